@@ -1,0 +1,3 @@
+from emg_parse.cli import main
+
+main()

@@ -1,0 +1,67 @@
+"""One exception hierarchy for everything emg-parse reports about an input.
+
+Every error carries the file it concerns and a message that says what is wrong
+and what to do.  ``cli.py`` is the only place that turns them into exit codes;
+library code only raises them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class EmgParseError(Exception):
+    """Base class.  ``exit_code`` is the CLI exit status for this class of problem."""
+
+    exit_code = 1
+
+    def __init__(self, path: Path | str | None, message: str) -> None:
+        self.path = Path(path) if path is not None else None
+        self.message = message
+        super().__init__(self.one_line())
+
+    def one_line(self) -> str:
+        text = " ".join(self.message.split())
+        return f"{self.path}: {text}" if self.path is not None else text
+
+
+class InputError(EmgParseError):
+    """The file cannot be read as a document: missing, empty, corrupt, unsupported."""
+
+    exit_code = 3
+
+
+class UnsupportedFormatError(InputError):
+    """The file is not PDF, DOCX, text or Markdown (or is an old binary .doc)."""
+
+    exit_code = 4
+
+
+class EncryptedError(InputError):
+    """The PDF is encrypted and no (correct) password was given."""
+
+    exit_code = 5
+
+
+class NoTextError(InputError):
+    """The document has no text layer (a scan) or no text at all."""
+
+    exit_code = 6
+
+
+class TooLargeError(InputError):
+    """The file, or what it inflates to, is over a size limit."""
+
+    exit_code = 7
+
+
+class NotAnOutcomeDocumentError(EmgParseError):
+    """The document was read but has no EMG outcome structure (no sections)."""
+
+    exit_code = 8
+
+
+class OutputError(EmgParseError):
+    """The result could not be written."""
+
+    exit_code = 9

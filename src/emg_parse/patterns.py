@@ -1,0 +1,151 @@
+"""Every regular expression emg-parse uses to recognise structure, in one place.
+
+Each pattern has examples in ``tests/test_patterns.py``.  Patterns match cleaned
+text (see :mod:`emg_parse.cleanup`): single spaces, no markup, ordinals joined.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A list label at the start of an item, with what follows it.
+#: ``a) text``, ``(a) text``, ``a. text``, ``(iv) text``, ``iv. text``, ``12. text``,
+#: ``aa) text``.  The label must be followed by white space (or end the line), so
+#: ``e.g. this`` and ``i.e. that`` are not labels.
+LABEL = re.compile(
+    r"""^\s*
+    (?:
+        \(\s*(?P<paren>[a-z]{1,2}|[ivxlc]{1,7}|\d{1,3})\s*\)      # (a) (iv) (3)
+      | (?P<plain>[a-z]{1,2}|[ivxlc]{1,7}|\d{1,3})\s?(?P<punct>[.)])  # a) iv. 3.
+    )
+    (?:\s+|$)
+    (?P<rest>.*)$""",
+    re.VERBOSE | re.DOTALL,
+)
+
+#: A valid lower-case roman numeral (1..399), used to tell ``iv`` from a word.
+ROMAN = re.compile(r"^(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
+
+#: A section heading: upper-case roman number, a dot or bracket (or a tab), a title.
+#: ``I. Consultative Process on Biodiversity``, ``XII) Consultative Process``,
+#: ``IV.Task Team``.  The title must start with a capital, digit or quote.
+SECTION = re.compile(
+    r"""^\s*(?P<number>(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))
+    (?:\s*[.)]\s*|\t\s*)
+    (?P<title>[A-Z0-9"“‘'(].*)$""",
+    re.VERBOSE,
+)
+
+#: The actor line that opens the decisions of a section.
+#: ``The Senior Officials:``, ``The Senior Officials decided to:``,
+#: ``The EMG Senior Officials agreed to:``, ``The Senior Officials Meeting:``.
+ACTOR = re.compile(
+    r"""^\s*(?P<actor>The\s+(?:EMG\s+|UN\s+|Environment\s+Management\s+Group\s+)?
+    (?:Senior\s+Officials(?:['’]?\s+Meeting)?|SOM|Members\s+of\s+the\s+EMG|EMG\s+Members)
+    (?:\s+(?:decided|agreed|resolved|decide|agree|resolve)(?:\s+to)?)?)
+    \s*:\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: Document title lines.  ``Summary of Action Points``, ``Summary of Decisions``,
+#: ``Action Points``, ``Outcome Document``, ``Decisions of the Senior Officials``.
+TITLE = re.compile(
+    r"""^\s*(?:Summary\s+of\s+(?:the\s+)?(?:Action\s+Points|Decisions|Outcomes?|Conclusions)
+    |Action\s+Points|Outcome\s+(?:Document|Statement)|Decisions(?:\s+(?:of|taken|adopted)\b.*)?
+    |Conclusions(?:\s+of\b.*)?|Summary\s+Report)\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: Organisation lines at the top of the header block: ``UNITED NATIONS``,
+#: ``ENVIRONMENT MANAGEMENT GROUP``, ``EMG``.
+ORGANISATION = re.compile(
+    r"^\s*(?:UNITED\s+NATIONS(?:\s+ENVIRONMENT\s+MANAGEMENT\s+GROUP)?|"
+    r"(?:UN\s+)?ENVIRONMENT\s+MANAGEMENT\s+GROUP(?:\s*\(EMG\))?|(?:UN\s+)?EMG)\s*$",
+    re.IGNORECASE,
+)
+
+#: Document symbol.  ``EMGSOM.26_3a``, ``EMG/SOM.27/2``, ``EMGSOM 25/3``.
+SYMBOL = re.compile(
+    r"(?<![\w/])(?P<symbol>EMG\s?/?\s?SOM[ ._/-]?\d{1,3}(?:[._/-][A-Za-z0-9]+)*)(?![\w/])"
+)
+
+#: ``Distribution: EMG Members`` (the value runs to the end of the line).
+DISTRIBUTION = re.compile(r"\bDistribution\s*:\s*(?P<distribution>[^\t]+?)\s*$", re.IGNORECASE)
+
+WORD_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "thirtieth": 30, "fortieth": 40,
+}  # fmt: skip
+WORD_TENS = {"twenty": 20, "thirty": 30, "forty": 40}
+
+_WORD_ORDINAL = (
+    r"(?:(?:twenty|thirty|forty)[- ])?(?:"
+    + "|".join(sorted(WORD_ORDINALS, key=len, reverse=True))
+    + r")"
+)
+
+#: The meeting's name, starting with its ordinal.
+#: ``26th Senior Officials Meeting of the United Nations Environment Management Group``,
+#: ``Twenty-seventh Meeting of the Senior Officials of the EMG``, ``25th EMG SOM``.
+MEETING_NAME = re.compile(
+    r"(?P<name>(?P<ordinal>\d{1,3}(?:st|nd|rd|th)|" + _WORD_ORDINAL + r")\s+"
+    r"(?:(?:EMG|UN\s+EMG)\s+)?"
+    r"(?:Senior\s+Officials['’]?\s+Meeting|Meeting\s+of\s+(?:the\s+)?Senior\s+Officials|SOM)"
+    r"(?:\s+of\s+the\s+(?:United\s+Nations\s+|UN\s+)?Environment\s+Management\s+Group"
+    r"(?:\s*\(EMG\))?|\s+of\s+the\s+EMG)?)",
+    re.IGNORECASE,
+)
+
+#: ``Senior Segment``, ``Technical Segment``, ``High-level Segment``.
+SEGMENT = re.compile(
+    r"\b(?P<segment>(?:Senior|Technical|High[- ]?[Ll]evel|Principals['’]?|Joint)\s+Segment)\b",
+    re.IGNORECASE,
+)
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY1 = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DAY2 = r"(?:\s*(?:[-–]|to|and)\s*(?P<end_day>\d{1,2})(?:st|nd|rd|th)?)?"
+
+#: Dates: ``28th October 2020``, ``28 October 2020``, ``28-29 October 2020``,
+#: ``October 28, 2020``, ``2020-10-28``.
+DATE = re.compile(
+    r"\b(?:"
+    + _DAY1 + _DAY2 + r"\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})"
+    + r"|" + _MONTH.replace("month", "month2") + r"\s+"
+    + _DAY1.replace("day", "day2") + _DAY2.replace("end_day", "end_day2")
+    + r",?\s+(?P<year2>\d{4})"
+    + r"|(?P<iso>\d{4}-\d{2}-\d{2})"
+    + r")\b",
+    re.IGNORECASE,
+)  # fmt: skip
+
+#: Meeting time as printed: ``14:00 -15:30 GVA time``, ``9.30 a.m. - 12.30 p.m. (CET)``.
+TIME = re.compile(
+    r"(?P<time>\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[-–]|to)\s*\d{1,2}[:.h]\d{2}"
+    r"\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:[A-Z]{2,5}|GMT[+-]\d+|UTC[+-]\d+)\)?)?(?:\s+time)?)",
+    re.IGNORECASE,
+)
+
+#: Venue words that need no city: ``Online``, ``Virtual``, ``Hybrid``.
+VIRTUAL_VENUE = re.compile(r"\b(?P<venue>Online|Virtual(?:ly)?|Hybrid|Video\s*conference)\b",
+                           re.IGNORECASE)
+
+#: Words that can end a line without ending a sentence (``e.g.`` then a name).
+ABBREVIATION_END = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|cf|viz|vs|No|Nos|para|paras|Art|Mr|Ms|Dr|St)\.|\b[A-Z]\.)$"
+)
+
+#: A page-number line: ``Page 2 of 4``, ``Page 2``, ``2/4``, ``- 2 -``, ``2``.
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:Page\s+\d+(?:\s+of\s+\d+)?|\d+\s*/\s*\d+|[-–]\s*\d+\s*[-–]|\d{1,4})\s*$",
+    re.IGNORECASE,
+)

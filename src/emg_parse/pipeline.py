@@ -1,0 +1,60 @@
+"""The whole flow for one file: detect -> extract -> clean -> segment -> validate.
+
+``parse_file`` is the library entry point; it raises only ``EmgParseError``
+subclasses for problems with the input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from emg_parse.cleanup import clean
+from emg_parse.errors import NotAnOutcomeDocumentError
+from emg_parse.extractors.registry import MAX_FILE_BYTES, extract
+from emg_parse.lines import Block, Extraction
+from emg_parse.model import SCHEMA_VERSION, OutcomeDocument, ParseWarning, Source
+from emg_parse.segmenter import segment
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def blocks_of(
+    path: Path, *, password: str | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[Extraction, list[Block]]:
+    """The intermediate form: extracted lines and cleaned blocks (for ``--dump``)."""
+    extraction = extract(path, password=password, max_bytes=max_bytes)
+    return extraction, clean(extraction.lines)
+
+
+def parse_file(
+    path: Path, *, password: str | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> OutcomeDocument:
+    """Parse one outcome document into a validated :class:`OutcomeDocument`."""
+    extraction, blocks = blocks_of(path, password=password, max_bytes=max_bytes)
+    result = segment(blocks)
+    if not result.sections:
+        raise NotAnOutcomeDocumentError(
+            path,
+            "no sections found (no 'I. Title' headings or 'The Senior Officials:' lines): "
+            "is this an EMG outcome document?",
+        )
+    notes = [ParseWarning(code=code, message=message) for code, message in extraction.notes]
+    return OutcomeDocument(
+        schema_version=SCHEMA_VERSION,
+        source=Source(
+            file=path.name,
+            format=extraction.format,
+            sha256=sha256_file(path),
+            pages=extraction.pages,
+        ),
+        document=result.document,
+        sections=result.sections,
+        warnings=notes + result.warnings,
+    )

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from emg_parse.cleanup import clean, join_wrapped, normalise_text
+from emg_parse.lines import Line, Provenance, Style
+
+
+def _lines(*texts: str, new_block: bool = False) -> list[Line]:
+    return [
+        Line(text=t, source=Provenance(page=1, line=i + 1), new_block=new_block or i == 0)
+        for i, t in enumerate(texts)
+    ]
+
+
+def test_normalise_whitespace_ligatures_and_soft_hyphens() -> None:
+    assert normalise_text(" con\u00adsider\tthe \ufb01nal\u00a0report ") == (
+        "consider the final report"
+    )
+
+
+def test_normalise_joins_split_ordinals_only_when_suffix_fits() -> None:
+    assert normalise_text("28 th October, the 1 st and 22 nd") == "28th October, the 1st and 22nd"
+    assert normalise_text("2 th") == "2 th"
+
+
+def test_wrapped_lines_join_into_one_block() -> None:
+    blocks = clean(_lines("a) Consider and endorse the EMG report: Supporting the",
+                          "Global Biodiversity Agenda;", "b) Decide to extend"))  # fmt: skip
+    assert [b.text for b in blocks] == [
+        "a) Consider and endorse the EMG report: Supporting the Global Biodiversity Agenda;",
+        "b) Decide to extend",
+    ]
+    assert blocks[0].lines == 2
+    assert blocks[0].source == Provenance(page=1, line=1)
+
+
+def test_sentence_end_then_capital_starts_a_block() -> None:
+    blocks = clean(_lines("Agree to extend the Task Team to:", "Complete the tasks."))
+    assert len(blocks) == 2
+
+
+def test_abbreviation_at_line_end_does_not_end_a_block() -> None:
+    blocks = clean(_lines("in country level programming (e.g.", "UNSDCF process)."))
+    assert [b.text for b in blocks] == ["in country level programming (e.g. UNSDCF process)."]
+
+
+def test_real_hyphens_are_kept_across_line_breaks() -> None:
+    blocks = clean(_lines("follow up on the above-", "mentioned report for 2020-",
+                          "2030 and post-", "2020 targets"))  # fmt: skip
+    assert (
+        blocks[0].text
+        == "follow up on the above-mentioned report for 2020-2030 and post-2020 targets"
+    )
+
+
+def test_typesetter_hyphenation_is_removed_when_the_word_occurs_elsewhere() -> None:
+    blocks = clean(_lines("the implementation of the plan and its imple-", "mentation report"))
+    assert blocks[0].text == "the implementation of the plan and its implementation report"
+
+
+def test_join_wrapped_dash_with_space() -> None:
+    assert join_wrapped("14:00 -", "15:30", set()) == "14:00 - 15:30"
+
+
+def test_style_change_starts_a_block() -> None:
+    lines = [
+        Line("I. Consultative Process", Provenance(line=1), Style(bold=True)),
+        Line("on Biodiversity", Provenance(line=2), Style(bold=True), new_block=False),
+        Line("welcomed by all", Provenance(line=3), Style(), new_block=False),
+    ]
+    assert [b.text for b in clean(lines)] == [
+        "I. Consultative Process on Biodiversity",
+        "welcomed by all",
+    ]
+
+
+def test_cells_of_different_columns_never_join() -> None:
+    lines = [
+        Line("26th Senior Officials Meeting of the", Provenance(line=1), cell=(0, 0)),
+        Line("United Nations", Provenance(line=2), cell=(0, 1), new_block=False),
+        Line("EMGSOM.26_3a", Provenance(line=1), cell=(1, 0), new_block=False),
+    ]
+    assert [b.text for b in clean(lines)] == [
+        "26th Senior Officials Meeting of the United Nations",
+        "EMGSOM.26_3a",
+    ]
+
+
+def test_labels_headings_and_actor_lines_always_start_blocks() -> None:
+    blocks = clean(_lines("Section text without end", "II. UN E-waste Coalition",
+                          "The Senior Officials:", "a) Take note"))  # fmt: skip
+    assert len(blocks) == 4
+
+
+def test_empty_lines_are_dropped() -> None:
+    assert clean(_lines("  ", "\u200b", "x"))[0].text == "x"

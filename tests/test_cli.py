@@ -1,0 +1,210 @@
+"""The command line: every command, every error path, exact messages and exit codes."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from emg_parse.cli import EXIT_CODES, main
+
+from .conftest import SAMPLES
+from .pdfgen import Page, write_pdf
+
+TXT = SAMPLES / "EMGSOM.26_3a.txt"
+PDF = SAMPLES / "EMGSOM.26_3a_autonum.pdf"
+DOCX = SAMPLES / "EMGSOM.26_3a_autonum.docx"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert not isinstance(result.exception, AssertionError)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def outcome_pdf(path: Path, password: str | None = None) -> Path:
+    page = Page()
+    for n, text in enumerate(["I. Task Team", "The Senior Officials:", "a) Welcome the report."]):
+        page.text_top(72, 100 + 20 * n, text)
+    return write_pdf(path, [page], user_password=password)
+
+
+def test_default_command_writes_json_to_stdout() -> None:
+    code, out, err = run(str(TXT))
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["document"]["symbol"] == "EMGSOM.26_3a"
+    assert len(data["sections"]) == 12
+
+
+def test_parse_command_name_is_optional() -> None:
+    assert run("parse", str(TXT))[1] == run(str(TXT))[1]
+
+
+@pytest.mark.parametrize("sample", [PDF, DOCX], ids=["pdf", "docx"])
+def test_output_file_format_from_extension(sample: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.yaml"
+    code, stdout, _ = run(str(sample), "-o", str(out))
+    assert (code, stdout) == (0, "")
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert data["source"]["format"] == sample.suffix[1:]
+    assert data["sections"][3]["decisions"][0]["items"][1]["label"] == "b"
+
+
+def test_format_option_overrides_extension(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    assert run(str(TXT), "-o", str(out), "--format", "yaml")[0] == 0
+    assert out.read_text(encoding="utf-8").startswith("schema_version: '1.0'\n")
+
+
+def test_dump_lines_and_blocks() -> None:
+    code, out, _ = run(str(TXT), "--dump", "lines")
+    lines = json.loads(out)
+    assert code == 0 and lines[0]["text"] == "UNITED NATIONS" and lines[0]["source"]["line"] == 5
+    blocks = json.loads(run(str(TXT), "--dump", "blocks")[1])
+    assert [b["text"] for b in blocks[9:11]] == [
+        "I. Consultative Process on Biodiversity", "The Senior Officials:"
+    ]
+
+
+def test_schema_command(tmp_path: Path) -> None:
+    code, out, _ = run("schema")
+    assert code == 0 and json.loads(out)["title"] == "OutcomeDocument"
+    assert run("schema", "-o", str(tmp_path / "s.json"))[0] == 0
+    assert json.loads((tmp_path / "s.json").read_text()) == json.loads(out)
+
+
+def test_help_lists_exit_codes() -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    for number, meaning in EXIT_CODES.items():
+        assert f"{number}  {meaning}" in out
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and out.startswith("emg-parse, version ")
+
+
+def test_usage_error_is_exit_2() -> None:
+    code, _, err = run(str(TXT), "--format", "xml")
+    assert code == 2 and "Invalid value for '-f' / '--format'" in err
+
+
+def test_encrypted_pdf_needs_and_accepts_a_password(tmp_path: Path) -> None:
+    path = outcome_pdf(tmp_path / "locked.pdf", password="secret")
+    code, out, err = run(str(path))
+    assert (code, out) == (5, "")
+    assert err == f"Error: {path}: encrypted PDF; give the password with --password PASSWORD\n"
+    code, out, _ = run(str(path), "--password", "secret")
+    assert code == 0 and json.loads(out)["sections"][0]["title"] == "Task Team"
+
+
+def _garbage(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+ERROR_CASES = {
+    "missing": (None, 3, "no such file"),
+    "empty": (b"", 3, "empty file (0 bytes); nothing to parse"),
+    "truncated.pdf": (
+        PDF.read_bytes()[:1500], 3,
+        "not a readable PDF (damaged or incomplete); re-export or re-download it",
+    ),
+    "old.doc": (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), 4,
+        "an old binary Word .doc (or a password-protected Office file); "
+        "convert it to .docx first, e.g. 'soffice --headless --convert-to docx FILE'",
+    ),
+    "random.bin": (
+        bytes(range(256)) * 8, 4,
+        "not a PDF, Word (.docx) or text file; convert it to PDF or .docx first",
+    ),
+    "prose.txt": (
+        b"Minutes of a meeting.\n\nNothing was decided.\n", 8,
+        "no sections found (no 'I. Title' headings or 'The Senior Officials:' lines): "
+        "is this an EMG outcome document?",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(ERROR_CASES))
+def test_error_is_one_line_with_exit_code_and_no_output(name: str, tmp_path: Path) -> None:
+    data, expected_code, message = ERROR_CASES[name]
+    path = tmp_path / name if data is None else _garbage(tmp_path, name, data)
+    out = tmp_path / "out.json"
+    out.write_text("previous result")
+    code, stdout, err = run(str(path), "-o", str(out))
+    assert (code, stdout) == (expected_code, "")
+    assert err == f"Error: {path}: {message}\n"
+    assert out.read_text() == "previous result"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.json")] == []
+
+
+def test_zip_without_word_document(tmp_path: Path) -> None:
+    path = tmp_path / "archive.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("hello.txt", "hi")
+    code, _, err = run(str(path))
+    assert code == 4
+    assert err.startswith(f"Error: {path}: ") and "not a Word document" in err
+    assert err.count("\n") == 1
+
+
+def test_scanned_pdf_without_text_layer(tmp_path: Path) -> None:
+    page = Page()
+    page.rect(50, 50, 400, 600)
+    path = write_pdf(tmp_path / "scan.pdf", [page])
+    code, _, err = run(str(path))
+    assert code == 6
+    assert err == (
+        f"Error: {path}: no text layer (scanned image?); run OCR first, "
+        "e.g. 'ocrmypdf in.pdf out.pdf'\n"
+    )
+
+
+def test_size_limit(tmp_path: Path) -> None:
+    code, _, err = run(str(TXT), "--max-size", "0.001")
+    assert code == 7
+    assert err == (
+        f"Error: {TXT}: too large (0.0 MB > limit 0 MB); raise the limit with --max-size "
+        "if it really is an outcome document\n"
+    )
+
+
+def test_folder_is_refused(tmp_path: Path) -> None:
+    code, _, err = run(str(tmp_path))
+    assert code == 3
+    assert err == f"Error: {tmp_path}: is a folder; use 'emg-parse batch' for folders\n"
+
+
+def test_unwritable_output(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _, err = run(str(TXT), "-o", str(blocker / "out.json"))
+    assert code == 9
+    assert err.startswith(f"Error: {blocker / 'out.json'}: cannot write (")
+
+
+def test_misnamed_file_is_parsed_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "outcome.pdf"
+    path.write_bytes(TXT.read_bytes())
+    code, out, _ = run(str(path))
+    data = json.loads(out)
+    assert code == 0 and data["source"]["format"] == "text"
+    assert data["warnings"] == [
+        {"code": "misnamed_file", "message": "named '.pdf' but read as text",
+         "where": {"page": None, "line": None, "paragraph": None}}
+    ]  # fmt: skip
+
+
+def test_no_traceback_on_any_error(tmp_path: Path) -> None:
+    path = _garbage(tmp_path, "x.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 4)
+    code, _, err = run(str(path))
+    assert code == 3 and "Traceback" not in err and err.count("\n") == 1

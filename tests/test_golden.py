@@ -1,0 +1,82 @@
+"""Golden outputs: every bundled sample, compared with its committed output.
+
+Update after an intended change with ``pytest tests/test_golden.py --update-goldens``
+and review the diff before committing.  The content of every sample (everything
+but provenance) must also equal the hand-checked output of the seed text.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from emg_parse.pipeline import parse_file
+from emg_parse.writers import render
+
+from .conftest import GOLDEN, SAMPLES
+
+SAMPLE_FILES = sorted(
+    p for p in SAMPLES.iterdir() if p.suffix in {".pdf", ".docx", ".txt", ".md"}
+)
+REFERENCE = "EMGSOM.26_3a.txt"  # hand-checked against the printed document
+
+
+def without_provenance(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: without_provenance(v) for k, v in data.items() if k != "source"}
+    if isinstance(data, list):
+        return [without_provenance(v) for v in data]
+    return data
+
+
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.name)
+def test_sample_matches_golden(sample: Path, update_goldens: bool) -> None:
+    golden = GOLDEN / f"{sample.name}.json"
+    actual = render(parse_file(sample), "json")
+    if update_goldens:
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.exists(), f"no golden for {sample.name}: run with --update-goldens"
+    assert json.loads(actual) == json.loads(golden.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.name)
+def test_sample_content_equals_reference(sample: Path) -> None:
+    reference = json.loads((GOLDEN / f"{REFERENCE}.json").read_text(encoding="utf-8"))
+    actual = json.loads(render(parse_file(sample), "json"))
+    assert without_provenance(actual["document"]) == without_provenance(reference["document"])
+    assert without_provenance(actual["sections"]) == without_provenance(reference["sections"])
+    assert actual["warnings"] == []
+
+
+def test_reference_counts() -> None:
+    reference = json.loads((GOLDEN / f"{REFERENCE}.json").read_text(encoding="utf-8"))
+    sections = reference["sections"]
+    assert [s["number"] for s in sections] == [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"
+    ]  # fmt: skip
+    decisions = [d for s in sections for d in s["decisions"]]
+    items = [i for d in decisions for i in d["items"]]
+    assert (len(decisions), len(items)) == (24, 10)
+    assert sum(1 for d in decisions if d["label"] is None) == 4
+
+
+def test_there_are_samples_of_every_format() -> None:
+    assert {p.suffix for p in SAMPLE_FILES} >= {".pdf", ".docx", ".txt"}
+
+
+def test_reference_texts_are_verbatim_lines_of_the_seed() -> None:
+    seed = (SAMPLES / REFERENCE).read_text(encoding="utf-8").splitlines()
+    printed = {line.strip().removeprefix("- ") for line in seed}
+    reference = json.loads((GOLDEN / f"{REFERENCE}.json").read_text(encoding="utf-8"))
+    for section in reference["sections"]:
+        for decision in section["decisions"]:
+            for node in [decision, *decision["items"]]:
+                forms = (
+                    [f"{node['label']}{p} {node['text']}" for p in ").:"]
+                    if node["label"]
+                    else [node["text"]]
+                )
+                assert printed.intersection(forms), node["text"]

@@ -1,0 +1,151 @@
+"""Examples for every pattern in emg_parse.patterns."""
+
+from __future__ import annotations
+
+import pytest
+
+from emg_parse import patterns as p
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a) Consider", "a"), ("(a) Consider", "a"), ("a. Consider", "a"),
+        ("(iv) Raise", "iv"), ("iv. Raise", "iv"), ("12. Text", "12"), ("aa) Text", "aa"),
+        ("b)\tDecide", "b"), ("(i)\tFinalise", "i"), ("c)", "c"),
+    ],
+)  # fmt: skip
+def test_label_matches(text: str, value: str) -> None:
+    m = p.LABEL.match(text)
+    assert m is not None
+    assert (m["paren"] or m["plain"]) == value
+
+
+@pytest.mark.parametrize("text", ["e.g. UNSDCF", "i.e. the", "Agree to", "UN) x", "a)b"])
+def test_label_rejects(text: str) -> None:
+    assert p.LABEL.match(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "title"),
+    [
+        ("I. Consultative Process on Biodiversity", "I", "Consultative Process on Biodiversity"),
+        ("XII. Consultative Process", "XII", "Consultative Process"),
+        ("VIII. UN System-Wide Framework", "VIII", "UN System-Wide Framework"),
+        ("IV.\tTask Team", "IV", "Task Team"),
+        ("IX) EMG Nexus Dialogues", "IX", "EMG Nexus Dialogues"),
+    ],
+)
+def test_section_matches(text: str, number: str, title: str) -> None:
+    m = p.SECTION.match(text)
+    assert m is not None
+    assert (m["number"], m["title"]) == (number, title)
+
+
+@pytest.mark.parametrize("text", ["I welcome", "IIII. x", "iv. Raise", "In. x", "VX. Title"])
+def test_section_rejects(text: str) -> None:
+    assert p.SECTION.match(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The Senior Officials:", "The Senior Officials"),
+        ("The Senior Officials decided to:", "The Senior Officials decided to"),
+        ("The EMG Senior Officials agreed to:", "The EMG Senior Officials agreed to"),
+        ("The Senior Officials :", "The Senior Officials"),
+    ],
+)
+def test_actor(text: str, actor: str) -> None:
+    m = p.ACTOR.match(text)
+    assert m is not None and m["actor"] == actor
+
+
+def test_actor_rejects_sentences() -> None:
+    assert p.ACTOR.match("The Senior Officials welcomed the report.") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Summary of Action Points", "Summary of Decisions", "Action Points",
+             "Outcome Document", "Decisions of the Senior Officials"]
+)  # fmt: skip
+def test_title(text: str) -> None:
+    assert p.TITLE.match(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [("EMGSOM.26_3a", "EMGSOM.26_3a"), ("Symbol: EMG/SOM.27/2 ", "EMG/SOM.27/2"),
+     ("EMGSOM 25/3", "EMGSOM 25/3")],
+)  # fmt: skip
+def test_symbol(text: str, symbol: str) -> None:
+    m = p.SYMBOL.search(text)
+    assert m is not None and m["symbol"] == symbol
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("28th October 2020", {"day": "28", "month": "October", "year": "2020"}),
+        ("28-29 October 2020", {"day": "28", "end_day": "29", "year": "2020"}),
+        ("October 28, 2020", {"month2": "October", "day2": "28", "year2": "2020"}),
+        ("on 2020-10-28", {"iso": "2020-10-28"}),
+        ("3 Sept. 2019", {"day": "3", "month": "Sept", "year": "2019"}),
+    ],
+)
+def test_date(text: str, groups: dict[str, str]) -> None:
+    m = p.DATE.search(text)
+    assert m is not None
+    for key, value in groups.items():
+        assert m[key] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("(14:00 -15:30 GVA time) Online", "14:00 -15:30 GVA time"),
+        ("9.30 a.m. - 12.30 p.m. (CET)", "9.30 a.m. - 12.30 p.m. (CET)"),
+        ("from 10:00 to 12:00", "10:00 to 12:00"),
+    ],
+)
+def test_time(text: str, time: str) -> None:
+    m = p.TIME.search(text)
+    assert m is not None and m["time"] == time
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinal"),
+    [
+        ("26th Senior Officials Meeting of the United Nations Environment Management Group",
+         "26th"),
+        ("Twenty-seventh Meeting of the Senior Officials of the EMG", "Twenty-seventh"),
+        ("the 25th EMG SOM", "25th"),
+    ],
+)  # fmt: skip
+def test_meeting_name(text: str, ordinal: str) -> None:
+    m = p.MEETING_NAME.search(text)
+    assert m is not None and m["ordinal"] == ordinal
+
+
+@pytest.mark.parametrize(
+    "text", ["Senior Segment", "Technical Segment", "High-level Segment", "High Level Segment"]
+)
+def test_segment(text: str) -> None:
+    assert p.SEGMENT.search(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Page 2 of 4", True), ("2", True), ("- 3 -", True), ("2/4", True), ("Page 7", True),
+     ("2020-2030", False), ("a) Page 2", False)],
+)  # fmt: skip
+def test_page_number(text: str, expected: bool) -> None:
+    assert bool(p.PAGE_NUMBER.match(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("(e.g.", True), ("i.e.", True), ("etc.", True), ("the report.", False), ("Mr.", True)],
+)
+def test_abbreviation_end(text: str, expected: bool) -> None:
+    assert bool(p.ABBREVIATION_END.search(text)) is expected

@@ -1,0 +1,185 @@
+"""Rules of the segmenter, each on a small document; plus property tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from emg_parse.cleanup import clean
+from emg_parse.extractors.text import lines_from_text
+from emg_parse.model import Decision, Item
+from emg_parse.segmenter import Segmented, segment
+
+
+def run(text: str) -> Segmented:
+    return segment(clean(lines_from_text(text)))
+
+
+def tree(items: list[Item] | list[Decision]) -> list[Any]:
+    return [(i.label, i.text, tree(i.items)) if i.items else (i.label, i.text) for i in items]
+
+
+def codes(result: Segmented) -> list[str]:
+    return [w.code for w in result.warnings]
+
+
+def test_labelled_decisions_and_lead_in_with_items() -> None:
+    result = run(
+        "I. Task Team\n\nThe Senior Officials:\n\nAgree to extend the Task Team to:\n"
+        "a) Complete the tasks and;\nb) Present the results.\n"
+    )
+    (section,) = result.sections
+    assert (section.number, section.title) == ("I", "Task Team")
+    assert section.actor == "The Senior Officials"
+    assert tree(section.decisions) == [
+        (None, "Agree to extend the Task Team to:",
+         [("a", "Complete the tasks and;"), ("b", "Present the results.")]),
+    ]  # fmt: skip
+    assert section.decisions[0].actions == ["agree", "extend"]
+    assert result.warnings == []
+
+
+def test_nested_list_ending_with_and_returns_to_parent() -> None:
+    result = run(
+        "I. Title\nThe Senior Officials:\n"
+        "(a) Request the Secretariat to:\n(i) prepare a report;\n(ii) consult members; and\n"
+        "(b) Invite members to contribute.\n"
+    )
+    assert tree(result.sections[0].decisions) == [
+        ("a", "Request the Secretariat to:",
+         [("i", "prepare a report;"), ("ii", "consult members; and")]),
+        ("b", "Invite members to contribute."),
+    ]  # fmt: skip
+    assert result.warnings == []
+
+
+def test_three_levels_deep() -> None:
+    result = run(
+        "I. Title\nThe Senior Officials:\na) Decide to:\ni. establish:\n1. a group;\n"
+        "2. a fund; and\nii. report;\nb) Welcome it.\n"
+    )
+    assert tree(result.sections[0].decisions) == [
+        ("a", "Decide to:", [("i", "establish:", [("1", "a group;"), ("2", "a fund; and")]),
+                             ("ii", "report;")]),
+        ("b", "Welcome it."),
+    ]  # fmt: skip
+
+
+def test_i_after_h_is_a_letter_not_a_sub_list() -> None:
+    letters = "abcdefghij"
+    body = "".join(f"{c}) Welcome item {c};\n" for c in letters)
+    result = run("I. Title\nThe Senior Officials:\n" + body)
+    assert [d.label for d in result.sections[0].decisions] == list(letters)
+    assert result.warnings == []
+
+
+def test_i_after_colon_opens_a_roman_sub_list() -> None:
+    result = run("I. T\nThe Senior Officials:\nh) Request to:\ni) do this;\nii) do that.\n")
+    assert tree(result.sections[0].decisions) == [
+        ("h", "Request to:", [("i", "do this;"), ("ii", "do that.")])
+    ]
+
+
+def test_actor_line_variants_and_missing_actor() -> None:
+    result = run(
+        "I. One\nThe Senior Officials decided to:\na) extend the Task Team.\n"
+        "II. Two\na) Welcome the report.\n"
+    )
+    one, two = result.sections
+    assert one.actor == "The Senior Officials decided to"
+    assert one.decisions[0].actions == ["extend"]
+    assert two.actor is None and two.decisions[0].text == "Welcome the report."
+
+
+def test_label_gap_and_repeat_are_warned() -> None:
+    result = run("I. T\nThe Senior Officials:\na) Welcome x;\nb) Welcome y;\nd) Welcome z;\n"
+                 "d) Welcome w.\n")  # fmt: skip
+    assert [d.label for d in result.sections[0].decisions] == ["a", "b", "d", "d"]
+    messages = [w.message for w in result.warnings]
+    assert messages == [
+        "label 'd' skips after 'b' (expected 'c') (line 5)",
+        "label 'd' repeats after 'd' (expected 'e') (line 6)",
+    ]
+
+
+def test_section_order_and_unknown_verb_warnings() -> None:
+    result = run("I. One\nThe Senior Officials:\na) Welcome x.\n"
+                 "III. Three\nThe Senior Officials:\na) Something else.\n")  # fmt: skip
+    assert codes(result) == ["unknown_verb", "section_order"]
+    assert result.warnings[1].message == "section III follows I (line 4)"
+    assert result.warnings[1].where.line == 4
+
+
+def test_heading_without_number_before_actor_line() -> None:
+    result = run("Any Other Business\nThe Senior Officials:\na) Take note of the update.\n")
+    (section,) = result.sections
+    assert (section.number, section.title) == (None, "Any Other Business")
+
+
+def test_text_between_heading_and_actor_is_kept_as_notes() -> None:
+    result = run("I. Title\n\nBackground of the item.\n\nThe Senior Officials:\na) Welcome it.\n")
+    assert result.sections[0].notes == ["Background of the item."]
+
+
+def test_header_fields() -> None:
+    result = run(
+        "UNITED NATIONS\n\nENVIRONMENT MANAGEMENT GROUP\n\n"
+        "27th Senior Officials Meeting of the Environment Management Group\n\n"
+        "Technical Segment, 9-10 September 2021 (10:00-12:00 CEST time)\n\nGeneva\n\n"
+        "EMG/SOM.27/2\n\nDistribution: EMG Members\n\n# Summary of Decisions\n\n"
+        "As agreed by the Senior Officials\n\nI. Title\nThe Senior Officials:\na) Welcome.\n"
+    )
+    doc = result.document
+    assert (doc.symbol, doc.title, doc.distribution, doc.preamble) == (
+        "EMG/SOM.27/2", "Summary of Decisions", "EMG Members", ["As agreed by the Senior Officials"]
+    )
+    m = doc.meeting
+    assert (m.number, m.segment, m.date, m.end_date, m.time, m.venue) == (
+        27, "Technical Segment", dt.date(2021, 9, 9), dt.date(2021, 9, 10),
+        "10:00-12:00 CEST time", "Geneva",
+    )  # fmt: skip
+
+
+def test_no_sections_in_prose() -> None:
+    assert run("Minutes of a meeting.\n\nNothing was decided.\n").sections == []
+
+
+_ALPHABET = st.sampled_from(
+    ["a) ", "(b) ", "i. ", "ii. ", "(iv) ", "I. ", "IV. ", "The Senior Officials:", "\n", "\n\n",
+     "Decide to ", "extend ", "x", ";", ":", " and", "-", "\t", "Page 2 of 3", "# ", "**", "*",
+     "<b>", "</sup>", "|", "28th October 2020", "EMGSOM.26_3a"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_segmenter_never_crashes_on_structured_noise(text: str) -> None:
+    result = run(text)
+    for section in result.sections:
+        for decision in section.decisions:
+            assert decision.text or decision.items
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_segmenter_never_crashes_on_arbitrary_text(text: str) -> None:
+    run(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from("abcdefghij"), min_size=1, max_size=12))
+def test_every_labelled_line_is_kept_in_order(labels: list[str]) -> None:
+    body = "".join(f"{c}) Welcome {n};\n" for n, c in enumerate(labels))
+    result = run("I. T\nThe Senior Officials:\n" + body)
+
+    def flatten(nodes: list[Any]) -> list[str]:
+        out: list[str] = []
+        for node in nodes:
+            out.append(node.text)
+            out.extend(flatten(node.items))
+        return out
+
+    assert flatten(result.sections[0].decisions) == [f"Welcome {n};" for n in range(len(labels))]
