@@ -1,0 +1,51 @@
+"""Command line: a thin click layer over the library.
+
+This package is the only place that prints or exits.  Library errors
+(:class:`~emg_parse.errors.EmgParseError`) become one-line messages with the exit
+code of their class (``common.EXIT_CODES``).  One module per command.
+"""
+
+from __future__ import annotations
+
+import click
+
+from emg_parse import __version__
+from emg_parse.cli.common import EXIT_CODES, EXIT_HELP
+from emg_parse.cli.parse import parse, schema
+
+__all__ = ["EXIT_CODES", "main"]
+
+
+class DefaultGroup(click.Group):
+    """A group whose first argument, if it is not a command, goes to ``parse``."""
+
+    default_command = "parse"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, "[parse] FILE [OPTIONS] | COMMAND [ARGS]...")
+
+
+@click.group(
+    cls=DefaultGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_HELP,
+)
+@click.version_option(__version__, prog_name="emg-parse")
+def main() -> None:
+    """Turn EMG Senior Officials Meeting outcome documents into validated JSON or YAML.
+
+    \b
+      emg-parse EMGSOM.26_3a.pdf -o out.json
+      emg-parse EMGSOM.26_3a.docx              (JSON on stdout)
+      emg-parse doc.pdf -o out.yaml --format yaml
+      emg-parse schema                         (the JSON Schema of the output)
+    """
+
+
+main.add_command(parse)
+main.add_command(schema)
