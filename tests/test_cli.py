@@ -122,6 +122,14 @@ ERROR_CASES = {
         "an old binary Word .doc (or a password-protected Office file); "
         "convert it to .docx first, e.g. 'soffice --headless --convert-to docx FILE'",
     ),
+    "random.pdf": (
+        bytes(range(256)) * 8, 3,
+        "not a readable PDF (damaged or incomplete); re-export or re-download it",
+    ),
+    "notzip.docx": (
+        bytes(range(256)) * 8, 4,
+        "not a Word document (not a ZIP package: damaged, or another format renamed)",
+    ),
     "random.bin": (
         bytes(range(256)) * 8, 4,
         "not a PDF, Word (.docx) or text file; convert it to PDF or .docx first",
@@ -208,3 +216,23 @@ def test_no_traceback_on_any_error(tmp_path: Path) -> None:
     path = _garbage(tmp_path, "x.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 4)
     code, _, err = run(str(path))
     assert code == 3 and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_a_hanging_parse_is_stopped_by_the_time_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import emg_parse.pipeline
+
+    def hang(*args: object) -> None:
+        while True:
+            pass
+
+    monkeypatch.setattr(emg_parse.pipeline, "segment", hang)
+    out = tmp_path / "out.json"
+    code, stdout, err = run(str(TXT), "--timeout", "0.3", "-o", str(out))
+    assert (code, stdout) == (10, "")
+    assert err == (
+        f"Error: {TXT}: stopped after 0.3 s: the document may be damaged; re-export it, "
+        "or raise the limit with --timeout\n"
+    )
+    assert not out.exists()

@@ -479,7 +479,10 @@ def test_accepts(tmp_path: Path) -> None:
     pdf = tmp_path / "x.pdf"
     pdf.write_bytes(b"%PDF-1.7\n")
     assert not extractor.accepts(pdf, b"%PDF-1.7\n")
-    assert not extractor.accepts(tmp_path / "missing.docx", b"PK\x03\x04")
+    # A damaged ZIP is taken, so that convert() can say it is damaged.
+    damaged = tmp_path / "damaged.docx"
+    damaged.write_bytes(b"PK\x03\x04" + bytes(100))
+    assert extractor.accepts(damaged, b"PK\x03\x04")
 
 
 def test_not_a_zip(tmp_path: Path) -> None:

@@ -158,9 +158,11 @@ _ALPHABET = st.sampled_from(
 @given(st.lists(_ALPHABET, max_size=60).map("".join))
 def test_segmenter_never_crashes_on_structured_noise(text: str) -> None:
     result = run(text)
+    empty = {(w.where.line, w.where.page) for w in result.warnings if w.code == "empty_text"}
     for section in result.sections:
         for decision in section.decisions:
-            assert decision.text or decision.items
+            where = (decision.source.line, decision.source.page)
+            assert decision.text or decision.items or where in empty
 
 
 @settings(max_examples=200, deadline=None)

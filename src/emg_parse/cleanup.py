@@ -12,7 +12,8 @@ Guarantees of :func:`clean` -- every later stage may rely on them:
 4. Wrapped lines are joined into one block when :func:`starts_new_block` says the
    line continues the block before it (same table column, no structural start such
    as a label, section heading or actor line, no style change, and the block does
-   not end a sentence).
+   not end a sentence).  A label alone on its line ("a)") always takes the next
+   line that is not structural as its text.
 5. A line broken after a hyphen is joined without a space.  The hyphen is kept
    ("above-" + "mentioned" -> "above-mentioned", "2020-" + "2030" -> "2020-2030"),
    unless the word without it occurs elsewhere in the document and the hyphenated
@@ -77,7 +78,11 @@ def is_structural(text: str) -> bool:
 
 def starts_new_block(previous: Block, line: Line, text: str) -> bool:
     """Does ``line`` (cleaned ``text``) start a new block after ``previous``?"""
-    if line.new_block or is_structural(text):
+    if is_structural(text):
+        return True
+    if _label_only(previous.text):
+        return False  # "a)" alone on its line: the item's text follows
+    if line.new_block:
         return True
     if _column(line.cell) != _column(previous.cell):
         return True
@@ -91,6 +96,11 @@ def starts_new_block(previous: Block, line: Line, text: str) -> bool:
         ABBREVIATION_END.search(previous.text)
     )
     return ends_sentence and _STARTS_UPPER.match(text) is not None
+
+
+def _label_only(text: str) -> bool:
+    split = split_label(text)
+    return split is not None and not split[1]
 
 
 def _column(cell: tuple[int, int] | None) -> int | None:

@@ -65,3 +65,9 @@ class OutputError(EmgParseError):
     """The result could not be written."""
 
     exit_code = 9
+
+
+class ParseTimeoutError(InputError):
+    """Parsing took longer than the time limit (a damaged file can make a parser hang)."""
+
+    exit_code = 10

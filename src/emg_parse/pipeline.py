@@ -12,6 +12,7 @@ from pathlib import Path
 from emg_parse.cleanup import clean
 from emg_parse.errors import NotAnOutcomeDocumentError
 from emg_parse.extractors.registry import MAX_FILE_BYTES, extract
+from emg_parse.limits import time_limit
 from emg_parse.lines import Block, Extraction
 from emg_parse.model import SCHEMA_VERSION, OutcomeDocument, ParseWarning, Source
 from emg_parse.segmenter import segment
@@ -34,11 +35,19 @@ def blocks_of(
 
 
 def parse_file(
-    path: Path, *, password: str | None = None, max_bytes: int = MAX_FILE_BYTES
+    path: Path,
+    *,
+    password: str | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    timeout: float | None = None,
 ) -> OutcomeDocument:
-    """Parse one outcome document into a validated :class:`OutcomeDocument`."""
-    extraction, blocks = blocks_of(path, password=password, max_bytes=max_bytes)
-    result = segment(blocks)
+    """Parse one outcome document into a validated :class:`OutcomeDocument`.
+
+    ``timeout`` (seconds) stops a parse that hangs (see :mod:`emg_parse.limits`).
+    """
+    with time_limit(timeout, path):
+        extraction, blocks = blocks_of(path, password=password, max_bytes=max_bytes)
+        result = segment(blocks)
     if not result.sections:
         raise NotAnOutcomeDocumentError(
             path,

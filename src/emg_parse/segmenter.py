@@ -21,7 +21,7 @@ Rules, in the order they are applied:
 5. **Actions.**  Each decision's leading operative verbs (:mod:`emg_parse.actions`);
    a decision with none gets an ``unknown_verb`` warning.
 6. **Warnings** record, with their location: label gaps and repeats, section numbers
-   out of order, sections without decisions, unknown verbs.
+   out of order, sections without decisions, unknown verbs, labels without text.
 """
 
 from __future__ import annotations
@@ -248,18 +248,25 @@ def _starts_list(label: Label) -> bool:
     return label.value in ("a", "i", "1")
 
 
-def _item(node: _Node) -> Item:
+def _item(node: _Node, warnings: list[ParseWarning]) -> Item:
+    _check_text(node, warnings)
     return Item(
         label=node.label,
         text=node.text,
         source=location(node.source),
-        items=[_item(child) for child in node.children],
+        items=[_item(child, warnings) for child in node.children],
     )
+
+
+def _check_text(node: _Node, warnings: list[ParseWarning]) -> None:
+    if not node.text and not node.children:
+        warnings.append(_warning("empty_text", f"item {node.label!r} has no text", node.source))
 
 
 def _decision(node: _Node, warnings: list[ParseWarning]) -> Decision:
     verbs = actions(node.text)
-    if not verbs:
+    _check_text(node, warnings)
+    if not verbs and node.text:
         start = " ".join(node.text.split()[:4])
         warnings.append(_warning(
             "unknown_verb", f"decision does not start with a known verb: {start!r}", node.source
@@ -269,5 +276,5 @@ def _decision(node: _Node, warnings: list[ParseWarning]) -> Decision:
         text=node.text,
         actions=verbs,
         source=location(node.source),
-        items=[_item(child) for child in node.children],
+        items=[_item(child, warnings) for child in node.children],
     )

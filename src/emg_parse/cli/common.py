@@ -14,6 +14,7 @@ from emg_parse.errors import (
     NotAnOutcomeDocumentError,
     NoTextError,
     OutputError,
+    ParseTimeoutError,
     TooLargeError,
     UnsupportedFormatError,
 )
@@ -30,6 +31,7 @@ EXIT_CODES: dict[int, str] = {
     TooLargeError.exit_code: "file over the size limit",
     NotAnOutcomeDocumentError.exit_code: "no EMG outcome structure found",
     OutputError.exit_code: "output could not be written",
+    ParseTimeoutError.exit_code: "stopped after the time limit (--timeout)",
 }
 
 EXIT_HELP = "\b\nExit codes:\n" + "\n".join(

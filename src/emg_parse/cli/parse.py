@@ -10,6 +10,7 @@ import click
 
 from emg_parse.cli.common import EXIT_HELP, cli_error, emit
 from emg_parse.errors import EmgParseError
+from emg_parse.limits import DEFAULT_TIMEOUT
 
 
 @click.command(epilog=EXIT_HELP)
@@ -31,6 +32,10 @@ from emg_parse.errors import EmgParseError
     "--max-size", type=click.FloatRange(min=0.001), default=100.0, show_default=True,
     help="Refuse input files larger than this many MB.",
 )  # fmt: skip
+@click.option(
+    "--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+    help="Stop after this many seconds (0: no limit).",
+)  # fmt: skip
 def parse(
     file: Path,
     output: Path | None,
@@ -38,6 +43,7 @@ def parse(
     password: str | None,
     dump: Literal["lines", "blocks"] | None,
     max_size: float,
+    timeout: float,
 ) -> None:
     """Parse FILE (PDF, DOCX, TXT or MD) into JSON or YAML."""
     from emg_parse.pipeline import blocks_of, parse_file
@@ -51,7 +57,7 @@ def parse(
             items: list[Any] = extraction.lines if dump == "lines" else blocks
             text = render_data([item.to_dict() for item in items], out_format)
         else:
-            document = parse_file(file, password=password, max_bytes=max_bytes)
+            document = parse_file(file, password=password, max_bytes=max_bytes, timeout=timeout)
             text = render(document, out_format)
     except EmgParseError as exc:
         raise cli_error(exc) from exc

@@ -351,7 +351,14 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
         raise InputError(path, "is a directory, not a Word document") from exc
     except PermissionError as exc:
         raise InputError(path, "permission denied; check the file's access rights") from exc
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
         raise InputError(path, _NOT_READABLE) from exc
 
 
@@ -414,7 +421,9 @@ def _read_package(path: Path, limit: int) -> _Package:
             if name not in names:
                 return None
             try:
-                return archive.read(name)
+                # Bounded read: the sizes in the ZIP directory may lie.
+                with archive.open(name) as member:
+                    data = member.read(limit + 1)
             except RuntimeError as exc:  # encrypted member
                 raise InputError(
                     path, "the Word document's parts are encrypted; save it without a password"
@@ -429,6 +438,13 @@ def _read_package(path: Path, limit: int) -> _Package:
                 KeyError,
             ) as exc:
                 raise InputError(path, _NOT_READABLE) from exc
+            if len(data) > limit:
+                raise TooLargeError(
+                    path,
+                    f"too large when unpacked ({name} inflates past the limit of "
+                    f"{limit / 1048576:.1f} MB); the file looks like a ZIP bomb",
+                )
+            return data
 
         document = read(DOCUMENT_PART)
         if document is None:  # pragma: no cover - checked above
@@ -770,12 +786,20 @@ class DocxExtractor:
     def accepts(self, path: Path, head: bytes) -> bool:
         if not head.startswith(ZIP_MAGIC):
             return False
+        # A readable ZIP without word/document.xml is some other ZIP format; a ZIP
+        # that cannot be read at all is taken, so that convert() says it is damaged.
         try:
             with zipfile.ZipFile(path) as archive:
-                archive.getinfo(DOCUMENT_PART)
-        except (KeyError, zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-            return False
-        return True
+                return DOCUMENT_PART in archive.NameToInfo
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            OSError,
+            ValueError,
+            EOFError,
+            NotImplementedError,
+        ):
+            return True
 
     def convert(self, path: Path, *, password: str | None = None) -> Extraction:
         # ``password`` is for encrypted PDFs; an encrypted .docx is an OLE2 file, not a ZIP.

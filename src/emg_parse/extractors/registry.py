@@ -31,6 +31,7 @@ _EXTENSIONS = {
     "text": {".txt", ".md", ".markdown", ".text", ""},
 }
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+PDF_DAMAGED = "not a readable PDF (damaged or incomplete); re-export or re-download it"
 _CONVERT = "convert it to .docx first, e.g. 'soffice --headless --convert-to docx FILE'"
 
 
@@ -75,9 +76,16 @@ def detect(path: Path, head: bytes) -> Extractor:
         extractor = load(module, cls)
         if extractor.accepts(path, head):
             return extractor
+    suffix = path.suffix.lower()
     if head.startswith(b"PK\x03\x04"):
         raise UnsupportedFormatError(
             path, "a ZIP archive without word/document.xml: not a Word document (.docx)"
+        )
+    if suffix in _EXTENSIONS["pdf"]:
+        raise InputError(path, PDF_DAMAGED)
+    if suffix in _EXTENSIONS["docx"]:
+        raise UnsupportedFormatError(
+            path, "not a Word document (not a ZIP package: damaged, or another format renamed)"
         )
     raise UnsupportedFormatError(
         path, "not a PDF, Word (.docx) or text file; convert it to PDF or .docx first"
