@@ -414,9 +414,15 @@ def build_pdf(
     return bytes(out)
 
 
-def write_pdf(path: Path, pages: Iterable[Page], **kwargs: str | None) -> Path:
+def write_pdf(
+    path: Path,
+    pages: Iterable[Page],
+    *,
+    user_password: str | None = None,
+    owner_password: str = "owner",
+) -> Path:
     """Write :func:`build_pdf` output to ``path`` and return ``path``."""
-    user = kwargs.get("user_password")
-    owner = kwargs.get("owner_password") or "owner"
-    path.write_bytes(build_pdf(list(pages), user_password=user, owner_password=owner))
+    path.write_bytes(
+        build_pdf(list(pages), user_password=user_password, owner_password=owner_password)
+    )
     return path

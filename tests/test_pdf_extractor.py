@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from collections.abc import Iterator
@@ -178,6 +179,28 @@ def test_running_fragments_bottom_measured_from_page_bottom() -> None:
     assert running_fragments(items, 2) == {0, 1}
 
 
+def test_running_fragments_keep_text_that_is_mostly_body_text() -> None:
+    # two pages of three open with the same line at the top margin, but the line
+    # also occurs in the body (more often): it is body text
+    items = [_item(p, "The Senior Officials:", 72) for p in (1, 2)]
+    items += [_item(p, "The Senior Officials:", 300 + p) for p in range(3)]
+    assert running_fragments(items, 3) == set()
+    # the document symbol: once in the body (the header table), three times at the top
+    items = [_item(p, "EMGSOM.26_3a", 40) for p in range(3)]
+    items.append(_item(0, "EMGSOM.26_3a", 300))
+    assert running_fragments(items, 3) == {0, 1, 2}
+
+
+def test_footnote_number_then_tab_is_not_a_page_number(tmp_path: Path) -> None:
+    page = body_page(["Body text of the page."])
+    page.text_top(72, 790, "1", 9)
+    page.text_top(100, 790, "See the report of the EMG.", 9)
+    assert texts(convert(tmp_path, [page])) == [
+        "Body text of the page.",
+        "1 See the report of the EMG.",
+    ]
+
+
 def test_running_fragments_ignore_body_zone() -> None:
     items = [_item(p, "The Senior Officials:", 400) for p in range(3)]
     items += [_item(p, "7", 400) for p in range(3)]
@@ -197,7 +220,9 @@ def test_superscript_ordinal_joined(tmp_path: Path) -> None:
         Span(" Senior Officials Meeting of the EMG"),
     )
     page.spans(72, 687, Span("Senior Segment, 28 "), Span("th", 7, rise=4), Span(" October 2020"))
-    page.spans(72, 674, Span("the 1"), Span("st", 6.4, rise=3.5), Span(" and 2"), Span("nd", 6.4, rise=3.5))
+    page.spans(
+        72, 674, Span("the 1"), Span("st", 6.4, rise=3.5), Span(" and 2"), Span("nd", 6.4, rise=3.5)
+    )
     ex = convert(tmp_path, [page])
     assert texts(ex) == [
         "26th Senior Officials Meeting of the EMG",
@@ -383,6 +408,48 @@ def test_label_then_tab_gap_stays_one_line(tmp_path: Path) -> None:
     assert ex.lines[2].x == pytest.approx(72.0)
 
 
+def test_bordered_table_rows_and_end(tmp_path: Path) -> None:
+    page = Page()
+
+    def rule(top: float) -> None:
+        page.rect(84, page.height - top, 432, 0.5)  # a thin filled box: a border
+
+    rule(88)
+    page.text_top(90, 100, "Date:")
+    page.text_top(306, 100, "28 October 2020, a long value")
+    page.text_top(306, 113, "that wraps in its cell")
+    rule(117)
+    page.text_top(90, 129, "Venue:")
+    page.text_top(306, 129, "Online")
+    rule(133)
+    page.text_top(90, 145, "The Senior Officials:")  # normal pitch below the table
+    page.text_top(90, 158, "a) Consider the report")
+    ex = convert(tmp_path, [page])
+    assert [(ln.text, ln.cell, ln.new_block) for ln in ex.lines] == [
+        ("Date:", (0, 0), True),
+        ("28 October 2020, a long value", (1, 0), True),
+        ("that wraps in its cell", (1, 0), False),
+        ("Venue:", (0, 1), True),
+        ("Online", (1, 1), True),
+        ("The Senior Officials:", None, True),
+        ("a) Consider the report", None, False),
+    ]
+
+
+def test_rule_between_lines_starts_a_block(tmp_path: Path) -> None:
+    page = body_page(["first paragraph line", "second line", "after the rule", "and more"])
+    page.rect(72, page.height - 169, 450, 0.75)  # between lines 2 (top 163) and 3 (176)
+    ex = convert(tmp_path, [page])
+    assert [ln.new_block for ln in ex.lines] == [True, False, True, False]
+
+
+def test_underline_is_not_a_rule(tmp_path: Path) -> None:
+    page = body_page(["An underlined long link at the start", "of the line goes on here", "x"])
+    page.rect(72, page.height - 151.5, 200, 0.6)  # under line 1 (baseline top=150)
+    ex = convert(tmp_path, [page])
+    assert [ln.new_block for ln in ex.lines] == [True, False, False]
+
+
 @pytest.mark.parametrize("label", ["a)", "(a)", "iv.", "IV.", "I.", "1.", "1.2.", "(ii)", "•", "-"])
 def test_is_list_label(label: str) -> None:
     assert is_list_label(label)
@@ -421,7 +488,8 @@ def test_outlier_gap_splits_line() -> None:
 
 def test_group_rows_keeps_superscript_on_its_line() -> None:
     main = _word_glyphs([("26", 0)], top=100)
-    sup = [Glyph("t", 10, 13, 96, 102, 6, "F"), Glyph("h", 13, 16, 96, 102, 6, "F")]
+    # boxes as pdfminer makes them: a 58 % run raised by a third of the size
+    sup = [Glyph("t", 10, 13, 99, 105, 6, "F"), Glyph("h", 13, 16, 99, 105, 6, "F")]
     rest = _word_glyphs([("next", 0)], top=112)
     lines = build_lines(main + sup + rest)
     assert [ln.text for ln in lines] == ["26th", "next"]
@@ -553,16 +621,16 @@ _VALID = build_pdf(
 
 @given(st.lists(st.tuples(st.integers(0, len(_VALID) - 1), st.integers(0, 255)), max_size=12))
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_no_pdfminer_exception_escapes(tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[int, int]]) -> None:
+def test_no_pdfminer_exception_escapes(
+    tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[int, int]]
+) -> None:
     data = bytearray(_VALID)
     for pos, value in edits:
         data[pos] = value
     path = tmp_path_factory.mktemp("fuzz") / "fuzz.pdf"
     path.write_bytes(bytes(data))
-    try:
+    with contextlib.suppress(EmgParseError):
         EXTRACTOR.convert(path)
-    except EmgParseError:
-        pass
 
 
 @pytest.fixture
@@ -616,11 +684,18 @@ def test_page_glyphs_match_pdfplumber_chars(tmp_path: Path) -> None:
     with pdfplumber.open(path) as pdf:
         page = pdf.pages[0]
         expected = [
-            (c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"], c["fontname"])
+            (
+                c["text"],
+                *(round(c[k], 6) for k in ("x0", "x1", "top", "bottom", "size")),
+                c["fontname"],
+            )
             for c in page.chars
         ]
-        got = [(g.text, g.x0, g.x1, g.top, g.bottom, g.size, g.font) for g in page_glyphs(page)]
-    assert got == pytest.approx(expected) or got == expected
+        got = [
+            (g.text, *(round(v, 6) for v in (g.x0, g.x1, g.top, g.bottom, g.size)), g.font)
+            for g in page_glyphs(page)
+        ]
+    assert got == expected
 
 
 # --- the LibreOffice samples ---------------------------------------------------------
@@ -692,7 +767,9 @@ def test_sample_labels_start_their_lines(sample: tuple[str, Extraction]) -> None
         if is_list_label(line.text.split(" ", 1)[0]):
             assert line.cell is None, line
     labelled = [t for t in all_text if re.match(r"^\(?[a-e]\) ", t)]
-    assert len(labelled) == 27
+    assert len(labelled) == 22
+    romans = [t for t in all_text if re.match(r"^\(?(?:i|ii|iii|iv)[.)] ", t)]
+    assert len(romans) == 8
 
 
 @needs_samples
@@ -702,3 +779,33 @@ def test_sample_speed(sample: tuple[str, Extraction]) -> None:
     ex = EXTRACTOR.convert(SAMPLES / name)
     per_page = (time.perf_counter() - start) / (ex.pages or 1)
     assert per_page < 0.5  # ~50 ms/page on the dev machine
+
+
+def test_timeout_inside_pdfminer_is_passed_on(
+    tmp_path: Path, opened: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pdfplumber.page
+
+    from emg_parse.errors import ParseTimeoutError
+
+    def slow(self: Any) -> Any:
+        # pdfplumber wraps whatever pdfminer raises, the alarm's error included
+        raise pdfplumber.utils.exceptions.PdfminerException(ParseTimeoutError(None, "stopped"))
+
+    monkeypatch.setattr(pdfplumber.page.Page, "layout", property(slow))
+    with pytest.raises(ParseTimeoutError):
+        convert(tmp_path, simple_pages())
+    assert opened and opened[0].stream.closed
+
+
+def test_layout_bug_is_not_reported_as_damaged_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import emg_parse.extractors.pdf as pdf_module
+
+    def broken(glyphs: Any) -> Any:
+        raise ZeroDivisionError("bug")
+
+    monkeypatch.setattr(pdf_module, "build_lines", broken)
+    with pytest.raises(ZeroDivisionError):
+        convert(tmp_path, simple_pages())

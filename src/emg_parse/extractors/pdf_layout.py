@@ -15,13 +15,18 @@ The layers, like pdfplumber's own:
 3. :func:`running_fragments` / :func:`is_page_number` find running headers, footers
    and page numbers in the top and bottom margins.
 4. :func:`layout_page` orders the lines of one page, emits a two-column block column
-   by column, and decides ``new_block``.
+   by column (rows split at table borders, given as :class:`Rule` s), and decides
+   ``new_block``.
 
-Everything is O(n log n) in the number of glyphs.
+No step is quadratic in the number of glyphs or lines (pdfplumber's own
+``dedupe_chars`` is, through ``sorted(..., key=chars.index)``).
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 import statistics
 from collections import defaultdict
@@ -160,6 +165,15 @@ class OutLine:
     cell: tuple[int, int] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A horizontal ruling line (a table border): ``y`` from the page top."""
+
+    y: float
+    x0: float
+    x1: float
+
+
 # --- helpers -----------------------------------------------------------------------
 
 
@@ -171,13 +185,19 @@ def is_list_label(text: str) -> bool:
     return bool(_LABEL_RE.match(text))
 
 
+@functools.lru_cache(maxsize=256)
+def _font_flags(font: str) -> tuple[bool, bool]:
+    return bool(_BOLD_RE.search(font)), bool(_ITALIC_RE.search(font))
+
+
 def style_of(glyphs: Sequence[Glyph]) -> tuple[bool, bool, float | None]:
     """``(bold, italic, size)``: bold/italic when most glyphs are; median size."""
     visible = [g for g in glyphs if not g.is_space] or list(glyphs)
     if not visible:
         return False, False, None
-    bold = sum(1 for g in visible if _BOLD_RE.search(g.font)) * 2 > len(visible)
-    italic = sum(1 for g in visible if _ITALIC_RE.search(g.font)) * 2 > len(visible)
+    flags = [_font_flags(g.font) for g in visible]
+    bold = sum(1 for b, _ in flags if b) * 2 > len(visible)
+    italic = sum(1 for _, i in flags if i) * 2 > len(visible)
     size = round(statistics.median(g.size for g in visible), 2)
     return bold, italic, size
 
@@ -201,28 +221,30 @@ def dedupe_glyphs(glyphs: Sequence[Glyph], tolerance: float = 1.0) -> list[Glyph
     for tiny type so that two real adjacent "ll" are never merged.
     """
     kept: list[Glyph] = []
-    grid: dict[tuple[str, str, float, int, int], list[Glyph]] = defaultdict(list)
+    # per (text, font, size): a grid of 2*tol cells, so that everything within tol of
+    # a point lies in at most 2 x 2 cells
+    grids: dict[tuple[str, str, float], dict[tuple[int, int], list[Glyph]]] = {}
     for g in glyphs:
         if g.is_space:
             kept.append(g)
             continue
-        tol = min(tolerance, 0.15 * g.size) if g.size > 0 else tolerance
-        cell = max(tol, 0.01)
-        gx, gy = int(g.x0 // cell), int(g.top // cell)
-        size_key = round(g.size, 2)
+        tol = max(min(tolerance, 0.15 * g.size) if g.size > 0 else tolerance, 0.01)
+        cell = 2 * tol
+        grid = grids.setdefault((g.text, g.font, round(g.size, 2)), {})
+        fx, fy = g.x0 / cell, g.top / cell
+        gx, gy = int(fx // 1), int(fy // 1)
+        nx = gx - 1 if fx - gx < 0.5 else gx + 1
+        ny = gy - 1 if fy - gy < 0.5 else gy + 1
         duplicate = False
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for other in grid.get((g.text, g.font, size_key, gx + dx, gy + dy), ()):
-                    if abs(other.x0 - g.x0) <= tol and abs(other.top - g.top) <= tol:
-                        duplicate = True
-                        break
-                if duplicate:
+        for key in ((gx, gy), (nx, gy), (gx, ny), (nx, ny)):
+            for other in grid.get(key, ()):
+                if abs(other.x0 - g.x0) <= tol and abs(other.top - g.top) <= tol:
+                    duplicate = True
                     break
             if duplicate:
                 break
         if not duplicate:
-            grid[(g.text, g.font, size_key, gx, gy)].append(g)
+            grid.setdefault((gx, gy), []).append(g)
             kept.append(g)
     return kept
 
@@ -315,20 +337,15 @@ def build_words(row: Sequence[Glyph]) -> tuple[list[Word], float, float]:
             and not joined[-1].superscript
             and w.x0 - joined[-1].x1 <= 0.6 * main
         ):
-            prev = joined[-1]
-            joined[-1] = Word(prev.glyphs + w.glyphs, prev.text + w.text, False)
+            before = joined[-1]
+            joined[-1] = Word(before.glyphs + w.glyphs, before.text + w.text, False)
         else:
             joined.append(w)
     return joined, main, baseline
 
 
 def _char_width(words: Sequence[Word]) -> float:
-    widths = [
-        (g.x1 - g.x0) / max(len(g.text), 1)
-        for w in words
-        for g in w.glyphs
-        if g.x1 > g.x0
-    ]
+    widths = [(g.x1 - g.x0) / max(len(g.text), 1) for w in words for g in w.glyphs if g.x1 > g.x0]
     return statistics.median(widths) if widths else 0.0
 
 
@@ -337,21 +354,27 @@ def split_fragments(words: Sequence[Word], size: float) -> list[Fragment]:
 
     A gap splits when it is wider than 3 x the median character width (and than
     1.2 x the type size), clearly wider than the line's other gaps (so a justified
-    line is never split, even one whose gaps are all wide but alike), and does not follow a list label that opens the line
-    ("a)", "iv.", "I.", "(b)", a bullet): ``a)<tab>Consider ...`` stays one line.
+    line is never split, even one whose gaps are all wide but alike), and does not
+    follow a list label that opens the line ("a)", "iv.", "I.", "(b)", a bullet, or
+    a bare or superscript number as in a footnote): ``a)<tab>Consider ...`` stays
+    one line.
     """
     if len(words) < 2:
         return [Fragment(list(words))] if words else []
     limit = max(3.0 * _char_width(words), 1.2 * size)
-    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)]
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
     if len(gaps) >= 3 and min(gaps) > limit and max(gaps) < 1.25 * min(gaps):
         return [Fragment(list(words))]  # a loosely justified line: all gaps alike
     cuts: list[int] = []
     for i, gap in enumerate(gaps):
         if gap <= limit:
             continue
-        if i == 0 and is_list_label(words[0].text):
-            continue
+        if i == 0 and (
+            is_list_label(words[0].text)
+            or words[0].superscript
+            or (words[0].text.isdigit() and len(words[0].text) <= 3)
+        ):
+            continue  # "a)<tab>text", a footnote "1<tab>text", a note marker
         others = [g for j, g in enumerate(gaps) if j != i and g <= limit]
         if len(others) >= 2 and gap < 2.5 * statistics.median(others):
             continue
@@ -380,7 +403,11 @@ def build_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
 # --- 3. running headers, footers, page numbers -------------------------------------
 
 _PAGE_NUMBER_RES = [
-    re.compile(r"^(?:page|p\.|pg\.?|seite|página|pagina)\s*\d{1,4}(?:\s*(?:of|/|de|sur|von)\s*\d{1,4})?$", re.I),
+    re.compile(
+        r"^(?:page|p\.|pg\.?|seite|página|pagina)\s*\d{1,4}"
+        r"(?:\s*(?:of|/|de|sur|von)\s*\d{1,4})?$",
+        re.I,
+    ),
     re.compile(r"^\d{1,4}\s*(?:/|of)\s*\d{1,4}$", re.I),
     re.compile(r"^[-–—]\s*\d{1,4}\s*[-–—]$"),
     re.compile(r"^\[?\(?\d{1,4}\)?\]?$"),
@@ -398,8 +425,10 @@ def running_key(text: str) -> str:
     return re.sub(r"\d", "#", " ".join(text.split()))
 
 
-def margin_zone(top: float, bottom: float, page_height: float, fraction: float = 0.12) -> str | None:
-    """"top" / "bottom" when the box's centre lies in that margin band, else None."""
+def margin_zone(
+    top: float, bottom: float, page_height: float, fraction: float = 0.12
+) -> str | None:
+    """Return "top" / "bottom" when the box's centre lies in that margin band, else None."""
     centre = (top + bottom) / 2
     if centre <= fraction * page_height:
         return "top"
@@ -430,16 +459,21 @@ def running_fragments(
 ) -> set[int]:
     """Indexes into ``items`` of text to drop as running header / footer / page number.
 
-    An item in the top or bottom ``fraction`` of its page is dropped when it is a page
+    ``items`` may hold all the text of the document (body text helps, see below).  An
+    item in the top or bottom ``fraction`` of its page is dropped when it is a page
     number (:func:`is_page_number`), or when its :func:`running_key` recurs at about
     the same distance from the page edge (within ``y_tolerance`` points) on at least
-    half of the pages and on at least two pages.
+    half of the pages and on at least two pages -- unless the same key occurs at least
+    as often in the body of the pages: "The Senior Officials:" opening two pages at the
+    top margin is body text that happens to repeat, not a running header.
     """
     drop: set[int] = set()
     groups: dict[tuple[str, str], list[tuple[float, int]]] = defaultdict(list)
+    in_body: dict[str, int] = defaultdict(int)
     for idx, item in enumerate(items):
         zone = margin_zone(item.top, item.bottom, item.page_height, fraction)
         if zone is None:
+            in_body[running_key(item.text)] += 1
             continue
         if is_page_number(item.text):
             drop.add(idx)
@@ -448,7 +482,7 @@ def running_fragments(
         # heights still line up
         y = item.top if zone == "top" else item.page_height - item.bottom
         groups[(zone, running_key(item.text))].append((y, idx))
-    for members in groups.values():
+    for (_zone, key), members in groups.items():
         if len(members) < 2:
             continue
         members.sort()
@@ -456,7 +490,7 @@ def running_fragments(
         for y, idx in [*members, (float("inf"), -1)]:
             if cluster and y - cluster[-1][0] > y_tolerance:
                 pages = {items[i].page for _, i in cluster}
-                if len(pages) >= 2 and 2 * len(pages) >= page_count:
+                if len(pages) >= 2 and 2 * len(pages) >= page_count and in_body[key] < len(cluster):
                     drop.update(i for _, i in cluster)
                 cluster = []
             cluster.append((y, idx))
@@ -477,7 +511,7 @@ def line_pitch(lines: Sequence[TextLine]) -> float:
     default = 1.2 * statistics.median(sizes) if sizes else 12.0
     deltas = [
         b.baseline - a.baseline
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, b in itertools.pairwise(lines)
         if b.baseline - a.baseline >= 0.5 * min(a.size, b.size)
     ]
     if len(deltas) >= 4:
@@ -487,11 +521,32 @@ def line_pitch(lines: Sequence[TextLine]) -> float:
 
 @dataclass(slots=True)
 class _Placed:
-    """A fragment assigned to a column of a block."""
+    """A fragment assigned to a column (and row) of a block."""
 
     column: int
     fragment: Fragment
     line: TextLine
+    row: int = 0
+
+
+class _Rules:
+    """Horizontal rules of a page, sorted by ``y`` for range look-ups."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules = sorted(rules, key=lambda r: r.y)
+        self.ys = [r.y for r in self.rules]
+
+    def between(self, upper: TextLine, lower: TextLine, x0: float, x1: float) -> bool:
+        """A rule spanning ``x0..x1`` lies below ``upper`` and above the middle of ``lower``.
+
+        "Below" means below the bottom of the upper line's glyph boxes, which hold the
+        descenders: an underline or a strike-through of the upper line is no rule.
+        """
+        y_from = upper.baseline + 0.5
+        y_to = (lower.top + lower.baseline) / 2
+        start = bisect.bisect_right(self.ys, y_from)
+        end = bisect.bisect_left(self.ys, y_to)
+        return any(r.x0 <= x0 and r.x1 >= x1 for r in self.rules[start:end])
 
 
 def _fit_columns(line: TextLine, anchors: Sequence[float], tol: float) -> list[_Placed] | None:
@@ -530,23 +585,33 @@ def _fit_columns(line: TextLine, anchors: Sequence[float], tol: float) -> list[_
     return placed
 
 
-def _out(fragments: Sequence[Fragment], x: float, new_block: bool, cell: tuple[int, int] | None) -> OutLine:
+def _out(
+    fragments: Sequence[Fragment], x: float, new_block: bool, cell: tuple[int, int] | None
+) -> OutLine:
     glyphs = [g for f in fragments for g in f.glyphs]
     bold, italic, size = style_of(glyphs)
     text = " ".join(f.text for f in fragments)
     return OutLine(text, x, bold, italic, size, new_block, cell)
 
 
-def layout_page(lines: Sequence[TextLine], *, first_page: bool) -> list[OutLine]:
+def layout_page(
+    lines: Sequence[TextLine], *, first_page: bool, rules: Iterable[Rule] = ()
+) -> list[OutLine]:
     """Emit one page's lines in reading order with ``new_block`` and ``cell``.
 
     A line split into fragments opens a column block: the fragments' left edges are
-    the column anchors.  Following lines join the block while they fit its columns
-    (after a paragraph-sized gap only a line with text in two or more columns does);
-    unsplit lines right above it that fit join it too.  A block is emitted column by
-    column -- left column top to bottom, then the right one -- with
-    ``cell=(column, row)``; a new row starts after a paragraph-sized gap above a line
-    with text in several columns.
+    the column anchors.  Following lines join the block while they fit its columns;
+    after a paragraph-sized gap, or across a horizontal rule (a table border) that
+    spans the columns, only a line with text in two or more columns does, and it
+    starts a new row.  Unsplit lines right above the first split line that fit the
+    columns join the block too.  A block is emitted row by row and, within a row,
+    column by column -- left cell top to bottom, then the right one -- with
+    ``cell=(column, row)``.
+
+    ``new_block`` is True for a line more than 1.4 x the page's line pitch below the
+    line before it, for a line below a rule that spans it, for the first line of a
+    table cell, and for the first line of the document (``first_page``); the first
+    line of a later page gets False, since a paragraph may go on across the break.
     """
     lines = sorted(lines, key=lambda ln: (ln.baseline, ln.x0))
     if not lines:
@@ -554,6 +619,7 @@ def layout_page(lines: Sequence[TextLine], *, first_page: bool) -> list[OutLine]
     pitch = line_pitch(lines)
     gap_limit = 1.4 * pitch
     tol = 3.0
+    ruled = _Rules(rules)
 
     # segments: ("line", [TextLine]) or ("block", [placed...])
     segments: list[tuple[str, list[TextLine], list[_Placed]]] = []
@@ -565,6 +631,7 @@ def layout_page(lines: Sequence[TextLine], *, first_page: bool) -> list[OutLine]
             i += 1
             continue
         anchors = [f.x0 for f in line.fragments]
+        span = (anchors[0] + tol, anchors[-1] + tol)
         placed = _fit_columns(line, anchors, tol) or [
             _Placed(k, f, line) for k, f in enumerate(line.fragments)
         ]
@@ -573,7 +640,7 @@ def layout_page(lines: Sequence[TextLine], *, first_page: bool) -> list[OutLine]
         nxt = line
         while segments and segments[-1][0] == "line":
             prev = segments[-1][1][0]
-            if nxt.baseline - prev.baseline > gap_limit:
+            if nxt.baseline - prev.baseline > gap_limit or ruled.between(prev, nxt, *span):
                 break
             fit = _fit_columns(prev, anchors, tol)
             if fit is None:
@@ -583,14 +650,19 @@ def layout_page(lines: Sequence[TextLine], *, first_page: bool) -> list[OutLine]
             nxt = prev
         block = head + placed
         last = line
+        row = 0
         j = i + 1
         while j < len(lines):
             cand = lines[j]
             fit = _fit_columns(cand, anchors, tol)
             if fit is None:
                 break
-            if cand.baseline - last.baseline > gap_limit and len(fit) < 2:
-                break
+            if cand.baseline - last.baseline > gap_limit or ruled.between(last, cand, *span):
+                if len(fit) < 2:
+                    break
+                row += 1
+            for p in fit:
+                p.row = row
             block.extend(fit)
             last = cand
             j += 1
@@ -598,55 +670,40 @@ def layout_page(lines: Sequence[TextLine], *, first_page: bool) -> list[OutLine]
         i = j
 
     out: list[OutLine] = []
-    prev_baseline: float | None = None
+    prev_line: TextLine | None = None
     for kind, seg_lines, block in segments:
         if kind == "line":
             line = seg_lines[0]
-            if prev_baseline is None:
+            if prev_line is None:
                 new_block = first_page
             else:
-                new_block = line.baseline - prev_baseline > gap_limit
+                # a large gap, or a rule drawn between the lines (a section separator)
+                width = line.x1 - line.x0
+                new_block = line.baseline - prev_line.baseline > gap_limit or ruled.between(
+                    prev_line, line, line.x0 + tol, line.x0 + 0.5 * width
+                )
             out.append(_out(line.fragments, line.x0, new_block, None))
-            prev_baseline = line.baseline
+            prev_line = line
             continue
-        out.extend(_emit_block(block, gap_limit, prev_baseline, first_page))
-        prev_baseline = max(p.line.baseline for p in block)
+        out.extend(_emit_block(block, gap_limit, prev_line is not None, first_page))
+        prev_line = max((p.line for p in block), key=lambda ln: ln.baseline)
     return out
 
 
 def _emit_block(
-    block: Sequence[_Placed], gap_limit: float, prev_baseline: float | None, first_page: bool
+    block: Sequence[_Placed], gap_limit: float, after_text: bool, first_page: bool
 ) -> list[OutLine]:
-    # rows: a new row starts at a line (after the first) that has text in several
-    # columns and sits a paragraph-sized gap below the line before it
-    row_of: dict[int, int] = {}
-    row = 0
-    last: TextLine | None = None
-    columns_on_line: dict[int, int] = defaultdict(int)
-    for p in block:
-        columns_on_line[id(p.line)] += 1
-    for p in block:
-        if id(p.line) in row_of:
-            continue
-        if (
-            last is not None
-            and p.line.baseline - last.baseline > gap_limit
-            and columns_on_line[id(p.line)] >= 2
-        ):
-            row += 1
-        row_of[id(p.line)] = row
-        last = p.line
     out: list[OutLine] = []
     cells: dict[tuple[int, int], list[_Placed]] = defaultdict(list)
     for p in block:
-        cells[(row_of[id(p.line)], p.column)].append(p)
+        cells[(p.row, p.column)].append(p)
     first = True
     for (r, c), members in sorted(cells.items()):
         prev: float | None = None
         for p in members:
             if prev is None:
                 new_block = True
-                if first and prev_baseline is None and not first_page:
+                if first and not after_text and not first_page:
                     new_block = False
             else:
                 new_block = p.line.baseline - prev > gap_limit
