@@ -57,6 +57,10 @@ def test_typesetter_hyphenation_is_removed_when_the_word_occurs_elsewhere() -> N
     assert blocks[0].text == "the implementation of the plan and its implementation report"
 
 
+def test_join_wrapped_after_slash_has_no_space() -> None:
+    assert join_wrapped("EMG/", "SOM.27/2", set()) == "EMG/SOM.27/2"
+
+
 def test_join_wrapped_dash_with_space() -> None:
     assert join_wrapped("14:00 -", "15:30", set()) == "14:00 - 15:30"
 

@@ -18,9 +18,10 @@ from emg_parse.writers import render
 
 from .conftest import GOLDEN, SAMPLES
 
-SAMPLE_FILES = sorted(
-    p for p in SAMPLES.iterdir() if p.suffix in {".pdf", ".docx", ".txt", ".md"}
-)
+DOCUMENTS = Path(__file__).resolve().parent / "documents"
+_FORMATS = {".pdf", ".docx", ".txt", ".md"}
+SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in _FORMATS)
+LAYOUT_FILES = sorted(p for p in DOCUMENTS.iterdir() if p.suffix in _FORMATS)
 REFERENCE = "EMGSOM.26_3a.txt"  # hand-checked against the printed document
 
 
@@ -32,7 +33,7 @@ def without_provenance(data: Any) -> Any:
     return data
 
 
-@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("sample", SAMPLE_FILES + LAYOUT_FILES, ids=lambda p: p.name)
 def test_sample_matches_golden(sample: Path, update_goldens: bool) -> None:
     golden = GOLDEN / f"{sample.name}.json"
     actual = render(parse_file(sample), "json")
@@ -80,3 +81,30 @@ def test_reference_texts_are_verbatim_lines_of_the_seed() -> None:
                     else [node["text"]]
                 )
                 assert printed.intersection(forms), node["text"]
+
+
+@pytest.mark.parametrize("document", LAYOUT_FILES, ids=lambda p: p.name)
+def test_layout_document(document: Path) -> None:
+    """Hand-checked facts of tests/documents/layout_som27 (Word and its PDF alike)."""
+    parsed = parse_file(document)
+    doc, meeting = parsed.document, parsed.document.meeting
+    assert (doc.symbol, doc.title, doc.distribution) == (
+        "EMG/SOM.27/2", "Summary of Decisions", "EMG Members and observers"
+    )  # fmt: skip
+    assert (meeting.number, meeting.segment, str(meeting.date), str(meeting.end_date)) == (
+        27, "Technical Segment", "2021-09-09", "2021-09-10"
+    )  # fmt: skip
+    assert (meeting.time, meeting.venue) == ("10:00 - 12:00 CEST", "Geneva")
+    one, two, three = parsed.sections
+    assert [(s.number, s.title) for s in parsed.sections] == [
+        ("I", "Environment and Digital Transformation"), ("II", "Nexus Dialogues"),
+        ("III", "Any other business"),
+    ]  # fmt: skip
+    assert one.actor == "The Senior Officials decided to"
+    assert [(d.label, d.actions, [i.label for i in d.items]) for d in one.decisions] == [
+        ("a", ["welcome"], []), ("b", ["request"], ["i", "ii"]), ("c", ["extend"], []),
+    ]  # fmt: skip
+    assert one.decisions[1].items[1].text == "consult the members on its scope; and"
+    assert [d.label for d in two.decisions] == ["a", "b"]
+    assert [(d.label, d.actions) for d in three.decisions] == [(None, ["agree"])]
+    assert parsed.warnings == []

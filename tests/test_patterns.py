@@ -106,6 +106,8 @@ def test_date(text: str, groups: dict[str, str]) -> None:
         ("(14:00 -15:30 GVA time) Online", "14:00 -15:30 GVA time"),
         ("9.30 a.m. - 12.30 p.m. (CET)", "9.30 a.m. - 12.30 p.m. (CET)"),
         ("from 10:00 to 12:00", "10:00 to 12:00"),
+        ("(10:00 - 12:00 CEST)", "10:00 - 12:00 CEST"),
+        ("(10:00-12:00 (UTC+2))", "10:00-12:00 (UTC+2)"),
     ],
 )
 def test_time(text: str, time: str) -> None:

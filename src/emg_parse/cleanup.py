@@ -14,7 +14,7 @@ Guarantees of :func:`clean` -- every later stage may rely on them:
    as a label, section heading or actor line, no style change, and the block does
    not end a sentence).  A label alone on its line ("a)") always takes the next
    line that is not structural as its text.
-5. A line broken after a hyphen is joined without a space.  The hyphen is kept
+5. A line broken after a hyphen or a slash is joined without a space.  The hyphen is kept
    ("above-" + "mentioned" -> "above-mentioned", "2020-" + "2030" -> "2020-2030"),
    unless the word without it occurs elsewhere in the document and the hyphenated
    form does not (a typesetter's hyphenation: "imple-" + "mentation").
@@ -109,6 +109,8 @@ def _column(cell: tuple[int, int] | None) -> int | None:
 
 def join_wrapped(left: str, right: str, vocabulary: set[str]) -> str:
     """Join a wrapped line to the text before it (guarantee 5)."""
+    if left.endswith("/"):
+        return left + right  # "EMG/" + "SOM.27/2", "and/" + "or"
     if not left.endswith("-") or left.endswith(" -") or len(left) < 2:
         return f"{left} {right}"
     before = re.search(r"([^\W_]+)-$", left)

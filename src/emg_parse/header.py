@@ -5,7 +5,8 @@ Rules, applied to each block of the header zone in reading order:
 1. Organisation lines ("UNITED NATIONS", "ENVIRONMENT MANAGEMENT GROUP", "EMG") are
    consumed.
 2. Fields are taken out of the text by the patterns in :mod:`emg_parse.patterns`:
-   symbol, ``Distribution: ...``, meeting name (with its ordinal -> ``number``),
+   symbol, ``Distribution: ...`` (its value may be the next block), meeting name
+   (with its ordinal -> ``number``),
    segment, date (ISO; a range also gives ``end_date``) and time (as printed).
    Only the first occurrence of each field counts.
 3. What is left of a block that gave a date or time, once brackets and commas are
@@ -104,20 +105,25 @@ def parse_header(blocks: Sequence[Block], body_size: float | None = None) -> Hea
     info: dict[str, object] = {}
     problems: list[tuple[str, Block]] = []
     leftovers: list[Block] = []
+    value_follows = False  # "Distribution:" with its value on the next block
     for block in blocks:
         text = block.text
+        if value_follows:
+            info["distribution"], value_follows = text, False
+            continue
         if ORGANISATION.match(text):
             continue
         found = False
-        for key, pattern, group in (
-            ("symbol", SYMBOL, "symbol"),
-            ("distribution", DISTRIBUTION, "distribution"),
-        ):
-            if key not in info:
-                value, text = _take(pattern, text, group)
-                if value:
-                    info[key] = value
-                    found = True
+        if "symbol" not in info:
+            value, text = _take(SYMBOL, text, "symbol")
+            if value:
+                info["symbol"], found = value, True
+        if "distribution" not in info and (m := DISTRIBUTION.search(text)):
+            if m["distribution"]:
+                info["distribution"] = m["distribution"]
+            else:
+                value_follows = True
+            text, found = text[: m.start()], True
         if "name" not in meeting and (m := MEETING_NAME.search(text)):
             meeting["name"] = m["name"]
             meeting["number"] = ordinal_number(m["ordinal"])

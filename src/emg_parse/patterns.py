@@ -69,8 +69,9 @@ SYMBOL = re.compile(
     r"(?<![\w/])(?P<symbol>EMG\s?/?\s?SOM[ ._/-]?\d{1,3}(?:[._/-][A-Za-z0-9]+)*)(?![\w/])"
 )
 
-#: ``Distribution: EMG Members`` (the value runs to the end of the line).
-DISTRIBUTION = re.compile(r"\bDistribution\s*:\s*(?P<distribution>[^\t]+?)\s*$", re.IGNORECASE)
+#: ``Distribution: EMG Members`` (the value runs to the end of the line; it may be
+#: empty when the value is printed on the next line).
+DISTRIBUTION = re.compile(r"\bDistribution\s*:\s*(?P<distribution>[^\t]*?)\s*$", re.IGNORECASE)
 
 WORD_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -129,9 +130,10 @@ DATE = re.compile(
 )  # fmt: skip
 
 #: Meeting time as printed: ``14:00 -15:30 GVA time``, ``9.30 a.m. - 12.30 p.m. (CET)``.
+_ZONE = r"(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})"
 TIME = re.compile(
     r"(?P<time>\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[-–]|to)\s*\d{1,2}[:.h]\d{2}"
-    r"\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:[A-Z]{2,5}|GMT[+-]\d+|UTC[+-]\d+)\)?)?(?:\s+time)?)",
+    r"\s*(?:[ap]\.?m\.?)?(?:\s*\(" + _ZONE + r"\)|\s*" + _ZONE + r")?(?:\s+time)?)",
     re.IGNORECASE,
 )
 
