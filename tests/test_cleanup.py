@@ -97,3 +97,12 @@ def test_labels_headings_and_actor_lines_always_start_blocks() -> None:
 
 def test_empty_lines_are_dropped() -> None:
     assert clean(_lines("  ", "\u200b", "x"))[0].text == "x"
+
+
+def test_title_and_actor_lines_stand_alone() -> None:
+    blocks = clean(_lines("Summary of Action Points", "As approved by the Technical Segment",
+                          "The Senior Officials:", "Agree to extend"))  # fmt: skip
+    assert [b.text for b in blocks] == [
+        "Summary of Action Points", "As approved by the Technical Segment",
+        "The Senior Officials:", "Agree to extend",
+    ]  # fmt: skip

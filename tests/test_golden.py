@@ -83,7 +83,9 @@ def test_reference_texts_are_verbatim_lines_of_the_seed() -> None:
                 assert printed.intersection(forms), node["text"]
 
 
-@pytest.mark.parametrize("document", LAYOUT_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "document", sorted(DOCUMENTS.glob("layout_som27.*")), ids=lambda p: p.name
+)
 def test_layout_document(document: Path) -> None:
     """Hand-checked facts of tests/documents/layout_som27 (Word and its PDF alike)."""
     parsed = parse_file(document)
@@ -107,4 +109,25 @@ def test_layout_document(document: Path) -> None:
     assert one.decisions[1].items[1].text == "consult the members on its scope; and"
     assert [d.label for d in two.decisions] == ["a", "b"]
     assert [(d.label, d.actions) for d in three.decisions] == [(None, ["agree"])]
+    assert parsed.warnings == []
+
+
+def test_pdftotext_layout_output_has_the_reference_content() -> None:
+    """Text saved with ``pdftotext -layout``: running lines, columns, indented labels."""
+    reference = json.loads((GOLDEN / f"{REFERENCE}.json").read_text(encoding="utf-8"))
+    actual = json.loads(
+        render(parse_file(DOCUMENTS / "EMGSOM.26_3a_autonum.pdftotext-layout.txt"), "json")
+    )
+    assert without_provenance(actual["document"]) == without_provenance(reference["document"])
+    assert without_provenance(actual["sections"]) == without_provenance(reference["sections"])
+    assert actual["warnings"] == []
+
+
+def test_pdftotext_plain_output_has_the_reference_structure() -> None:
+    """Plain ``pdftotext`` output; pdftotext itself turns "above-mentioned" into one word."""
+    parsed = parse_file(DOCUMENTS / "EMGSOM.26_3a_variant.pdftotext.txt")
+    reference = json.loads((GOLDEN / f"{REFERENCE}.json").read_text(encoding="utf-8"))
+    shape = [[len(d.items) for d in s.decisions] for s in parsed.sections]
+    assert shape == [[len(d["items"]) for d in s["decisions"]] for s in reference["sections"]]
+    assert parsed.document.model_dump(mode="json") == reference["document"]
     assert parsed.warnings == []

@@ -5,7 +5,13 @@ from pathlib import Path
 import pytest
 
 from emg_parse.errors import NoTextError
-from emg_parse.extractors.text import TextExtractor, decode, lines_from_text, looks_like_text
+from emg_parse.extractors.text import (
+    TextExtractor,
+    decode,
+    layout_cells,
+    lines_from_text,
+    looks_like_text,
+)
 from emg_parse.lines import Style
 
 
@@ -35,7 +41,7 @@ def test_table_row_cells_split_on_tabs_and_double_spaces() -> None:
 
 def test_label_followed_by_tab_is_not_a_table_row() -> None:
     lines = lines_from_text("a)\tConsider and endorse\n")
-    assert lines[0].text == "a)\tConsider and endorse" and lines[0].cell is None
+    assert lines[0].text == "a) Consider and endorse" and lines[0].cell is None
 
 
 def test_wrapped_plain_text_lines_are_marked_as_possible_continuations() -> None:
@@ -80,3 +86,43 @@ def test_whitespace_only_file_has_no_text(tmp_path: Path) -> None:
     path.write_text("\n \n---\n")
     with pytest.raises(NoTextError):
         TextExtractor().convert(path)
+
+
+def test_running_lines_of_text_saved_from_a_pdf_are_dropped() -> None:
+    pages = [
+        "EMGSOM.26_3a\nI. Title\nThe Senior Officials:\na) Welcome x;\nPage 1 of 2\n",
+        "EMGSOM.26_3a\nThe Senior Officials:\nb) Welcome y.\nPage 2 of 2\n",
+    ]
+    lines = lines_from_text("\f".join(pages))
+    assert [(line.text, line.source.line) for line in lines] == [
+        ("I. Title", 2), ("The Senior Officials:", 3), ("a) Welcome x;", 4),
+        ("The Senior Officials:", 7), ("b) Welcome y.", 8),
+    ]  # fmt: skip
+
+
+def test_layout_columns_are_read_one_after_the_other() -> None:
+    text = (
+        " 26th Senior Officials Meeting of the United            EMGSOM.26_3a\n"
+        " Nations Environment Management Group                   Distribution: EMG Members\n"
+        " Senior Segment, 28th October 2020\n"
+    )
+    assert [(line.text, line.cell) for line in lines_from_text(text)] == [
+        ("26th Senior Officials Meeting of the United", (0, 0)),
+        ("Nations Environment Management Group", (0, 0)),
+        ("Senior Segment, 28th October 2020", (0, 0)),
+        ("EMGSOM.26_3a", (1, 0)),
+        ("Distribution: EMG Members", (1, 0)),
+    ]
+
+
+def test_label_and_section_number_stay_with_their_text_across_wide_gaps() -> None:
+    text = "IV.            Task Team\n        a)       Complete the tasks and;\n"
+    assert [line.text for line in lines_from_text(text)] == [
+        "IV. Task Team", "a) Complete the tasks and;"
+    ]
+
+
+def test_justified_text_is_not_split_into_columns() -> None:
+    assert layout_cells(["Consider  and  endorse     the report", "of the group"]) == [
+        [(0, "Consider  and  endorse the report")], [(0, "of the group")]
+    ]

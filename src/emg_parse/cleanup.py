@@ -11,8 +11,8 @@ Guarantees of :func:`clean` -- every later stage may rely on them:
    ``26 th`` -> ``26th``, ``1 st`` -> ``1st`` (but ``2 th`` stays as it is).
 4. Wrapped lines are joined into one block when :func:`starts_new_block` says the
    line continues the block before it (same table column, no structural start such
-   as a label, section heading or actor line, no style change, and the block does
-   not end a sentence).  A label alone on its line ("a)") always takes the next
+   as a label, section heading or actor line, no style change, neither is a title or
+   actor line, and the block does not end a sentence).  A label alone on its line ("a)") always takes the next
    line that is not structural as its text.
 5. A line broken after a hyphen or a slash is joined without a space.  The hyphen is kept
    ("above-" + "mentioned" -> "above-mentioned", "2020-" + "2030" -> "2020-2030"),
@@ -30,7 +30,7 @@ from dataclasses import replace
 
 from emg_parse.labels import split_label
 from emg_parse.lines import Block, Line
-from emg_parse.patterns import ABBREVIATION_END, ACTOR, SECTION
+from emg_parse.patterns import ABBREVIATION_END, ACTOR, SECTION, TITLE
 
 _LIGATURES = {
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
@@ -90,8 +90,8 @@ def starts_new_block(previous: Block, line: Line, text: str) -> bool:
         return True
     if line.style.heading_level != previous.style.heading_level:
         return True
-    if ACTOR.match(previous.text):
-        return True
+    if ACTOR.match(previous.text) or TITLE.match(previous.text) or TITLE.match(text):
+        return True  # lines that stand alone: "The Senior Officials:", "Summary of ..."
     ends_sentence = _SENTENCE_END.search(previous.text) is not None and not (
         ABBREVIATION_END.search(previous.text)
     )

@@ -11,18 +11,24 @@ saved as text look like:
 * Table rows: cells separated by tabs or ``|`` become separate lines with
   ``Line.cell`` set; inside a cell, a run of two or more spaces separates lines.
 * Plain text saved from a PDF: lines not separated by a blank line have
-  ``new_block=False`` so the clean-up stage can join wrapped lines.
+  ``new_block=False`` so the clean-up stage can join wrapped lines; running
+  headers/footers and page numbers are dropped (:func:`drop_running_lines`); the
+  columns of ``pdftotext -layout`` output are read one after the other
+  (:func:`layout_cells`).
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from emg_parse.errors import InputError, NoTextError
 from emg_parse.labels import split_label
 from emg_parse.lines import Extraction, Line, Provenance, Style
+from emg_parse.patterns import PAGE_NUMBER
 
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$|^\s*\|?(?:\s*:?-{3,}:?\s*(?:\||\t|$))+\s*$")
 _HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
@@ -35,6 +41,10 @@ _TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|span|font|br|p)\b[^>]*>", re.I
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _ESCAPED = re.compile("[\U000F0000-\U000F007F]")
 _CELL_GAP = re.compile(r" {2,}")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_SEGMENT = re.compile(r"\S+(?: {1,4}\S+)*")
+_ROMAN_NUMBER = re.compile(r"^[IVXLC]+[.)]$")
+_PAGE_OF = re.compile(r"^Page \d+ of \d+$", re.IGNORECASE)
 
 _ENCODINGS = ("utf-8", "cp1252", "latin-1")
 
@@ -94,47 +104,180 @@ def _line_style(text: str) -> tuple[str, Style]:
     return text, Style(bold=bold, italic=italic, heading_level=level)
 
 
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """A physical line: its number in the file, the page it is on, its text."""
+
+    number: int
+    page: int
+    text: str
+
+
+def _rows(text: str) -> list[_Row]:
+    """Lines numbered as ``grep -n`` does; a form feed starts a new page."""
+    rows: list[_Row] = []
+    page = 1
+    for number, raw in enumerate(_NEWLINE.split(text), start=1):
+        if raw.startswith("\f"):
+            page += len(raw) - len(raw.lstrip("\f"))
+        rows.append(_Row(number, page, raw.replace("\f", "")))
+        page += raw.lstrip("\f").count("\f")
+    return rows
+
+
+def drop_running_lines(rows: list[_Row]) -> list[_Row]:
+    """Remove running headers/footers and page numbers of text saved from a PDF.
+
+    Pages are separated by form feeds.  Among the first and last three non-blank
+    lines of a page, a line whose text (digits replaced by ``#``) recurs at the same
+    place (n-th from the top or bottom) on at least half of the pages (and on two
+    or more), or that is a page number, is dropped -- unless that text is as common
+    in the page bodies.
+    A line that is exactly ``Page N of M`` is dropped wherever it is.
+    """
+    pages: dict[int, list[_Row]] = {}
+    for row in rows:
+        if row.text.strip():
+            pages.setdefault(row.page, []).append(row)
+    margins: dict[int, dict[int, tuple[str, int, str]]] = {}
+    in_margins: Counter[tuple[str, int, str]] = Counter()
+    in_bodies: Counter[str] = Counter()
+    for page, page_rows in pages.items():
+        edge = {r.number: ("top", i, _running_key(r.text)) for i, r in enumerate(page_rows[:3])}
+        for i, r in enumerate(reversed(page_rows[-3:])):
+            edge.setdefault(r.number, ("bottom", i, _running_key(r.text)))
+        margins[page] = edge
+        in_margins.update(edge.values())
+        in_bodies.update(_running_key(r.text) for r in page_rows if r.number not in edge)
+    repeated = {
+        place for place, n in in_margins.items()
+        if len(pages) >= 2 and n >= max(2, len(pages) / 2) and in_bodies[place[2]] < n
+    }  # fmt: skip
+    kept = []
+    for row in rows:
+        stripped = row.text.strip()
+        place = margins.get(row.page, {}).get(row.number)
+        if _PAGE_OF.match(stripped) or (
+            place is not None and (place in repeated or PAGE_NUMBER.match(stripped))
+        ):
+            continue
+        kept.append(row)
+    return kept
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()))
+
+
+def layout_cells(lines: list[str]) -> list[list[tuple[int, str]]]:
+    """Split the lines of one paragraph of ``pdftotext -layout`` output into columns.
+
+    Returns, for each line, its ``(column, text)`` pieces.  Text separated by five
+    or more spaces is a separate column when at least two lines break at the same
+    place (within two characters) or one gap is ten spaces or wider; a list label or
+    section number before a gap stays with its text ("a)     Consider").
+    """
+    pieces = [_segments(line) for line in lines]
+    starts = [seg[1][0] for seg in pieces if len(seg) > 1]
+    wide = any(
+        seg[1][0] - (seg[0][0] + len(seg[0][1])) >= 10 for seg in pieces if len(seg) > 1
+    )
+    aligned = any(abs(a - b) <= 2 for i, a in enumerate(starts) for b in starts[i + 1 :])
+    if not starts or not (wide or aligned):
+        return [[(0, " ".join(text for _, text in seg))] for seg in pieces]
+    boundary = min(starts) - 2
+    return [[(int(offset >= boundary), text) for offset, text in seg] for seg in pieces]
+
+
+def _segments(line: str) -> list[tuple[int, str]]:
+    found = [(m.start(), m.group(0)) for m in _SEGMENT.finditer(line)]
+    if len(found) > 1:
+        head = found[0][1]
+        split = split_label(head)
+        if (split is not None and not split[1]) or _ROMAN_NUMBER.match(head):
+            found[:2] = [(found[0][0], f"{head} {found[1][1]}")]
+    return found
+
+
 def lines_from_text(text: str) -> list[Line]:
     """Split decoded text into :class:`Line` objects (pure; see the module docstring)."""
     lines: list[Line] = []
     new_block = True
-    row = 0
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
+    table_row = 0
+    rows = drop_running_lines(_rows(text))
+    i = 0
+    while i < len(rows):
+        raw = rows[i].text
+        if not raw.strip() or _RULE.match(raw):
             new_block = True
-            continue
-        if _RULE.match(raw):
-            new_block = True
+            i += 1
             continue
         body = _BULLET.sub("", raw, count=1)
         if split_label(body.strip()) is None and ("\t" in body.strip() or "|" in body):
-            cells = [c for c in re.split(r"\t+|\s*\|\s*", body.strip().strip("|")) if c.strip()]
-        else:
-            cells = [body]
-        source = Provenance(line=number)
-        for column, cell_text in enumerate(cells):
-            parts = _CELL_GAP.split(cell_text.strip()) if len(cells) > 1 else [cell_text]
-            for part in parts:
-                content, style = _line_style(part)
-                content = _strip_inline(content)
-                if not content.strip():
-                    continue
-                lines.append(
+            lines.extend(_table_row(body, rows[i], table_row))
+            table_row += 1
+            new_block = True
+            i += 1
+            continue
+        # A paragraph: the lines up to the next blank line, rule or table row.
+        j = i
+        while j < len(rows) and rows[j].text.strip() and not _RULE.match(rows[j].text):
+            if "\t" in rows[j].text.strip() or "|" in rows[j].text:
+                break
+            j += 1
+        paragraph = rows[i:j] if j > i else rows[i : i + 1]
+        texts = [_BULLET.sub("", r.text, count=1) for r in paragraph]
+        cells = layout_cells(texts)
+        columns = sorted({column for pieces in cells for column, _ in pieces})
+        for column in columns:
+            first = True
+            for row, pieces in zip(paragraph, cells, strict=True):
+                for piece_column, piece in pieces:
+                    if piece_column != column:
+                        continue
+                    content, style = _line_style(piece)
+                    content = _strip_inline(content)
+                    if not content.strip():
+                        continue
+                    lines.append(
+                        Line(
+                            text=content,
+                            source=Provenance(line=row.number),
+                            style=style,
+                            new_block=new_block or style.heading_level is not None
+                            or (first and len(columns) > 1),
+                            cell=(column, table_row) if len(columns) > 1 else None,
+                        )
+                    )
+                    first = new_block = False
+                    if style.heading_level is not None:
+                        new_block = True
+        if len(columns) > 1:
+            table_row += 1
+        i = max(j, i + 1)
+    return lines
+
+
+def _table_row(body: str, row: _Row, table_row: int) -> list[Line]:
+    """A Markdown/tab-separated table row: one line per cell part, with ``cell`` set."""
+    cells = [c for c in re.split(r"\t+|\s*\|\s*", body.strip().strip("|")) if c.strip()]
+    out = []
+    for column, cell_text in enumerate(cells):
+        parts = _CELL_GAP.split(cell_text.strip()) if len(cells) > 1 else [cell_text]
+        for part in parts:
+            content, style = _line_style(part)
+            content = _strip_inline(content)
+            if content.strip():
+                out.append(
                     Line(
                         text=content,
-                        source=source,
+                        source=Provenance(line=row.number),
                         style=style,
-                        new_block=new_block or len(cells) > 1 or style.heading_level is not None,
-                        cell=(column, row) if len(cells) > 1 else None,
+                        new_block=True,
+                        cell=(column, table_row) if len(cells) > 1 else None,
                     )
                 )
-                new_block = False
-        if len(cells) > 1:
-            row += 1
-            new_block = True
-        elif lines and lines[-1].style.heading_level is not None:
-            new_block = True
-    return lines
+    return out
 
 
 class TextExtractor:
