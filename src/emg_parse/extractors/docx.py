@@ -75,6 +75,9 @@ from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
 from emg_parse.errors import InputError, TooLargeError, UnsupportedFormatError
 from emg_parse.extractors.docx_numbering import NumberingResolver
+from emg_parse.extractors.wordml import MC, W_NS, W
+from emg_parse.extractors.wordml import int_val as _int_val
+from emg_parse.extractors.wordml import val as _val
 from emg_parse.lines import Extraction, Line, Provenance, Style
 
 __all__ = [
@@ -100,10 +103,18 @@ _NOT_READABLE = (
 )
 _NOT_WORD = "not a Word document (ZIP without word/document.xml)"
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT_W_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
-_W = "{" + W_NS + "}"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_W = W
+#: What zipfile raises for a damaged or unusual archive.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    OSError,
+    ValueError,
+    EOFError,
+    NotImplementedError,
+)
+_MC = MC
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
@@ -146,21 +157,6 @@ def _parser() -> etree.XMLParser:
 # --------------------------------------------------------------------------- small helpers
 
 
-def _val(el: etree._Element | None) -> str | None:
-    if el is None:
-        return None
-    value = el.get(_W + "val")
-    return None if value is None else str(value)
-
-
-def _int_val(el: etree._Element | None) -> int | None:
-    value = _val(el)
-    if value is None:
-        return None
-    try:
-        return int(value.strip())
-    except ValueError:
-        return None
 
 
 def _toggle(el: etree._Element | None) -> bool | None:
@@ -351,14 +347,7 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
         raise InputError(path, "is a directory, not a Word document") from exc
     except PermissionError as exc:
         raise InputError(path, "permission denied; check the file's access rights") from exc
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        OSError,
-        ValueError,
-        EOFError,
-        NotImplementedError,
-    ) as exc:
+    except _ZIP_ERRORS as exc:
         raise InputError(path, _NOT_READABLE) from exc
 
 
@@ -791,14 +780,7 @@ class DocxExtractor:
         try:
             with zipfile.ZipFile(path) as archive:
                 return DOCUMENT_PART in archive.NameToInfo
-        except (
-            zipfile.BadZipFile,
-            zipfile.LargeZipFile,
-            OSError,
-            ValueError,
-            EOFError,
-            NotImplementedError,
-        ):
+        except _ZIP_ERRORS:
             return True
 
     def convert(self, path: Path, *, password: str | None = None) -> Extraction:

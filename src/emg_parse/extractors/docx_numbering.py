@@ -64,10 +64,12 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_W = "{" + W_NS + "}"
-_MC = "{" + MC_NS + "}"
+from emg_parse.extractors.wordml import MC, W
+from emg_parse.extractors.wordml import int_val as _int_val
+from emg_parse.extractors.wordml import val as _val
+
+_W = W
+_MC = MC
 
 #: Word has nine list levels, 0..8.
 LEVELS = 9
@@ -224,21 +226,6 @@ class ListLabel:
         return self.text
 
 
-def _val(el: etree._Element | None) -> str | None:
-    if el is None:
-        return None
-    value = el.get(_W + "val")
-    return None if value is None else str(value)
-
-
-def _int_val(el: etree._Element | None) -> int | None:
-    value = _val(el)
-    if value is None:
-        return None
-    try:
-        return int(value.strip())
-    except ValueError:
-        return None
 
 
 def _on(el: etree._Element | None) -> bool:
