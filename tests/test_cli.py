@@ -58,7 +58,9 @@ def test_output_file_format_from_extension(sample: Path, tmp_path: Path) -> None
 def test_format_option_overrides_extension(tmp_path: Path) -> None:
     out = tmp_path / "out.json"
     assert run(str(TXT), "-o", str(out), "--format", "yaml")[0] == 0
-    assert out.read_text(encoding="utf-8").startswith("schema_version: '1.0'\n")
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=file://")
+    assert "\nschema_version: '1.0'\n" in text
 
 
 def test_dump_lines_and_blocks() -> None:

@@ -139,7 +139,8 @@ def test_segment(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("Page 2 of 4", True), ("2", True), ("- 3 -", True), ("2/4", True), ("Page 7", True),
-     ("2020-2030", False), ("a) Page 2", False)],
+     ("p. 3", True), ("2 of 4", True), ("(2)", True), ("[12]", True), ("Seite 2 von 3", True),
+     ("2020-2030", False), ("a) Page 2", False), ("Page two", False)],
 )  # fmt: skip
 def test_page_number(text: str, expected: bool) -> None:
     assert bool(p.PAGE_NUMBER.match(text)) is expected
@@ -151,3 +152,22 @@ def test_page_number(text: str, expected: bool) -> None:
 )
 def test_abbreviation_end(text: str, expected: bool) -> None:
     assert bool(p.ABBREVIATION_END.search(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("a)", True), ("(a)", True), ("iv.", True), ("I.", True), ("1.2.", True), ("(3)", True),
+     ("•", True), ("-", True), ("Agree", False), ("a)b", False), ("EMGSOM.26_3a", False)],
+)  # fmt: skip
+def test_short_label(text: str, expected: bool) -> None:
+    assert bool(p.SHORT_LABEL.match(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("font", "bold", "italic"),
+    [("ABCDEF+Calibri-BoldItalic", True, True), ("Arial,Bold", True, False),
+     ("TimesNewRomanPS-ItalicMT", False, True), ("Helvetica-Oblique", False, True),
+     ("LiberationSerif", False, False), ("Arial-Black", True, False)],
+)  # fmt: skip
+def test_font_style_names(font: str, bold: bool, italic: bool) -> None:
+    assert (bool(p.BOLD_FONT.search(font)), bool(p.ITALIC_FONT.search(font))) == (bold, italic)

@@ -1,10 +1,13 @@
-"""Tests for the PDF extractor (pdfplumber) and its pure layout functions."""
+"""Tests for the PDF extractor and its pure layout functions.
+
+Behaviour is tested with both engines (the ``extractor`` fixture); the engines'
+outputs are compared with each other in ``test_pdf_engines.py``.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import re
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +21,7 @@ from emg_parse.extractors import pdf_layout as layout
 from emg_parse.extractors.pdf import (
     DAMAGED_MESSAGE,
     ENCRYPTED_MESSAGE,
+    ENGINES,
     NO_TEXT_MESSAGE,
     PdfExtractor,
     page_glyphs,
@@ -38,11 +42,20 @@ from .conftest import SAMPLES
 from .pdfgen import Page, Span, build_pdf, text_width, write_pdf
 
 EXTRACTOR = PdfExtractor()
+PLUMBER = PdfExtractor("pdfplumber")
 
 
-def convert(tmp_path: Path, pages: list[Page], name: str = "doc.pdf", **kw: Any) -> Extraction:
+@pytest.fixture(params=ENGINES)
+def extractor(request: pytest.FixtureRequest) -> PdfExtractor:
+    """The extractor with each engine in turn: every behaviour holds for both."""
+    return PdfExtractor(request.param)
+
+
+def convert(
+    extractor: PdfExtractor, tmp_path: Path, pages: list[Page], name: str = "doc.pdf", **kw: Any
+) -> Extraction:
     path = write_pdf(tmp_path / name, pages)
-    return EXTRACTOR.convert(path, **kw)
+    return extractor.convert(path, **kw)
 
 
 def texts(ex: Extraction) -> list[str]:
@@ -77,14 +90,16 @@ def test_accepts_pdf_magic_in_first_kilobyte() -> None:
 # --- running headers, footers, page numbers -----------------------------------------
 
 
-def test_running_header_and_page_footer_removed_on_three_pages(tmp_path: Path) -> None:
+def test_running_header_and_page_footer_removed_on_three_pages(
+    extractor: PdfExtractor, tmp_path: Path
+) -> None:
     pages = []
     for n in range(1, 4):
         page = body_page([f"Body text of page {n}, first line", "second line of the body"])
         page.text_top(450, 40, "EMGSOM.26_3a", 10)
         page.text_top(270, 800, f"Page {n} of 3", 9)
         pages.append(page)
-    ex = convert(tmp_path, pages)
+    ex = convert(extractor, tmp_path, pages)
     assert ex.pages == 3
     assert ex.format == "pdf"
     assert texts(ex) == [
@@ -105,27 +120,29 @@ def test_running_header_and_page_footer_removed_on_three_pages(tmp_path: Path) -
     ]
 
 
-def test_running_header_on_same_line_as_page_number_removed(tmp_path: Path) -> None:
+def test_running_header_on_same_line_as_page_number_removed(
+    extractor: PdfExtractor, tmp_path: Path
+) -> None:
     pages = []
     for n in range(1, 3):
         page = body_page(["Some decision text here"])
         page.text_top(72, 40, "EMGSOM.26_3a", 10)
         page.text_top(480, 40, f"{n}/2", 10)
         pages.append(page)
-    assert texts(convert(tmp_path, pages)) == ["Some decision text here"] * 2
+    assert texts(convert(extractor, tmp_path, pages)) == ["Some decision text here"] * 2
 
 
-def test_header_text_repeated_in_body_is_kept(tmp_path: Path) -> None:
+def test_header_text_repeated_in_body_is_kept(extractor: PdfExtractor, tmp_path: Path) -> None:
     pages = [body_page(["EMGSOM.26_3a", "Distribution: EMG Members"]) for _ in range(3)]
-    assert texts(convert(tmp_path, pages)).count("EMGSOM.26_3a") == 3
+    assert texts(convert(extractor, tmp_path, pages)).count("EMGSOM.26_3a") == 3
 
 
-def test_page_number_removed_on_single_page(tmp_path: Path) -> None:
+def test_page_number_removed_on_single_page(extractor: PdfExtractor, tmp_path: Path) -> None:
     page = body_page(["1", "Decide to extend the process."])
     page.text_top(290, 810, "- 1 -")
     page.text_top(290, 30, "1")
     # "1" at top=150 is in the body and stays
-    assert texts(convert(tmp_path, [page])) == ["1", "Decide to extend the process."]
+    assert texts(convert(extractor, tmp_path, [page])) == ["1", "Decide to extend the process."]
 
 
 @pytest.mark.parametrize(
@@ -191,11 +208,13 @@ def test_running_fragments_keep_text_that_is_mostly_body_text() -> None:
     assert running_fragments(items, 3) == {0, 1, 2}
 
 
-def test_footnote_number_then_tab_is_not_a_page_number(tmp_path: Path) -> None:
+def test_footnote_number_then_tab_is_not_a_page_number(
+    extractor: PdfExtractor, tmp_path: Path
+) -> None:
     page = body_page(["Body text of the page."])
     page.text_top(72, 790, "1", 9)
     page.text_top(100, 790, "See the report of the EMG.", 9)
-    assert texts(convert(tmp_path, [page])) == [
+    assert texts(convert(extractor, tmp_path, [page])) == [
         "Body text of the page.",
         "1 See the report of the EMG.",
     ]
@@ -210,7 +229,7 @@ def test_running_fragments_ignore_body_zone() -> None:
 # --- words: superscripts, ligatures, fake bold, hyphens ------------------------------
 
 
-def test_superscript_ordinal_joined(tmp_path: Path) -> None:
+def test_superscript_ordinal_joined(extractor: PdfExtractor, tmp_path: Path) -> None:
     page = Page()
     page.spans(
         72,
@@ -223,7 +242,7 @@ def test_superscript_ordinal_joined(tmp_path: Path) -> None:
     page.spans(
         72, 674, Span("the 1"), Span("st", 6.4, rise=3.5), Span(" and 2"), Span("nd", 6.4, rise=3.5)
     )
-    ex = convert(tmp_path, [page])
+    ex = convert(extractor, tmp_path, [page])
     assert texts(ex) == [
         "26th Senior Officials Meeting of the EMG",
         "Senior Segment, 28th October 2020",
@@ -232,31 +251,31 @@ def test_superscript_ordinal_joined(tmp_path: Path) -> None:
     assert all(ln.style.size == 11.0 for ln in ex.lines)
 
 
-def test_superscript_after_word_is_not_an_ordinal(tmp_path: Path) -> None:
+def test_superscript_after_word_is_not_an_ordinal(extractor: PdfExtractor, tmp_path: Path) -> None:
     page = Page()
     page.spans(72, 700, Span("as noted "), Span("th", 7, rise=4), Span(" here"))
     page.spans(72, 687, Span("footnote"), Span("1", 7, rise=4), Span(" text"))
-    assert texts(convert(tmp_path, [page])) == ["as noted th here", "footnote1 text"]
+    assert texts(convert(extractor, tmp_path, [page])) == ["as noted th here", "footnote1 text"]
 
 
-def test_ligatures_expanded(tmp_path: Path) -> None:
+def test_ligatures_expanded(extractor: PdfExtractor, tmp_path: Path) -> None:
     page = Page()
     page.text(72, 700, "the \ufb01nal \ufb02ow of o\ufb03cial work", font="Times-Roman")
-    assert texts(convert(tmp_path, [page])) == ["the final flow of official work"]
+    assert texts(convert(extractor, tmp_path, [page])) == ["the final flow of official work"]
 
 
-def test_fake_bold_doubled_glyphs_deduped(tmp_path: Path) -> None:
+def test_fake_bold_doubled_glyphs_deduped(extractor: PdfExtractor, tmp_path: Path) -> None:
     page = Page()
     page.text(72, 700, "Summary of Action Points", 16, "Helvetica", fake_bold=0.3)
     page.text(72, 680, "plain text", 11)
-    ex = convert(tmp_path, [page])
+    ex = convert(extractor, tmp_path, [page])
     assert texts(ex) == ["Summary of Action Points", "plain text"]
     assert ex.lines[0].style.size == 16.0
 
 
-def test_line_end_hyphen_kept(tmp_path: Path) -> None:
+def test_line_end_hyphen_kept(extractor: PdfExtractor, tmp_path: Path) -> None:
     page = body_page(["follow up on the above-", "mentioned report in sup-", "port of it."])
-    assert texts(convert(tmp_path, [page])) == [
+    assert texts(convert(extractor, tmp_path, [page])) == [
         "follow up on the above-",
         "mentioned report in sup-",
         "port of it.",
@@ -272,14 +291,14 @@ def test_soft_hyphen_kept_in_words() -> None:
 # --- style ---------------------------------------------------------------------------
 
 
-def test_bold_italic_and_size(tmp_path: Path) -> None:
+def test_bold_italic_and_size(extractor: PdfExtractor, tmp_path: Path) -> None:
     page = Page()
     page.text(72, 700, "Bold heading", 12, "Helvetica-Bold")
     page.text(72, 660, "Italic words", 11, "Times-Italic")
     page.text(72, 620, "Both at once", 11, "Helvetica-BoldOblique")
     page.text(72, 580, "Roman body", 10, "Times-Roman")
     page.spans(72, 540, Span("Mostly bold ", font="Times-Bold"), Span("x", font="Times-Roman"))
-    ex = convert(tmp_path, [page])
+    ex = convert(extractor, tmp_path, [page])
     styles = [(ln.style.bold, ln.style.italic, ln.style.size) for ln in ex.lines]
     assert styles == [
         (True, False, 12.0),
@@ -304,13 +323,13 @@ def test_style_of_font_names() -> None:
 # --- new_block -----------------------------------------------------------------------
 
 
-def test_new_block_after_large_gap(tmp_path: Path) -> None:
+def test_new_block_after_large_gap(extractor: PdfExtractor, tmp_path: Path) -> None:
     page = Page()
     tops = [100, 113, 126, 139, 170, 183, 196, 240]
     for i, top in enumerate(tops):
         page.text_top(72, top, f"line number {i}")
     page2 = body_page(["continues on the next page", "and more"])
-    ex = convert(tmp_path, [page, page2])
+    ex = convert(extractor, tmp_path, [page, page2])
     flags = [ln.new_block for ln in ex.lines]
     assert flags == [True, False, False, False, True, False, False, True, False, False]
 
@@ -347,8 +366,8 @@ def header_table_page() -> Page:
     return page
 
 
-def test_two_column_block_read_column_by_column(tmp_path: Path) -> None:
-    ex = convert(tmp_path, [header_table_page()])
+def test_two_column_block_read_column_by_column(extractor: PdfExtractor, tmp_path: Path) -> None:
+    ex = convert(extractor, tmp_path, [header_table_page()])
     got = [(ln.text, ln.cell, ln.new_block) for ln in ex.lines]
     assert got == [
         ("UNITED NATIONS", None, True),
@@ -366,7 +385,9 @@ def test_two_column_block_read_column_by_column(tmp_path: Path) -> None:
     assert ex.lines[1].style.bold and not ex.lines[3].style.bold
 
 
-def test_block_line_with_narrow_gap_split_at_column_anchor(tmp_path: Path) -> None:
+def test_block_line_with_narrow_gap_split_at_column_anchor(
+    extractor: PdfExtractor, tmp_path: Path
+) -> None:
     page = Page()
     page.text_top(72, 100, "Left cell text")
     page.text_top(300, 100, "Right cell")
@@ -375,7 +396,7 @@ def test_block_line_with_narrow_gap_split_at_column_anchor(tmp_path: Path) -> No
     # the right text starts only a few points after the left one ends
     page.text_top(300, 113, "right column")
     assert 72 + text_width(left, 11) < 300
-    ex = convert(tmp_path, [page])
+    ex = convert(extractor, tmp_path, [page])
     assert [(ln.text, ln.cell) for ln in ex.lines] == [
         ("Left cell text", (0, 0)),
         (left, (0, 0)),
@@ -384,7 +405,7 @@ def test_block_line_with_narrow_gap_split_at_column_anchor(tmp_path: Path) -> No
     ]
 
 
-def test_label_then_tab_gap_stays_one_line(tmp_path: Path) -> None:
+def test_label_then_tab_gap_stays_one_line(extractor: PdfExtractor, tmp_path: Path) -> None:
     page = Page()
     page.text_top(72, 100, "I.")
     page.text_top(108, 100, "Consultative Process on Biodiversity", font="Helvetica-Bold")
@@ -396,7 +417,7 @@ def test_label_then_tab_gap_stays_one_line(tmp_path: Path) -> None:
     page.text_top(140, 152, "Continue to support the development")
     page.text_top(100, 165, "(b)")
     page.text_top(140, 165, "Decide to extend")
-    ex = convert(tmp_path, [page])
+    ex = convert(extractor, tmp_path, [page])
     assert [(ln.text, ln.cell) for ln in ex.lines] == [
         ("I. Consultative Process on Biodiversity", None),
         ("The Senior Officials:", None),
@@ -408,7 +429,7 @@ def test_label_then_tab_gap_stays_one_line(tmp_path: Path) -> None:
     assert ex.lines[2].x == pytest.approx(72.0)
 
 
-def test_bordered_table_rows_and_end(tmp_path: Path) -> None:
+def test_bordered_table_rows_and_end(extractor: PdfExtractor, tmp_path: Path) -> None:
     page = Page()
 
     def rule(top: float) -> None:
@@ -424,7 +445,7 @@ def test_bordered_table_rows_and_end(tmp_path: Path) -> None:
     rule(133)
     page.text_top(90, 145, "The Senior Officials:")  # normal pitch below the table
     page.text_top(90, 158, "a) Consider the report")
-    ex = convert(tmp_path, [page])
+    ex = convert(extractor, tmp_path, [page])
     assert [(ln.text, ln.cell, ln.new_block) for ln in ex.lines] == [
         ("Date:", (0, 0), True),
         ("28 October 2020, a long value", (1, 0), True),
@@ -436,17 +457,17 @@ def test_bordered_table_rows_and_end(tmp_path: Path) -> None:
     ]
 
 
-def test_rule_between_lines_starts_a_block(tmp_path: Path) -> None:
+def test_rule_between_lines_starts_a_block(extractor: PdfExtractor, tmp_path: Path) -> None:
     page = body_page(["first paragraph line", "second line", "after the rule", "and more"])
     page.rect(72, page.height - 169, 450, 0.75)  # between lines 2 (top 163) and 3 (176)
-    ex = convert(tmp_path, [page])
+    ex = convert(extractor, tmp_path, [page])
     assert [ln.new_block for ln in ex.lines] == [True, False, True, False]
 
 
-def test_underline_is_not_a_rule(tmp_path: Path) -> None:
+def test_underline_is_not_a_rule(extractor: PdfExtractor, tmp_path: Path) -> None:
     page = body_page(["An underlined long link at the start", "of the line goes on here", "x"])
     page.rect(72, page.height - 151.5, 200, 0.6)  # under line 1 (baseline top=150)
-    ex = convert(tmp_path, [page])
+    ex = convert(extractor, tmp_path, [page])
     assert [ln.new_block for ln in ex.lines] == [True, False, False]
 
 
@@ -533,35 +554,37 @@ def simple_pages() -> list[Page]:
     return [body_page(["The Senior Officials:", "a) Decide to extend the process."])]
 
 
-def test_encrypted_without_or_with_wrong_password(tmp_path: Path) -> None:
+def test_encrypted_without_or_with_wrong_password(extractor: PdfExtractor, tmp_path: Path) -> None:
     path = tmp_path / "locked.pdf"
     path.write_bytes(build_pdf(simple_pages(), user_password="secret"))
     for password in (None, "", "wrong"):
         with pytest.raises(EncryptedError) as info:
-            EXTRACTOR.convert(path, password=password)
+            extractor.convert(path, password=password)
         assert info.value.message == ENCRYPTED_MESSAGE
         assert info.value.path == path
         assert info.value.exit_code == 5
-    assert texts(EXTRACTOR.convert(path, password="secret"))[0] == "The Senior Officials:"
-    assert texts(EXTRACTOR.convert(path, password="owner"))[0] == "The Senior Officials:"
+    assert texts(extractor.convert(path, password="secret"))[0] == "The Senior Officials:"
+    assert texts(extractor.convert(path, password="owner"))[0] == "The Senior Officials:"
 
 
-def test_encrypted_with_empty_user_password_just_opens(tmp_path: Path) -> None:
+def test_encrypted_with_empty_user_password_just_opens(
+    extractor: PdfExtractor, tmp_path: Path
+) -> None:
     path = tmp_path / "open.pdf"
     path.write_bytes(build_pdf(simple_pages(), user_password=""))
-    assert texts(EXTRACTOR.convert(path)) == [
+    assert texts(extractor.convert(path)) == [
         "The Senior Officials:",
         "a) Decide to extend the process.",
     ]
 
 
 @pytest.mark.parametrize("cut", [0.3, 0.6, 0.95])
-def test_truncated_pdf(tmp_path: Path, cut: float) -> None:
+def test_truncated_pdf(extractor: PdfExtractor, tmp_path: Path, cut: float) -> None:
     data = build_pdf(simple_pages())
     path = tmp_path / "cut.pdf"
     path.write_bytes(data[: int(len(data) * cut)])
     with pytest.raises(InputError) as info:
-        EXTRACTOR.convert(path)
+        extractor.convert(path)
     assert type(info.value) is InputError
     assert info.value.message == DAMAGED_MESSAGE
 
@@ -574,11 +597,11 @@ def test_truncated_pdf(tmp_path: Path, cut: float) -> None:
         b"%PDF-",
     ],
 )
-def test_not_really_a_pdf(tmp_path: Path, data: bytes) -> None:
+def test_not_really_a_pdf(extractor: PdfExtractor, tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "fake.pdf"
     path.write_bytes(data)
     with pytest.raises(InputError) as info:
-        EXTRACTOR.convert(path)
+        extractor.convert(path)
     assert type(info.value) is InputError
     assert info.value.message == DAMAGED_MESSAGE
 
@@ -589,29 +612,31 @@ def test_broken_xref_and_objects(tmp_path: Path) -> None:
     path = tmp_path / "broken.pdf"
     path.write_bytes(damaged)
     with pytest.raises(InputError) as info:
-        EXTRACTOR.convert(path)
+        PLUMBER.convert(path)
     assert info.value.message == DAMAGED_MESSAGE
+    # pdfium rebuilds the cross-reference table and finds the pages: better than an error
+    assert texts(EXTRACTOR.convert(path)) == texts(convert(PLUMBER, tmp_path, simple_pages()))
 
 
-def test_no_text_layer(tmp_path: Path) -> None:
+def test_no_text_layer(extractor: PdfExtractor, tmp_path: Path) -> None:
     page = Page()
     page.rect(50, 50, 400, 600)
     with pytest.raises(NoTextError) as info:
-        convert(tmp_path, [page, Page()])
+        convert(extractor, tmp_path, [page, Page()])
     assert info.value.message == NO_TEXT_MESSAGE
     assert info.value.exit_code == 6
 
 
-def test_whitespace_only_counts_as_no_text(tmp_path: Path) -> None:
+def test_whitespace_only_counts_as_no_text(extractor: PdfExtractor, tmp_path: Path) -> None:
     page = Page()
     page.text(72, 700, "    ")
     with pytest.raises(NoTextError):
-        convert(tmp_path, [page])
+        convert(extractor, tmp_path, [page])
 
 
-def test_missing_file(tmp_path: Path) -> None:
+def test_missing_file(extractor: PdfExtractor, tmp_path: Path) -> None:
     with pytest.raises(InputError):
-        EXTRACTOR.convert(tmp_path / "nope.pdf")
+        extractor.convert(tmp_path / "nope.pdf")
 
 
 _VALID = build_pdf(
@@ -619,10 +644,11 @@ _VALID = build_pdf(
 )
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 @given(st.lists(st.tuples(st.integers(0, len(_VALID) - 1), st.integers(0, 255)), max_size=12))
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_no_pdfminer_exception_escapes(
-    tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[int, int]]
+def test_no_engine_exception_escapes(
+    engine: str, tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[int, int]]
 ) -> None:
     data = bytearray(_VALID)
     for pos, value in edits:
@@ -630,7 +656,7 @@ def test_no_pdfminer_exception_escapes(
     path = tmp_path_factory.mktemp("fuzz") / "fuzz.pdf"
     path.write_bytes(bytes(data))
     with contextlib.suppress(EmgParseError):
-        EXTRACTOR.convert(path)
+        PdfExtractor(engine).convert(path)  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -650,11 +676,11 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
 
 
 def test_pdf_closed_after_success_and_failure(tmp_path: Path, opened: list[Any]) -> None:
-    convert(tmp_path, simple_pages(), "ok.pdf")
+    convert(PLUMBER, tmp_path, simple_pages(), "ok.pdf")
     empty = Page()
     empty.rect(10, 10, 10, 10)
     with pytest.raises(NoTextError):
-        convert(tmp_path, [empty], "empty.pdf")
+        convert(PLUMBER, tmp_path, [empty], "empty.pdf")
     assert len(opened) == 2
     assert all(pdf.stream.closed for pdf in opened)
 
@@ -669,12 +695,12 @@ def test_pdf_closed_when_a_page_fails(
 
     monkeypatch.setattr(pdfplumber.page.Page, "layout", property(boom))
     with pytest.raises(InputError) as info:
-        convert(tmp_path, simple_pages())
+        convert(PLUMBER, tmp_path, simple_pages())
     assert info.value.message == DAMAGED_MESSAGE
     assert opened and opened[0].stream.closed
 
 
-# --- glyph coordinates equal pdfplumber's ---------------------------------------------
+# --- glyph coordinates: pdfplumber's, with the normalised box ---------------------------
 
 
 def test_page_glyphs_match_pdfplumber_chars(tmp_path: Path) -> None:
@@ -683,19 +709,15 @@ def test_page_glyphs_match_pdfplumber_chars(tmp_path: Path) -> None:
     path = write_pdf(tmp_path / "t.pdf", [header_table_page()])
     with pdfplumber.open(path) as pdf:
         page = pdf.pages[0]
-        expected = [
-            (
-                c["text"],
-                *(round(c[k], 6) for k in ("x0", "x1", "top", "bottom", "size")),
-                c["fontname"],
-            )
-            for c in page.chars
-        ]
-        got = [
-            (g.text, *(round(v, 6) for v in (g.x0, g.x1, g.top, g.bottom, g.size)), g.font)
-            for g in page_glyphs(page)
-        ]
-    assert got == expected
+        chars = page.chars
+        glyphs = page_glyphs(page)
+    assert [(g.text, g.x0, g.x1, g.size, g.font) for g in glyphs] == [
+        (c["text"], c["x0"], c["x1"], c["size"], c["fontname"]) for c in chars
+    ]
+    for g, c in zip(glyphs, chars, strict=True):
+        # the box hangs from the baseline (Helvetica's descent is 0.207 em in pdfminer)
+        baseline = c["bottom"] - 0.207 * c["size"]
+        assert (g.top, g.bottom) == pytest.approx(layout.box_of(baseline, c["size"]), abs=1e-6)
 
 
 # --- the LibreOffice samples ---------------------------------------------------------
@@ -710,12 +732,16 @@ LEFT_CELL = (
 RIGHT_CELL = "EMGSOM.26_3a Distribution: EMG Members"
 
 
-@pytest.fixture(scope="module", params=[p.name for p in SAMPLE_PDFS] or ["none"])
+@pytest.fixture(
+    scope="module",
+    params=[(p.name, e) for p in SAMPLE_PDFS for e in ENGINES] or [("none", "pdfium")],
+    ids=lambda p: f"{p[0]}-{p[1]}",
+)
 def sample(request: pytest.FixtureRequest) -> tuple[str, Extraction]:
     if not SAMPLE_PDFS:
         pytest.skip("sample PDFs not built")
-    name = str(request.param)
-    return name, EXTRACTOR.convert(SAMPLES / name)
+    name, engine = request.param
+    return name, PdfExtractor(engine).convert(SAMPLES / name)
 
 
 @needs_samples
@@ -772,15 +798,6 @@ def test_sample_labels_start_their_lines(sample: tuple[str, Extraction]) -> None
     assert len(romans) == 8
 
 
-@needs_samples
-def test_sample_speed(sample: tuple[str, Extraction]) -> None:
-    name, _ex = sample
-    start = time.perf_counter()
-    ex = EXTRACTOR.convert(SAMPLES / name)
-    per_page = (time.perf_counter() - start) / (ex.pages or 1)
-    assert per_page < 0.5  # ~50 ms/page on the dev machine
-
-
 def test_timeout_inside_pdfminer_is_passed_on(
     tmp_path: Path, opened: list[Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -794,18 +811,18 @@ def test_timeout_inside_pdfminer_is_passed_on(
 
     monkeypatch.setattr(pdfplumber.page.Page, "layout", property(slow))
     with pytest.raises(ParseTimeoutError):
-        convert(tmp_path, simple_pages())
+        convert(PLUMBER, tmp_path, simple_pages())
     assert opened and opened[0].stream.closed
 
 
 def test_layout_bug_is_not_reported_as_damaged_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    extractor: PdfExtractor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import emg_parse.extractors.pdf as pdf_module
 
     def broken(glyphs: Any) -> Any:
         raise ZeroDivisionError("bug")
 
-    monkeypatch.setattr(pdf_module, "build_lines", broken)
+    monkeypatch.setattr(pdf_module, "page_lines", broken)
     with pytest.raises(ZeroDivisionError):
-        convert(tmp_path, simple_pages())
+        convert(extractor, tmp_path, simple_pages())

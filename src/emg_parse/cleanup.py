@@ -11,9 +11,9 @@ Guarantees of :func:`clean` -- every later stage may rely on them:
    ``26 th`` -> ``26th``, ``1 st`` -> ``1st`` (but ``2 th`` stays as it is).
 4. Wrapped lines are joined into one block when :func:`starts_new_block` says the
    line continues the block before it (same table column, no structural start such
-   as a label, section heading or actor line, no style change, neither is a title or
-   actor line, and the block does not end a sentence).  A label alone on its line ("a)") always takes the next
-   line that is not structural as its text.
+   as a label, section heading or actor line, no style change, neither is a title
+   or actor line, and the block does not end a sentence).  A label alone on its
+   line ("a)") always takes the next line that is not structural as its text.
 5. A line broken after a hyphen or a slash is joined without a space.  The hyphen is kept
    ("above-" + "mentioned" -> "above-mentioned", "2020-" + "2030" -> "2020-2030"),
    unless the word without it occurs elsewhere in the document and the hyphenated

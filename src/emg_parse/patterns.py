@@ -146,8 +146,30 @@ ABBREVIATION_END = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|cf|viz|vs|No|Nos|para|paras|Art|Mr|Ms|Dr|St)\.|\b[A-Z]\.)$"
 )
 
-#: A page-number line: ``Page 2 of 4``, ``Page 2``, ``2/4``, ``- 2 -``, ``2``.
+#: A page-number line: ``Page 2 of 4``, ``Page 2``, ``p. 3``, ``2/4``, ``2 of 4``,
+#: ``- 2 -``, ``2``, ``(2)``, ``[2]``.
 PAGE_NUMBER = re.compile(
-    r"^\s*(?:Page\s+\d+(?:\s+of\s+\d+)?|\d+\s*/\s*\d+|[-–]\s*\d+\s*[-–]|\d{1,4})\s*$",
-    re.IGNORECASE,
+    r"""^\s*(?:
+        (?:page|p\.|pg\.?|seite|página|pagina)\s*\d{1,4}(?:\s*(?:of|/|de|sur|von)\s*\d{1,4})?
+      | \d{1,4}\s*(?:/|of)\s*\d{1,4}
+      | [-–—]\s*\d{1,4}\s*[-–—]
+      | \[?\(?\d{1,4}\)?\]?
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
 )
+
+#: A short list label or bullet standing alone as one PDF word, which a tab-wide gap
+#: may follow without starting a new column: ``a)`` ``(a)`` ``a.`` ``i.`` ``iv)``
+#: ``I.`` ``1.`` ``1.2.`` ``A.`` ``(3)`` ``•`` ``-``.
+SHORT_LABEL = re.compile(
+    r"""^(?:
+        \(?(?:[A-Za-z]{1,2}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7}|\d{1,3}(?:\.\d{1,3})*)[.)]
+      | \(\d{1,3}\) | \([A-Za-z]{1,2}\) | \([ivxlcdmIVXLCDM]{1,7}\)
+      | [•·▪■□◦●○\-–—*»›➢➤✓✔o§]
+    )$""",
+    re.VERBOSE,
+)
+
+#: Font-name parts that mean bold / italic (``ABCDEF+Calibri-BoldItalic``, ``Arial,Bold``).
+BOLD_FONT = re.compile(r"bold|black|heavy", re.IGNORECASE)
+ITALIC_FONT = re.compile(r"italic|oblique|kursiv", re.IGNORECASE)

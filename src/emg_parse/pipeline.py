@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from emg_parse.cleanup import clean
 from emg_parse.errors import NotAnOutcomeDocumentError
@@ -16,6 +17,9 @@ from emg_parse.limits import time_limit
 from emg_parse.lines import Block, Extraction
 from emg_parse.model import SCHEMA_VERSION, OutcomeDocument, ParseWarning, Source
 from emg_parse.segmenter import segment
+
+if TYPE_CHECKING:
+    from emg_parse.extractors.pdf import PdfEngine
 
 
 def sha256_file(path: Path) -> str:
@@ -27,10 +31,14 @@ def sha256_file(path: Path) -> str:
 
 
 def blocks_of(
-    path: Path, *, password: str | None = None, max_bytes: int = MAX_FILE_BYTES
+    path: Path,
+    *,
+    password: str | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    engine: PdfEngine | None = None,
 ) -> tuple[Extraction, list[Block]]:
     """The intermediate form: extracted lines and cleaned blocks (for ``--dump``)."""
-    extraction = extract(path, password=password, max_bytes=max_bytes)
+    extraction = extract(path, password=password, max_bytes=max_bytes, engine=engine)
     return extraction, clean(extraction.lines)
 
 
@@ -40,13 +48,15 @@ def parse_file(
     password: str | None = None,
     max_bytes: int = MAX_FILE_BYTES,
     timeout: float | None = None,
+    engine: PdfEngine | None = None,
 ) -> OutcomeDocument:
     """Parse one outcome document into a validated :class:`OutcomeDocument`.
 
-    ``timeout`` (seconds) stops a parse that hangs (see :mod:`emg_parse.limits`).
+    ``timeout`` (seconds) stops a parse that hangs (see :mod:`emg_parse.limits`);
+    ``engine`` chooses the PDF engine (``"pdfium"``, the default, or ``"pdfplumber"``).
     """
     with time_limit(timeout, path):
-        extraction, blocks = blocks_of(path, password=password, max_bytes=max_bytes)
+        extraction, blocks = blocks_of(path, password=password, max_bytes=max_bytes, engine=engine)
         result = segment(blocks)
     if not result.sections:
         raise NotAnOutcomeDocumentError(

@@ -10,8 +10,10 @@ from __future__ import annotations
 import click
 
 from emg_parse import __version__
+from emg_parse.cli.batch import batch
 from emg_parse.cli.common import EXIT_CODES, EXIT_HELP
 from emg_parse.cli.parse import parse, schema
+from emg_parse.cli.validate import validate
 
 __all__ = ["EXIT_CODES", "main"]
 
@@ -49,3 +51,5 @@ def main() -> None:
 
 main.add_command(parse)
 main.add_command(schema)
+main.add_command(validate)
+main.add_command(batch)

@@ -36,6 +36,11 @@ from emg_parse.limits import DEFAULT_TIMEOUT
     "--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
     help="Stop after this many seconds (0: no limit).",
 )  # fmt: skip
+@click.option(
+    "--engine", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium",
+    show_default=True,
+    help="PDF text engine: pdfium (fast) or pdfplumber (pure Python, slower); same output.",
+)  # fmt: skip
 def parse(
     file: Path,
     output: Path | None,
@@ -44,6 +49,7 @@ def parse(
     dump: Literal["lines", "blocks"] | None,
     max_size: float,
     timeout: float,
+    engine: Literal["pdfium", "pdfplumber"],
 ) -> None:
     """Parse FILE (PDF, DOCX, TXT or MD) into JSON or YAML."""
     from emg_parse.pipeline import blocks_of, parse_file
@@ -53,11 +59,15 @@ def parse(
     out_format = format_for(output, fmt) if output is not None else (fmt or "json")
     try:
         if dump is not None:
-            extraction, blocks = blocks_of(file, password=password, max_bytes=max_bytes)
+            extraction, blocks = blocks_of(
+                file, password=password, max_bytes=max_bytes, engine=engine
+            )
             items: list[Any] = extraction.lines if dump == "lines" else blocks
             text = render_data([item.to_dict() for item in items], out_format)
         else:
-            document = parse_file(file, password=password, max_bytes=max_bytes, timeout=timeout)
+            document = parse_file(
+                file, password=password, max_bytes=max_bytes, timeout=timeout, engine=engine
+            )
             text = render(document, out_format)
     except EmgParseError as exc:
         raise cli_error(exc) from exc

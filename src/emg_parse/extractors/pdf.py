@@ -1,35 +1,49 @@
-"""PDF extractor on pdfplumber (pdfminer.six).
+"""PDF extractor: two engines read the glyphs, one layout turns them into lines.
 
-Per page only the characters and the horizontal rules are read from pdfplumber's
-``page.layout`` (no layout analysis, no table finding); the geometry -- fake-bold
-de-duplication, ligatures, lines, superscript ordinals, two-column blocks, running
-headers and footers -- lives in :mod:`.pdf_layout` as pure functions.  Every
-pdfminer / pdfplumber failure becomes an ``emg_parse.errors`` exception and the file
-is always closed.
+* ``pdfium`` (the default): :mod:`.pdf_pdfium`, Chrome's C library through ctypes --
+  a few milliseconds per page.
+* ``pdfplumber``: pdfminer.six, pure Python -- about 100 ms per page; kept as a
+  second opinion (``--engine pdfplumber``).
+
+Both deliver, per page, the glyphs in drawing order with normalised boxes
+(:class:`~.pdf_layout.PageGlyphs`) and the horizontal rules; everything after that
+-- fake-bold de-duplication, words, lines, superscript ordinals, two-column blocks,
+running headers and footers -- is the shared code of :mod:`.pdf_layout`, so the
+engines give the same lines.  Every engine failure becomes an ``emg_parse.errors``
+exception and the file is always closed.
 """
 
 from __future__ import annotations
 
 import contextlib
-import logging
+import gc
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 from emg_parse.errors import EmgParseError, EncryptedError, InputError, NoTextError
 from emg_parse.extractors.pdf_layout import (
     Glyph,
     MarginItem,
+    PageGlyphs,
     Rule,
     TextLine,
-    build_lines,
-    dedupe_glyphs,
+    box_of,
+    box_rules,
+    dedupe_page,
+    is_page_number,
     layout_page,
+    margin_zone,
+    page_lines,
     running_fragments,
+    running_key,
 )
 from emg_parse.lines import Extraction, Line, Provenance, Style
+
+PdfEngine = Literal["pdfium", "pdfplumber"]
+ENGINES: tuple[PdfEngine, ...] = get_args(PdfEngine)
+DEFAULT_ENGINE: PdfEngine = "pdfium"
 
 ENCRYPTED_MESSAGE = "encrypted PDF; give the password with --password PASSWORD"
 UNSUPPORTED_ENCRYPTION_MESSAGE = (
@@ -41,21 +55,161 @@ NO_TEXT_MESSAGE = "no text layer (scanned image?); run OCR first, e.g. 'ocrmypdf
 
 T = TypeVar("T")
 
-# pdfminer logs every oddity of a damaged file at WARNING level; without a handler
-# Python would print them all on stderr.  A NullHandler keeps them out of the
-# terminal but still lets them reach handlers an application configures.
-for _name in ("pdfminer", "pdfplumber"):
-    logging.getLogger(_name).addHandler(logging.NullHandler())
-
 #: Acrobat's rule: the end-of-file marker must be in the last 1024 bytes.
 _EOF_WINDOW = 1024
 
 
-@dataclass(slots=True)
+Ref = tuple[int, int]  # (line index, fragment index) on a page
+
+
 class _PageText:
-    lines: list[TextLine]
-    height: float
-    rules: list[Rule]
+    """A page as laid out so far: lines, rules, margin text, and a guessed output."""
+
+    __slots__ = ("first", "guess", "height", "items", "lines", "out", "rules")
+
+    def __init__(
+        self,
+        lines: list[TextLine],
+        height: float,
+        rules: list[Rule],
+        items: list[MarginItem],
+        guess: set[Ref],
+    ) -> None:
+        self.lines = lines
+        self.height = height
+        self.rules = rules
+        #: every fragment, as :func:`~.pdf_layout.running_fragments` sees it
+        self.items = items
+        #: the fragments guessed to be running headers, footers or page numbers
+        self.guess = guess
+        self.first = False
+        self.out: list[Line] = []
+
+
+class _Pages:
+    """Pages laid out one by one as they are read; :meth:`lines` finishes the job.
+
+    Running headers and footers can only be told once every page is read, but
+    everything else is done page by page -- with the pdfium engine while the next
+    pages are being read: each page is laid out at once without the margin text
+    that looks like a running header, footer or page number (a page number, or a
+    text at about the same place in the margin of the page before).
+    :meth:`lines` then finds the running text properly
+    (:func:`~.pdf_layout.running_fragments`) and lays out again only the pages
+    where the guess was wrong, so the result is exactly that of laying
+    out every page after the fact.
+    """
+
+    def __init__(self) -> None:
+        self.pages: list[_PageText] = []
+        self.any_text = False
+        self._previous_margin: dict[tuple[str, str], float] = {}
+        self._emitted = False  # some page so far has output lines
+        self._styles: dict[tuple[bool, bool, float | None], Style] = {}
+
+    def add(self, glyphs: PageGlyphs, rules: list[Rule], height: float) -> None:
+        glyphs = dedupe_page(glyphs)
+        self.any_text = self.any_text or glyphs.has_text()
+        lines = page_lines(glyphs)
+        index = len(self.pages)
+        items: list[MarginItem] = []
+        guess: set[Ref] = set()
+        margin: dict[tuple[str, str], float] = {}
+        for li, line in enumerate(lines):
+            for fi, fragment in enumerate(line.fragments):
+                fragment.style  # noqa: B018 - computed and kept now
+                item = MarginItem(
+                    index, fragment.text, fragment.top, fragment.bottom, height, (li, fi)
+                )
+                items.append(item)
+                zone = margin_zone(item.top, item.bottom, height)
+                if zone is None:
+                    continue
+                if is_page_number(item.text):
+                    guess.add((li, fi))
+                    continue
+                # as running_fragments measures it: from the edge of its zone
+                y = item.top if zone == "top" else height - item.bottom
+                key = (zone, running_key(item.text))
+                seen = self._previous_margin.get(key)
+                if seen is not None and abs(seen - y) <= 6.0:
+                    guess.add((li, fi))
+                margin[key] = y
+        self._previous_margin = margin
+        page = _PageText(lines, height, rules, items, guess)
+        page.first = not self._emitted
+        page.out = self._emit(index, _without(lines, guess), rules, page.first)
+        self._emitted = self._emitted or bool(page.out)
+        self.pages.append(page)
+
+    def lines(self) -> list[Line]:
+        """The lines of every page, running headers, footers and page numbers removed."""
+        items = [item for p in self.pages for item in p.items]
+        dropped: dict[int, set[Ref]] = {}
+        for i in running_fragments(items, len(self.pages)):
+            line, fragment = items[i].ref
+            dropped.setdefault(items[i].page, set()).add((line, fragment))
+        out: list[Line] = []
+        for index, page in enumerate(self.pages):
+            actual = dropped.get(index, set())
+            first = not out
+            if actual == page.guess and first == page.first:
+                out += page.out
+            else:
+                out += self._emit(index, _without(page.lines, actual), page.rules, first)
+        return out
+
+    def _emit(
+        self, index: int, lines: list[TextLine], rules: list[Rule], first_page: bool
+    ) -> list[Line]:
+        out: list[Line] = []
+        styles = self._styles
+        for n, line in enumerate(layout_page(lines, first_page=first_page, rules=rules), 1):
+            key = (line.bold, line.italic, line.size)
+            style = styles.get(key)
+            if style is None:
+                style = styles[key] = Style(bold=line.bold, italic=line.italic, size=line.size)
+            out.append(
+                Line(
+                    text=line.text,
+                    source=Provenance(page=index + 1, line=n),
+                    style=style,
+                    x=round(line.x, 2),
+                    new_block=line.new_block,
+                    cell=line.cell,
+                )
+            )
+        return out
+
+
+def _without(lines: list[TextLine], drop: set[Ref]) -> list[TextLine]:
+    """``lines`` without the fragments ``drop`` names (a line left empty goes)."""
+    if not drop:
+        return lines
+    kept_lines: list[TextLine] = []
+    for li, line in enumerate(lines):
+        kept = [f for fi, f in enumerate(line.fragments) if (li, fi) not in drop]
+        if len(kept) == len(line.fragments):
+            kept_lines.append(line)
+        elif kept:
+            kept_lines.append(TextLine(kept, line.top, line.baseline, line.size))
+    return kept_lines
+
+
+# --- pdfplumber engine -------------------------------------------------------------
+
+
+def _font_descents(pdf: Any) -> dict[str, float]:
+    """pdfminer's descent (in type sizes, <= 0) of every font read so far, by name."""
+    fonts = getattr(getattr(pdf, "rsrcmgr", None), "_cached_fonts", None) or {}
+    out: dict[str, float] = {}
+    for font in list(fonts.values()):
+        name = getattr(font, "fontname", None)
+        if isinstance(name, bytes):
+            name = name.decode("latin-1")
+        with contextlib.suppress(Exception):
+            out[str(name)] = float(font.get_descent())
+    return out
 
 
 def page_objects(page: Any) -> tuple[list[Glyph], list[Rule]]:
@@ -63,17 +217,20 @@ def page_objects(page: Any) -> tuple[list[Glyph], list[Rule]]:
 
     Walks ``page.layout`` (pdfminer's LTPage, no layout analysis) instead of reading
     ``page.chars``: building pdfplumber's per-char dicts costs as much again as
-    pdfminer's own parsing.  ``top``/``bottom``/``x0`` are computed as pdfplumber does
-    (relative to the MediaBox), so they equal ``page.chars``' values.  Rules are
-    horizontal lines and the top and bottom edges of rectangles (table borders).
+    pdfminer's own parsing.  x0/x1 are pdfplumber's; the vertical box is normalised
+    (:func:`~.pdf_layout.box_of`) from the baseline, which is pdfminer's box bottom
+    less the font's descent.  Rules are horizontal lines and the top and bottom edges
+    of rectangles (table borders).
     """
     from pdfminer.layout import LTChar, LTContainer, LTLine, LTRect
 
     height = float(page.height)
     mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
+    layout = page.layout
+    descents = _font_descents(page.pdf)
     glyphs: list[Glyph] = []
     rules: list[Rule] = []
-    stack: list[Any] = [iter(page.layout)]
+    stack: list[Any] = [iter(layout)]
     while stack:
         obj = next(stack[-1], None)
         if obj is None:
@@ -85,26 +242,14 @@ def page_objects(page: Any) -> tuple[list[Glyph], list[Rule]]:
             font = obj.fontname
             if isinstance(font, bytes):  # rare byte-encoded font names
                 font = font.decode("latin-1")
-            glyphs.append(
-                Glyph(
-                    text=text,
-                    x0=obj.x0 + mb_x0,
-                    x1=obj.x1 + mb_x0,
-                    top=height - obj.y1 + mb_top,
-                    bottom=height - obj.y0 + mb_top,
-                    size=float(obj.size),
-                    font=str(font),
-                )
-            )
+            size = float(obj.size)
+            baseline = obj.y0 - descents.get(str(font), 0.0) * size
+            top, bottom = box_of(height - baseline + mb_top, size)
+            glyphs.append(Glyph(text, obj.x0 + mb_x0, obj.x1 + mb_x0, top, bottom, size, str(font)))
         elif isinstance(obj, (LTLine, LTRect)):
-            if obj.x1 - obj.x0 < 2 * max(obj.y1 - obj.y0, 1.0):
-                continue  # vertical or square: not a horizontal rule
-            x0, x1 = obj.x0 + mb_x0, obj.x1 + mb_x0
-            if obj.y1 - obj.y0 <= 2:  # a line or a thin filled bar
-                rules.append(Rule(height - (obj.y0 + obj.y1) / 2 + mb_top, x0, x1))
-            else:  # a box: its top and bottom edges
-                rules.append(Rule(height - obj.y1 + mb_top, x0, x1))
-                rules.append(Rule(height - obj.y0 + mb_top, x0, x1))
+            rules += box_rules(
+                obj.x0 + mb_x0, obj.x1 + mb_x0, height - obj.y1 + mb_top, height - obj.y0 + mb_top
+            )
         elif isinstance(obj, LTContainer):  # a Form XObject (LTFigure) holds chars too
             stack.append(iter(obj))
     return glyphs, rules
@@ -151,6 +296,79 @@ def _translate(path: Path, exc: BaseException) -> EmgParseError:
     return InputError(path, DAMAGED_MESSAGE)
 
 
+def _guard(path: Path, call: Callable[[], T]) -> T:
+    """Run a pdfplumber / pdfminer call; turn its failure into an EmgParseError."""
+    try:
+        return call()
+    except EmgParseError:
+        raise
+    except Exception as exc:
+        error = _translate(path, exc)
+        if error is exc:  # pragma: no cover - EmgParseErrors are caught above
+            raise
+        raise error from exc
+
+
+def _quiet_pdfminer() -> None:
+    """pdfminer logs every oddity of a damaged file at WARNING level; without a handler
+    Python would print them all on stderr.  A NullHandler keeps them out of the
+    terminal but still lets them reach handlers an application configures."""
+    import logging
+
+    for name in ("pdfminer", "pdfplumber"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+
+
+def _read_pdfplumber(path: Path, password: str | None, out: _Pages) -> None:
+    import pdfplumber
+
+    _quiet_pdfminer()
+
+    pdf = _guard(path, partial(pdfplumber.open, path, password=password or ""))
+    try:
+        for page in _guard(path, lambda: pdf.pages):
+            glyphs, rules, height = _guard(path, partial(_page_content, page))
+            # only pdfminer / pdfplumber calls are guarded: a bug in the layout
+            # code must not pass for a damaged file
+            out.add(PageGlyphs.from_glyphs(glyphs), rules, height)
+    finally:
+        # closing a broken file must not mask the error being raised
+        with contextlib.suppress(Exception):
+            pdf.close()
+
+
+# --- pdfium engine -----------------------------------------------------------------
+
+
+def _read_pdfium(path: Path, password: str | None, out: _Pages) -> None:
+    from emg_parse.extractors.pdf_pdfium import (
+        ERR_PASSWORD,
+        ERR_SECURITY,
+        PdfiumError,
+        read_pages,
+    )
+
+    pages = read_pages(path, password)
+    with contextlib.closing(pages):
+        while True:
+            try:
+                content = next(pages, None)
+            except PdfiumError as exc:
+                if exc.code == ERR_PASSWORD:
+                    raise EncryptedError(path, ENCRYPTED_MESSAGE) from exc
+                if exc.code == ERR_SECURITY:
+                    raise EncryptedError(path, UNSUPPORTED_ENCRYPTION_MESSAGE) from exc
+                raise InputError(path, DAMAGED_MESSAGE) from exc
+            if content is None:
+                return
+            out.add(content.glyphs, content.rules, content.height)
+
+
+# --- the extractor -----------------------------------------------------------------
+
+
 def _check_complete(path: Path) -> None:
     """Reject a file whose end is missing (an interrupted download or copy)."""
     try:
@@ -165,93 +383,48 @@ def _check_complete(path: Path) -> None:
         raise InputError(path, DAMAGED_MESSAGE)
 
 
+def check_engine(engine: str) -> PdfEngine:
+    for known in ENGINES:
+        if engine == known:
+            return known
+    raise ValueError(f"unknown PDF engine {engine!r}; choose one of {', '.join(ENGINES)}")
+
+
 class PdfExtractor:
     """Reads a PDF's text layer into :class:`~emg_parse.lines.Line` s."""
 
     name = "pdf"
 
+    def __init__(self, engine: PdfEngine = DEFAULT_ENGINE) -> None:
+        self.engine = check_engine(engine)
+
     def accepts(self, path: Path, head: bytes) -> bool:
         return b"%PDF-" in head[:1024]
 
-    def convert(self, path: Path, *, password: str | None = None) -> Extraction:
-        pages = _drop_running(self._read(path, password))
-        lines: list[Line] = []
-        for index, page in enumerate(pages):
-            emitted = layout_page(page.lines, first_page=not lines, rules=page.rules)
-            for n, out in enumerate(emitted, start=1):
-                lines.append(
-                    Line(
-                        text=out.text,
-                        source=Provenance(page=index + 1, line=n),
-                        style=Style(bold=out.bold, italic=out.italic, size=out.size),
-                        x=round(out.x, 2),
-                        new_block=out.new_block,
-                        cell=out.cell,
-                    )
-                )
-        return Extraction(lines=lines, format="pdf", pages=len(pages))
-
-    @staticmethod
-    def _guard(path: Path, call: Callable[[], T]) -> T:
-        """Run a pdfplumber / pdfminer call; turn its failure into an EmgParseError."""
+    def convert(
+        self, path: Path, *, password: str | None = None, engine: PdfEngine | None = None
+    ) -> Extraction:
+        # the layout makes some 100 000 small objects per 10 pages and no reference
+        # cycles: the cyclic garbage collector would only scan them, again and again
+        collecting = gc.isenabled()
+        gc.disable()
         try:
-            return call()
-        except EmgParseError:
-            raise
-        except Exception as exc:
-            error = _translate(path, exc)
-            if error is exc:  # pragma: no cover - EmgParseErrors are caught above
-                raise
-            raise error from exc
-
-    def _read(self, path: Path, password: str | None) -> list[_PageText]:
-        """Lines (with fragments), height and rules of every page."""
-        import pdfplumber
-
-        _check_complete(path)
-        pdf = self._guard(path, partial(pdfplumber.open, path, password=password or ""))
-        pages: list[_PageText] = []
-        any_text = False
-        try:
-            for page in self._guard(path, lambda: pdf.pages):
-                glyphs, rules, height = self._guard(path, partial(_page_content, page))
-                # only pdfminer / pdfplumber calls are guarded: a bug in the layout
-                # code must not pass for a damaged file
-                glyphs = dedupe_glyphs(glyphs)
-                any_text = any_text or any(not g.is_space for g in glyphs)
-                pages.append(_PageText(build_lines(glyphs), height, rules))
+            pages = self._read(path, password, check_engine(engine or self.engine))
+            return Extraction(lines=pages.lines(), format="pdf", pages=len(pages.pages))
         finally:
-            # closing a broken file must not mask the error being raised
-            with contextlib.suppress(Exception):
-                pdf.close()
-        if not pages:
+            if collecting:
+                gc.enable()
+
+    def _read(self, path: Path, password: str | None, engine: PdfEngine) -> _Pages:
+        """Every page, laid out as far as it can be page by page."""
+        _check_complete(path)
+        out = _Pages()
+        if engine == "pdfium":
+            _read_pdfium(path, password, out)
+        else:
+            _read_pdfplumber(path, password, out)
+        if not out.pages:
             raise InputError(path, DAMAGED_MESSAGE)
-        if not any_text:
+        if not out.any_text:
             raise NoTextError(path, NO_TEXT_MESSAGE)
-        return pages
-
-
-def _drop_running(pages: list[_PageText]) -> list[_PageText]:
-    """Remove running headers, footers and page numbers (fragment by fragment)."""
-    items: list[MarginItem] = []
-    for p, page in enumerate(pages):
-        for li, line in enumerate(page.lines):
-            for fi, frag in enumerate(line.fragments):
-                top = min(g.top for g in frag.glyphs)
-                bottom = max(g.bottom for g in frag.glyphs)
-                items.append(MarginItem(p, frag.text, top, bottom, page.height, (li, fi)))
-    drop = running_fragments(items, len(pages))
-    if not drop:
-        return pages
-    dropped = {(items[i].page, *items[i].ref) for i in drop}
-    result: list[_PageText] = []
-    for p, page in enumerate(pages):
-        kept_lines: list[TextLine] = []
-        for li, line in enumerate(page.lines):
-            kept = [f for fi, f in enumerate(line.fragments) if (p, li, fi) not in dropped]
-            if len(kept) == len(line.fragments):
-                kept_lines.append(line)
-            elif kept:
-                kept_lines.append(TextLine(kept, line.top, line.baseline, line.size))
-        result.append(_PageText(kept_lines, page.height, page.rules))
-    return result
+        return out

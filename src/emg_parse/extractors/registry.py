@@ -9,10 +9,14 @@ from __future__ import annotations
 import importlib
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from emg_parse.errors import InputError, TooLargeError, UnsupportedFormatError
 from emg_parse.extractors import Extractor
 from emg_parse.lines import Extraction
+
+if TYPE_CHECKING:
+    from emg_parse.extractors.pdf import PdfEngine
 
 #: Files larger than this are refused before reading (bytes); see ``--max-size``.
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -93,12 +97,26 @@ def detect(path: Path, head: bytes) -> Extractor:
 
 
 def extract(
-    path: Path, *, password: str | None = None, max_bytes: int = MAX_FILE_BYTES
+    path: Path,
+    *,
+    password: str | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    engine: PdfEngine | None = None,
 ) -> Extraction:
-    """Read ``path`` with the extractor its content calls for."""
+    """Read ``path`` with the extractor its content calls for.
+
+    ``engine`` chooses the PDF engine (``"pdfium"`` or ``"pdfplumber"``; default
+    pdfium); other formats ignore it.
+    """
     head = read_head(path, max_bytes)
     extractor = detect(path, head)
-    extraction = extractor.convert(path, password=password)
+    if engine is not None and extractor.name == "pdf":
+        from emg_parse.extractors.pdf import PdfExtractor
+
+        assert isinstance(extractor, PdfExtractor)
+        extraction = extractor.convert(path, password=password, engine=engine)
+    else:
+        extraction = extractor.convert(path, password=password)
     suffix = path.suffix.lower()
     if suffix not in _EXTENSIONS[extraction.format]:
         note = ("misnamed_file", f"named {suffix!r} but read as {extraction.format}")

@@ -1,0 +1,776 @@
+"""Convert a whole folder tree of outcome documents: ``emg-parse batch``.
+
+:func:`run_batch` walks ARCHIVE_DIR, converts every candidate document in worker
+processes (:class:`WorkerPool`) and keeps ``OUT_DIR/manifest.json`` and
+``manifest.csv`` (:mod:`emg_parse.manifest`).  It never prints: it reports what
+happens through ``on_event`` (:data:`Event`).
+
+Rules (the README's "Converting an archive" says the same for users):
+
+- **Candidates.**  A regular file whose extension is a document's
+  (:data:`DOCUMENT_EXTENSIONS`, so also ``.doc`` and ``.rtf``, which then fail
+  with the single-file command's advice), or whose content is a PDF or a Word
+  package (a ZIP holding ``word/document.xml``), whatever its name.  Everything
+  else (images, spreadsheets, CSV, HTML, ...) is *skipped* and listed as such.
+  Hidden files and folders (name starting with ``.``), symbolic links to folders
+  and OUT_DIR itself (when it is inside ARCHIVE_DIR) are not walked.
+- **Output names.**  ``OUT_DIR/<relative path of the input>.<json|yaml>``: the
+  whole input name is kept and the output extension appended (``a/doc.pdf`` ->
+  ``a/doc.pdf.json``), so two inputs can never share an output.
+- **Incremental.**  A document is *unchanged* (not parsed) when the previous
+  manifest has a converted row with the same content hash, emg-parse version and
+  output name (so the same ``--format``) and that output still exists.
+- **Failures.**  One failing document never stops the batch.  Its output from an
+  earlier run is removed, so every output in OUT_DIR is the result for the
+  current content.  When ``--format`` changes, the output in the old format is
+  removed once the new one is written.  Outputs of documents that left the
+  archive are left alone (they drop out of the manifest).
+- **Safety.**  Outputs and manifests are written to a temporary file and renamed;
+  the manifest is rewritten every ``manifest_interval`` seconds during the run and
+  when it is interrupted, so an interrupted run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib
+import math
+import multiprocessing
+import os
+import re
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from emg_parse import __version__
+from emg_parse.errors import EmgParseError, InputError, OutputError, ParseTimeoutError
+from emg_parse.limits import DEFAULT_TIMEOUT, timeout_message
+from emg_parse.manifest import (
+    MANIFEST_CSV,
+    MANIFEST_JSON,
+    Row,
+    Status,
+    Summary,
+    load_rows,
+    write_manifests,
+)
+from emg_parse.writers import OutputFormat
+
+if TYPE_CHECKING:
+    from emg_parse.model import Item, OutcomeDocument
+
+#: Extensions that make a file a candidate whatever its content.
+DOCUMENT_EXTENSIONS = frozenset(
+    {".pdf", ".docx", ".docm", ".dotx", ".doc", ".rtf", ".txt", ".md", ".markdown", ".text"}
+)
+#: Output extension of each format.
+OUTPUT_EXTENSIONS: dict[OutputFormat, str] = {"json": ".json", "yaml": ".yaml"}
+#: Content recognised as a document whatever the file's name (registry extractors).
+_CONTENT_EXTRACTORS = (
+    ("emg_parse.extractors.pdf", "PdfExtractor"),
+    ("emg_parse.extractors.docx", "DocxExtractor"),
+)
+#: A temporary file left by ``writers.write_atomic`` when its process was killed.
+_TEMPORARY = re.compile(r"\..+\.(?:json|yaml|csv)\.[a-z0-9_]{8}\.tmp")
+
+
+def default_jobs() -> int:
+    """The number of CPUs this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """What to convert and how.  ``timeout`` is per document, in seconds."""
+
+    archive: Path
+    out_dir: Path
+    fmt: OutputFormat = "json"
+    jobs: int = field(default_factory=default_jobs)
+    timeout: float = DEFAULT_TIMEOUT
+    force: bool = False
+    #: A worker is replaced after this many documents (bounds memory growth).
+    tasks_per_worker: int = 50
+    #: A worker still busy this long after ``timeout`` is killed (its own alarm failed).
+    kill_grace: float = 2.0
+    #: Rewrite the manifest at most this often during the run (seconds).
+    manifest_interval: float = 5.0
+
+
+class BatchUsageError(EmgParseError):
+    """The folders given do not make sense together."""
+
+    exit_code = 2
+
+
+# --------------------------------------------------------------------------- events
+
+
+@dataclass(frozen=True)
+class Started:
+    """The archive was walked: ``total`` documents to process, ``skipped`` other files."""
+
+    total: int
+    skipped: int
+    jobs: int
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that is not a document (reported right after :class:`Started`)."""
+
+    row: Row
+
+
+@dataclass(frozen=True)
+class DocumentDone:
+    """A document was converted, found unchanged, or failed."""
+
+    row: Row
+    done: int
+    total: int
+    failed: int
+
+
+@dataclass(frozen=True)
+class Finished:
+    summary: Summary
+    manifest: Path
+
+
+Event = Started | Skipped | DocumentDone | Finished
+
+
+# --------------------------------------------------------------------------- walking
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A file of the archive: ``path`` relative (POSIX), ``size`` in bytes."""
+
+    path: str
+    size: int
+    candidate: bool
+    error: str | None = None
+
+
+def is_candidate(path: Path) -> bool:
+    """True for a file ``emg-parse batch`` converts (see the module docstring)."""
+    if path.suffix.lower() in DOCUMENT_EXTENSIONS:
+        return True
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+    except OSError:
+        return False
+    from emg_parse.extractors.registry import load
+
+    return any(load(module, cls).accepts(path, head) for module, cls in _CONTENT_EXTRACTORS)
+
+
+def walk(archive: Path, out_dir: Path) -> Iterator[Entry]:
+    """Every non-hidden file under ``archive`` in path order, OUT_DIR left out."""
+    out_real = Path(os.path.realpath(out_dir))
+    stack = [(archive, "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as exc:
+            error = InputError(folder, f"cannot list the folder ({exc.strerror or exc})")
+            yield Entry(prefix.rstrip("/") or ".", 0, candidate=False, error=error.one_line())
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            rel = prefix + entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if Path(os.path.realpath(entry.path)) != out_real:
+                        subfolders.append((Path(entry.path), rel + "/"))
+                    continue
+                regular = entry.is_file()
+                size = entry.stat().st_size if regular else 0
+            except OSError:
+                regular, size = False, 0
+            path = Path(entry.path)
+            yield Entry(rel, size, candidate=regular and is_candidate(path))
+        stack.extend(reversed(subfolders))
+
+
+def output_name(path: str, fmt: OutputFormat) -> str:
+    """The output of input ``path`` (relative): the whole name plus the format's extension."""
+    return path + OUTPUT_EXTENSIONS[fmt]
+
+
+def remove_temporaries(out_dir: Path) -> int:
+    """Delete temporary files left in ``out_dir`` by a killed run; return how many."""
+    removed = 0
+    for folder, _, files in os.walk(out_dir):
+        for name in files:
+            if _TEMPORARY.fullmatch(name):
+                try:
+                    os.unlink(os.path.join(folder, name))
+                    removed += 1
+                except OSError:
+                    pass
+    return removed
+
+
+# --------------------------------------------------------------------------- one document
+
+
+@dataclass(frozen=True)
+class Task:
+    """One document for a worker.  ``source`` is ARCHIVE_DIR (as given) / ``path``."""
+
+    source: Path
+    path: str
+    out_dir: Path
+    output: str
+    fmt: OutputFormat
+    timeout: float
+    force: bool = False
+    previous: Row | None = None
+
+    @property
+    def previous_output(self) -> Path | None:
+        """An output of an earlier run under another name (another ``--format``)."""
+        old = self.previous.output if self.previous is not None else None
+        return self.out_dir / old if old is not None and old != self.output else None
+
+
+def sha256_of(path: Path) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def count_items(items: list[Item]) -> int:
+    return sum(1 + count_items(item.items) for item in items)
+
+
+def converted_row(task: Task, document: OutcomeDocument, seconds: float) -> Row:
+    decisions = [decision for section in document.sections for decision in section.decisions]
+    return Row(
+        path=task.path,
+        status="converted",
+        output=task.output,
+        sha256=document.source.sha256,
+        sections=len(document.sections),
+        decisions=len(decisions),
+        items=sum(count_items(decision.items) for decision in decisions),
+        warnings=len(document.warnings),
+        seconds=round(seconds, 3),
+        version=__version__,
+    )
+
+
+def failed_row(task: Task, error: str, sha256: str | None, seconds: float) -> Row:
+    return Row(
+        path=task.path, status="failed", sha256=sha256, error=error,
+        seconds=round(seconds, 3), version=__version__,
+    )  # fmt: skip
+
+
+def remove_outputs(task: Task) -> None:
+    """Remove what earlier runs wrote for this document (it failed this time)."""
+    _unlink(task.out_dir / task.output)
+    _unlink(task.previous_output)
+
+
+def _unlink(path: Path | None) -> None:
+    if path is not None:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+
+
+def is_unchanged(task: Task, sha256: str | None) -> bool:
+    previous = task.previous
+    return (
+        not task.force
+        and previous is not None
+        and previous.status in ("converted", "unchanged")
+        and sha256 is not None
+        and previous.sha256 == sha256
+        and previous.version == __version__
+        and previous.output == task.output
+        and (task.out_dir / task.output).is_file()
+    )
+
+
+def convert_document(task: Task) -> Row:
+    """Convert one document and write its output (runs in a worker; never raises ``Exception``).
+
+    Unchanged documents are only hashed.  A failure gives a ``failed`` row with the
+    single-file command's one-line message and removes the document's old output.
+    """
+    start = time.perf_counter()
+    sha256 = sha256_of(task.source)
+    if is_unchanged(task, sha256):
+        assert task.previous is not None
+        seconds = round(time.perf_counter() - start, 3)
+        return replace(task.previous, status="unchanged", error=None, seconds=seconds)
+    from emg_parse.pipeline import parse_file
+    from emg_parse.writers import render, write_atomic
+
+    output = task.out_dir / task.output
+    try:
+        document = parse_file(task.source, timeout=task.timeout)
+        text = render(document, task.fmt)
+        try:
+            write_atomic(output, text)
+        except OSError as exc:
+            raise OutputError(output, f"cannot write ({exc.strerror or exc})") from exc
+    except EmgParseError as exc:
+        remove_outputs(task)
+        return failed_row(task, exc.one_line(), sha256, time.perf_counter() - start)
+    except Exception as exc:  # a bug must not stop the batch: record it like the others
+        remove_outputs(task)
+        message = f"unexpected error (a bug: please report it with the file): {exc!r}"
+        error = InputError(task.source, message).one_line()
+        return failed_row(task, error, sha256, time.perf_counter() - start)
+    _unlink(task.previous_output)
+    return converted_row(task, document, time.perf_counter() - start)
+
+
+# --------------------------------------------------------------------------- worker pool
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class WorkerLost:
+    """A task whose worker was killed (``timed_out``) or died (``exitcode``)."""
+
+    timed_out: bool
+    exitcode: int | None = None
+    seconds: float = 0.0
+
+    def describe(self) -> str:
+        code = self.exitcode
+        if code is not None and code < 0:
+            try:
+                return f"killed by {signal.Signals(-code).name}"
+            except ValueError:
+                return f"killed by signal {-code}"
+        return f"exit code {code}"
+
+
+#: Blocked while a worker starts, so none arrives before the worker's handlers are set.
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _stop_signals_blocked() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _sigterm_to_exit(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _die_with_parent(parent: int) -> None:
+    """On Linux, have the kernel kill this worker if the batch process is killed."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            pr_set_pdeathsig = 1
+            ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _worker_main(conn: Connection, work: Callable[[T], R], parent: int) -> None:
+    """Run tasks from ``conn`` until told to stop (None) or the batch process is gone.
+
+    Ctrl-C is left to the batch process, which stops workers with SIGTERM; that
+    becomes ``SystemExit`` here so ``write_atomic`` removes its temporary file.
+    """
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _sigterm_to_exit)
+    if hasattr(signal, "pthread_sigmask"):  # blocked by WorkerPool._start until now
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        conn.send(work(task))
+
+
+def warm_up() -> None:
+    """Import the parsing modules, so forked workers start with them loaded."""
+    from emg_parse.extractors.registry import EXTRACTORS, load
+
+    importlib.import_module("emg_parse.pipeline")
+    for module, cls in EXTRACTORS:
+        load(module, cls)
+    importlib.import_module("pdfplumber")
+
+
+def _context() -> BaseContext:
+    """``fork`` where it is safe and cheap (Linux): workers inherit the loaded modules."""
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+_NO_TASK: Any = object()
+
+
+@dataclass
+class _Slot(Generic[T]):
+    process: BaseProcess | None = None
+    conn: Connection | None = None
+    task: T | None = None
+    started: float = 0.0
+    count: int = 0
+
+
+class WorkerPool(Generic[T, R]):
+    """``jobs`` processes, each running one task at a time with ``work``.
+
+    Unlike ``multiprocessing.Pool``, a task that runs over ``time_limit`` seconds
+    has its worker killed and replaced, and a worker that dies (a crash in a C
+    library, the OOM killer) costs only its task.  Workers are replaced after
+    ``tasks_per_worker`` tasks.  Use as a context manager: leaving it stops them.
+    """
+
+    def __init__(
+        self,
+        work: Callable[[T], R],
+        *,
+        jobs: int,
+        time_limit: float,
+        tasks_per_worker: int = 50,
+        context: BaseContext | None = None,
+    ) -> None:
+        self._work = work
+        self._time_limit = time_limit
+        self._tasks_per_worker = max(1, tasks_per_worker)
+        self._context = context or _context()
+        self._slots: list[_Slot[T]] = [_Slot[T]() for _ in range(max(1, jobs))]
+
+    def __enter__(self) -> WorkerPool[T, R]:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def map(self, tasks: Iterable[T]) -> Iterator[tuple[T, R | WorkerLost]]:
+        """Results in completion order; ``tasks`` is consumed only as workers free up."""
+        pending = iter(tasks)
+        exhausted = False
+        while True:
+            for slot in self._slots:
+                if exhausted or slot.task is not None:
+                    continue
+                task = next(pending, _NO_TASK)
+                if task is _NO_TASK:
+                    exhausted = True
+                    break
+                self._assign(slot, task)
+            busy = [slot for slot in self._slots if slot.task is not None]
+            if not busy:
+                return
+            deadline = min(slot.started for slot in busy) + self._time_limit
+            waitables: list[Connection | int] = []
+            for slot in busy:
+                assert slot.conn is not None and slot.process is not None
+                waitables += [slot.conn, slot.process.sentinel]
+            limit = None if math.isinf(deadline) else max(0.0, deadline - time.monotonic())
+            ready = wait(waitables, timeout=limit)
+            now = time.monotonic()
+            for slot in busy:
+                assert slot.conn is not None and slot.process is not None and slot.task is not None
+                task, seconds = slot.task, now - slot.started
+                if slot.conn in ready or slot.process.sentinel in ready:
+                    outcome = self._receive(slot, seconds)
+                elif seconds >= self._time_limit:
+                    self._kill(slot)
+                    outcome = WorkerLost(timed_out=True, seconds=seconds)
+                else:
+                    continue
+                slot.task = None
+                yield task, outcome
+
+    def close(self) -> None:
+        """Stop every worker: idle ones are told to exit, busy ones get SIGTERM, then SIGKILL."""
+        for slot in self._slots:
+            if slot.process is None:
+                continue
+            if slot.task is None:
+                self._send_stop(slot)
+            else:
+                slot.process.terminate()
+        deadline = time.monotonic() + 2.0
+        for slot in self._slots:
+            if slot.process is not None:
+                slot.process.join(max(0.0, deadline - time.monotonic()))
+                self._kill(slot)
+
+    def _assign(self, slot: _Slot[T], task: T) -> None:
+        for attempt in (1, 2):  # an idle worker may have died (the OOM killer): replace it
+            if slot.process is not None and not slot.process.is_alive():
+                self._kill(slot)
+            if slot.process is None:
+                self._start(slot)
+            assert slot.conn is not None
+            slot.task, slot.started = task, time.monotonic()
+            try:
+                slot.conn.send(task)
+                return
+            except OSError:
+                self._kill(slot)
+                if attempt == 2:
+                    raise
+
+    def _start(self, slot: _Slot[T]) -> None:
+        parent, child = self._context.Pipe()
+        process = self._context.Process(  # type: ignore[attr-defined]
+            target=_worker_main, args=(child, self._work, os.getpid()), daemon=True
+        )
+        with _stop_signals_blocked():  # a Ctrl-C now is for this process only
+            process.start()
+        child.close()
+        slot.process, slot.conn, slot.count = process, parent, 0
+
+    def _receive(self, slot: _Slot[T], seconds: float) -> R | WorkerLost:
+        assert slot.conn is not None and slot.process is not None
+        try:
+            if slot.conn.poll():
+                result: R = slot.conn.recv()
+                slot.count += 1
+                if slot.count >= self._tasks_per_worker:
+                    self._send_stop(slot)
+                    slot.process.join(1.0)
+                    self._kill(slot)
+                return result
+        except (EOFError, OSError):
+            pass
+        slot.process.join(1.0)
+        lost = WorkerLost(timed_out=False, exitcode=slot.process.exitcode, seconds=seconds)
+        self._kill(slot)
+        return lost
+
+    def _send_stop(self, slot: _Slot[T]) -> None:
+        assert slot.conn is not None
+        with contextlib.suppress(OSError):
+            slot.conn.send(None)
+
+    def _kill(self, slot: _Slot[T]) -> None:
+        """Kill the slot's worker if it still runs; the slot starts a new one when needed."""
+        if slot.process is not None:
+            if slot.process.is_alive():
+                slot.process.kill()
+            slot.process.join()
+            slot.process.close()
+        if slot.conn is not None:
+            slot.conn.close()
+        slot.process = slot.conn = None
+
+
+# --------------------------------------------------------------------------- the run
+
+
+def check_folders(archive: Path, out_dir: Path) -> None:
+    """Raise an ``EmgParseError`` when ARCHIVE_DIR and OUT_DIR cannot work together."""
+    if not archive.is_dir():
+        message = "no such folder" if not archive.exists() else "not a folder"
+        raise BatchUsageError(archive, f"{message}; give the folder holding the documents")
+    if os.path.realpath(archive) == os.path.realpath(out_dir):
+        raise BatchUsageError(
+            out_dir, "the output folder is the archive itself; give another folder with -o"
+        )
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(out_dir, "exists and is not a folder")
+
+
+def _lost_row(task: Task, lost: WorkerLost, options: BatchOptions) -> Row:
+    remove_outputs(task)
+    if lost.timed_out:
+        error: EmgParseError = ParseTimeoutError(task.source, timeout_message(options.timeout))
+    else:
+        error = InputError(
+            task.source,
+            f"the worker process stopped ({lost.describe()}) while reading it: "
+            "the document may be damaged",
+        )
+    return failed_row(task, error.one_line(), sha256_of(task.source), lost.seconds)
+
+
+class _Manifest:
+    """The rows of this run, written to OUT_DIR now and then and at the end."""
+
+    def __init__(self, options: BatchOptions, previous: dict[str, Row], paths: list[str]):
+        self.options = options
+        self.previous = previous
+        self.paths = paths
+        self.rows: dict[str, Row] = {}
+        self.start = time.monotonic()
+        self.last_write = self.start
+        self.interval = options.manifest_interval
+
+    def add(self, row: Row) -> None:
+        self.rows[row.path] = row
+
+    def summary(self) -> Summary:
+        return Summary.of(list(self.rows.values()), time.monotonic() - self.start)
+
+    def maybe_write(self) -> None:
+        if time.monotonic() - self.last_write >= self.interval:
+            began = time.monotonic()
+            self.write(complete=False)
+            # Keep rewriting the manifest under ~5% of the run, however large it grows.
+            self.interval = max(self.options.manifest_interval, 20 * (time.monotonic() - began))
+
+    def write(self, *, complete: bool) -> None:
+        """Rows of this run; documents not reached yet keep their previous row."""
+        rows = [
+            row
+            for path in self.paths
+            if (row := self.rows.get(path) or self.previous.get(path)) is not None
+        ]
+        try:
+            write_manifests(
+                self.options.out_dir, rows, archive=self.options.archive.resolve(),
+                fmt=self.options.fmt, version=__version__, complete=complete,
+                summary=self.summary(),
+            )  # fmt: skip
+        except OSError as exc:
+            path = self.options.out_dir / MANIFEST_JSON
+            raise OutputError(path, f"cannot write ({exc.strerror or exc})") from exc
+        self.last_write = time.monotonic()
+
+
+def _may_parse(candidates: list[Entry], previous: dict[str, Row], options: BatchOptions) -> bool:
+    """False when every document looks unchanged (only hashing is then needed)."""
+    if options.force:
+        return True
+    for entry in candidates:
+        row = previous.get(entry.path)
+        if not (
+            row is not None
+            and row.status in ("converted", "unchanged")
+            and row.version == __version__
+            and row.output == output_name(entry.path, options.fmt)
+        ):
+            return True
+    return False
+
+
+def run_batch(
+    options: BatchOptions,
+    on_event: Callable[[Event], None] | None = None,
+    *,
+    work: Callable[[Task], Row] = convert_document,
+) -> Summary:
+    """Convert the archive (see the module docstring); return the counts.
+
+    Raises ``BatchUsageError`` or ``OutputError`` (OUT_DIR unusable) before any
+    work.  On ``KeyboardInterrupt`` (or any other exception) the workers are
+    stopped and the manifest is written (``"complete": false``) before it
+    propagates.  ``work`` runs in the workers (tests pass a slower or hanging one).
+    """
+    emit = on_event or (lambda event: None)
+    check_folders(options.archive, options.out_dir)
+    try:
+        options.out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(options.out_dir, f"cannot create ({exc.strerror or exc})") from exc
+    previous = load_rows(options.out_dir)
+    remove_temporaries(options.out_dir)
+
+    entries = list(walk(options.archive, options.out_dir))
+    candidates = sorted((e for e in entries if e.candidate), key=lambda e: -e.size)
+    reserved = {MANIFEST_JSON, MANIFEST_CSV}
+    manifest = _Manifest(options, previous, [entry.path for entry in entries])
+    jobs = max(1, min(options.jobs, len(candidates)))
+    emit(Started(total=len(candidates), skipped=len(entries) - len(candidates), jobs=jobs))
+    done = failed = 0
+
+    def finish(row: Row) -> None:
+        nonlocal done, failed
+        manifest.add(row)
+        done += 1
+        failed += row.status == "failed"
+        emit(DocumentDone(row, done=done, total=len(candidates), failed=failed))
+
+    for entry in entries:
+        if not entry.candidate:
+            status: Status = "skipped" if entry.error is None else "failed"
+            row = Row(entry.path, status, error=entry.error, version=__version__)
+            manifest.add(row)
+            emit(Skipped(row))
+
+    def tasks() -> Iterator[Task]:
+        for entry in candidates:
+            task = Task(
+                source=options.archive / entry.path, path=entry.path,
+                out_dir=options.out_dir, output=output_name(entry.path, options.fmt),
+                fmt=options.fmt, timeout=options.timeout, force=options.force,
+                previous=previous.get(entry.path),
+            )  # fmt: skip
+            if task.output in reserved:
+                message = "its output name is taken by the manifest; rename the file"
+                finish(failed_row(task, InputError(task.source, message).one_line(), None, 0))
+                continue
+            yield task
+
+    try:
+        if candidates:
+            if _context().get_start_method() == "fork" and _may_parse(
+                candidates, previous, options
+            ):
+                warm_up()  # once here rather than in every worker
+            # 0 or less: no limit.  Otherwise the worker's own alarm (parse_file's
+            # timeout) should stop the document; the kill is for when it cannot.
+            time_limit = options.timeout + options.kill_grace if options.timeout > 0 else math.inf
+            with WorkerPool(
+                work, jobs=jobs, time_limit=time_limit, tasks_per_worker=options.tasks_per_worker
+            ) as pool:
+                for task, result in pool.map(tasks()):
+                    if isinstance(result, WorkerLost):
+                        result = _lost_row(task, result, options)
+                    finish(result)
+                    manifest.maybe_write()
+    except BaseException:
+        manifest.write(complete=False)
+        raise
+    manifest.write(complete=True)
+    summary = manifest.summary()
+    emit(Finished(summary, options.out_dir / MANIFEST_JSON))
+    return summary

@@ -1,0 +1,164 @@
+"""The record of a batch run: one :class:`Row` per file, in ``manifest.json`` and ``.csv``.
+
+``manifest.json`` is also what makes ``emg-parse batch`` incremental: a row says
+"output ``output`` was made from content ``sha256`` by emg-parse ``version``".  Both
+files are written atomically (temporary file and rename), so they are always
+complete and valid, also when a run is interrupted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal, get_args
+
+from emg_parse.writers import OutputFormat, write_atomic
+
+Status = Literal["converted", "unchanged", "skipped", "failed"]
+STATUSES: tuple[Status, ...] = get_args(Status)
+
+MANIFEST_JSON = "manifest.json"
+MANIFEST_CSV = "manifest.csv"
+MANIFEST_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Row:
+    """One file of the archive.  Paths are POSIX-style and relative.
+
+    ``path`` is relative to ARCHIVE_DIR, ``output`` to OUT_DIR (None when there is
+    no output: skipped or failed).  ``error`` is the one-line message of the
+    single-file command (without ``Error: ``).  The counts are None when there is
+    no result; ``items`` counts sub-items at every depth.
+    """
+
+    path: str
+    status: Status
+    output: str | None = None
+    sha256: str | None = None
+    error: str | None = None
+    sections: int | None = None
+    decisions: int | None = None
+    items: int | None = None
+    warnings: int | None = None
+    seconds: float = 0.0
+    version: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        return {name: data[name] for name in COLUMNS}
+
+    @classmethod
+    def from_dict(cls, data: object) -> Row | None:
+        """The row, or None when ``data`` is not a well-formed row (it is then ignored)."""
+        if not isinstance(data, dict) or set(data) != set(COLUMNS):
+            return None
+        if not (isinstance(data["path"], str) and data["status"] in STATUSES):
+            return None
+        for name in ("output", "sha256", "error"):
+            if data[name] is not None and not isinstance(data[name], str):
+                return None
+        for name in ("sections", "decisions", "items", "warnings"):
+            value = data[name]
+            if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+                return None
+        if not isinstance(data["seconds"], int | float) or not isinstance(data["version"], str):
+            return None
+        if data["output"] is not None and not is_safe_relative(data["output"]):
+            return None
+        return cls(**data)
+
+
+#: Column order of both manifests.
+COLUMNS: tuple[str, ...] = (
+    "path",
+    "output",
+    "sha256",
+    "status",
+    "error",
+    "sections",
+    "decisions",
+    "items",
+    "warnings",
+    "seconds",
+    "version",
+)
+
+
+def is_safe_relative(path: str) -> bool:
+    """A relative POSIX path that stays inside its base folder (no ``..``, not absolute)."""
+    pure = PurePosixPath(path)
+    return bool(path) and not pure.is_absolute() and ".." not in pure.parts and "\\" not in path
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts of one run (``seconds``: wall-clock time of the whole run)."""
+
+    converted: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+
+    @classmethod
+    def of(cls, rows: list[Row], seconds: float) -> Summary:
+        counts = {status: 0 for status in STATUSES}
+        for row in rows:
+            counts[row.status] += 1
+        return cls(**counts, seconds=round(seconds, 3))
+
+
+def load_rows(out_dir: Path) -> dict[str, Row]:
+    """Rows of the previous run's manifest by ``path``; empty if there is none or it is invalid."""
+    try:
+        data = json.loads((out_dir / MANIFEST_JSON).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return {}
+    documents = data.get("documents") if isinstance(data, dict) else None
+    if not isinstance(documents, list):
+        return {}
+    rows = (Row.from_dict(item) for item in documents)
+    return {row.path: row for row in rows if row is not None}
+
+
+def manifest_json(
+    rows: list[Row], *, archive: Path, fmt: OutputFormat, version: str, complete: bool,
+    summary: Summary,
+) -> str:  # fmt: skip
+    data = {
+        "manifest_version": MANIFEST_VERSION,
+        "emg_parse_version": version,
+        "archive": str(archive),
+        "format": fmt,
+        "complete": complete,
+        "summary": asdict(summary),
+        "documents": [row.to_dict() for row in rows],
+    }
+    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+
+
+def manifest_csv(rows: list[Row]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in rows:
+        data = row.to_dict()
+        writer.writerow(["" if data[name] is None else data[name] for name in COLUMNS])
+    return buffer.getvalue()
+
+
+def write_manifests(
+    out_dir: Path, rows: list[Row], *, archive: Path, fmt: OutputFormat, version: str,
+    complete: bool, summary: Summary,
+) -> None:  # fmt: skip
+    """Write ``manifest.csv`` then ``manifest.json`` (sorted by path), each atomically."""
+    ordered = sorted(rows, key=lambda row: row.path)
+    write_atomic(out_dir / MANIFEST_CSV, manifest_csv(ordered))
+    text = manifest_json(
+        ordered, archive=archive, fmt=fmt, version=version, complete=complete, summary=summary
+    )
+    write_atomic(out_dir / MANIFEST_JSON, text)

@@ -1,0 +1,629 @@
+"""Check YAML or JSON written by emg-parse, possibly edited by hand: every problem, located.
+
+:func:`validate_file` (and :func:`validate_bytes`, :func:`validate_text`) return a
+:class:`Validation`: all the problems found, each with the line and column of the
+offending value in the file, and the loaded :class:`~emg_parse.model.OutcomeDocument`
+when the file matches the model.  Nothing is printed; an unreadable file raises
+:class:`~emg_parse.errors.InputError`.
+
+The checks, in one pass:
+
+1. **Syntax** (:mod:`emg_parse.positions`): the first YAML or JSON syntax error (no
+   parser can go on after one), with advice for the usual pitfalls; then every
+   duplicate key, YAML alias and unsupported YAML tag.
+2. **The model**: the same strict pydantic models the parser fills -- unknown and
+   missing fields, wrong types, bad dates, an unsupported ``schema_version``.  YAML's
+   unquoted ``yes``, ``1.0``, ``2020-10-28`` where a string is expected are explained.
+3. **Meaning**: labels in each list of decisions or items run a, b, c / i, ii, iii /
+   1, 2, 3 with no gap or repeat (:mod:`emg_parse.labels` decides whether ``i`` is a
+   letter); an unlabelled entry may start a new list.  Section numbers run I, II,
+   III (unnumbered sections are skipped).  No empty title or text; a decision without
+   text must have items.  Dates are ``YYYY-MM-DD`` and ``end_date`` is not before
+   ``date``.
+
+Each problem has a :data:`code` (see :data:`CODES`) and a *path*: keys joined with
+``.``, list indices (from 0) in brackets, e.g. ``sections[3].decisions[0].label``;
+a key that is not a plain name is quoted in brackets (``sections[0]["my key"]``).
+Problems that concern no field (syntax, encoding) have an empty path.
+
+A missing field is reported at the mapping that lacks it, an unknown field at its
+key, anything else at the value.  Problems are sorted by position.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import difflib
+import json
+import re
+import types
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path as FilePath
+from typing import Any, Literal, TypeGuard, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from emg_parse.errors import InputError
+from emg_parse.labels import (
+    Label,
+    LabelKind,
+    format_ordinal,
+    int_to_roman,
+    label_kind,
+    ordinal,
+    roman_to_int,
+    split_label,
+)
+from emg_parse.model import SCHEMA_VERSION, OutcomeDocument
+from emg_parse.patterns import ROMAN
+from emg_parse.positions import LoadError, Path, Tree, load_json, load_yaml
+
+InputFormat = Literal["yaml", "json"]
+
+#: Every problem code, and what it means.
+CODES: dict[str, str] = {
+    "encoding": "the file is not UTF-8 text",
+    "syntax": "not well-formed YAML or JSON (tabs in indentation, unclosed quotes, ...)",
+    "empty": "the file holds no document",
+    "duplicate_key": "a key given twice in one mapping",
+    "unsupported": "a YAML alias, tag or complex key (emg-parse never writes them)",
+    "schema_version": "schema_version is not the string '1.0'",
+    "unknown_field": "a field the model does not have (often a typo)",
+    "missing": "a required field is missing",
+    "type": "a value of the wrong type (a number or boolean where a string belongs, ...)",
+    "date": "not a YYYY-MM-DD date, or end_date before date",
+    "value": "a value out of its range or pattern (format, sha256, page numbers, ...)",
+    "label": "a label that is not normalised (a, iv, 3: no brackets or dots)",
+    "label_sequence": "a gap, repeat or wrong start in a list's labels",
+    "section_number": "a section number that is not an upper-case roman numeral",
+    "section_order": "section numbers not in order I, II, III, ...",
+    "empty_text": "an empty section title or item text",
+    "empty_decision": "a decision with neither text nor items",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem, where it is in the file."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    code: str
+    message: str
+
+    def one_line(self) -> str:
+        """``FILE:LINE:COLUMN: path: message`` (no ``path: `` when it is empty)."""
+        field = f"{self.path}: " if self.path else ""
+        return f"{self.file}:{self.line}:{self.column}: {field}{self.message}"
+
+    def to_dict(self) -> dict[str, str | int]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Validation:
+    """The result of validating one file."""
+
+    file: str
+    problems: list[Problem]
+    #: The loaded document when the file matches the model (problems of meaning,
+    #: such as a label gap, do not prevent loading).
+    document: OutcomeDocument | None
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def format_path(path: Path) -> str:
+    """``("sections", 3, "decisions", 0, "label")`` -> ``sections[3].decisions[0].label``."""
+    out: list[str] = []
+    for part in path:
+        if isinstance(part, int):
+            out.append(f"[{part}]")
+        elif _NAME.fullmatch(part):
+            out.append(f".{part}" if out else part)
+        else:
+            out.append(f"[{json.dumps(part, ensure_ascii=False)}]")
+    return "".join(out)
+
+
+def input_format(name: str, text: str) -> InputFormat:
+    """JSON for ``.json`` (or, with another extension, text starting with ``{``), else YAML."""
+    suffix = FilePath(name).suffix.lower()
+    if suffix == ".json":
+        return "json"
+    if suffix in (".yaml", ".yml"):
+        return "yaml"
+    return "json" if text.lstrip().startswith("{") else "yaml"
+
+
+def validate_file(path: FilePath, fmt: InputFormat | None = None) -> Validation:
+    """Validate the file at ``path``.  Raises InputError when it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a folder; give the files in it, e.g. 'DIR/*.yaml'") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
+    return validate_bytes(data, str(path), fmt)
+
+
+def validate_bytes(data: bytes, file: str, fmt: InputFormat | None = None) -> Validation:
+    """Validate the content of a file named ``file`` (UTF-8, with or without a BOM)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        message = (f"not UTF-8 text (byte 0x{data[exc.start]:02x}); emg-parse writes UTF-8: "
+                   "save the file as UTF-8")  # fmt: skip
+        return Validation(file, [Problem(file, line, column, "", "encoding", message)], None)
+    return validate_text(text, file, fmt)
+
+
+def validate_text(text: str, file: str = "<text>", fmt: InputFormat | None = None) -> Validation:
+    """Validate YAML or JSON ``text``; ``file`` names it in the problems."""
+    text = text.removeprefix("\ufeff")
+    fmt = fmt or input_format(file, text)
+    try:
+        tree = load_json(text) if fmt == "json" else load_yaml(text)
+    except LoadError as exc:
+        problem = Problem(file, exc.pos.line, exc.pos.column, "", exc.code, exc.message)
+        return Validation(file, [problem], None)
+    found: list[tuple[int, int, Path, str, str]] = [
+        (issue.pos.line, issue.pos.column, issue.path, issue.code, issue.message)
+        for issue in tree.issues
+    ]
+    document, model_problems = _check_model(tree, fmt)
+    found += model_problems
+    failed = {path for _, _, path, _, _ in model_problems}
+    found += _check_meaning(tree, failed)
+    found.sort(key=lambda p: (p[0], p[1]))
+    problems = [
+        Problem(file, line, column, format_path(path), code, message)
+        for line, column, path, code, message in found
+    ]
+    return Validation(file, problems, document)
+
+
+# --------------------------------------------------------------------------- the model
+
+_EXPECTED = {
+    "string_type": "a string",
+    "int_type": "a whole number",
+    "list_type": "a list",
+    "model_type": "a mapping (key: value)",
+    "model_attributes_type": "a mapping (key: value)",
+    "dict_type": "a mapping (key: value)",
+}
+_EMPTY_OF = {"a string": "''", "a list": "[]", "a mapping (key: value)": "{}"}
+
+
+def _check_model(
+    tree: Tree, fmt: InputFormat
+) -> tuple[OutcomeDocument | None, list[tuple[int, int, Path, str, str]]]:
+    try:
+        return OutcomeDocument.model_validate(tree.data), []
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+    found: list[tuple[int, int, Path, str, str]] = []
+    for error in errors:
+        path: Path = tuple(error["loc"])
+        if path in tree.stand_ins:
+            continue
+        kind = error["type"]
+        if kind == "missing":
+            pos = tree.position(path[:-1])
+            code, message = "missing", f"required field {path[-1]!r} is missing"
+        elif kind == "extra_forbidden":
+            pos = tree.keys.get(path) or tree.position(path[:-1])
+            code, message = "unknown_field", _unknown_field(path)
+        else:
+            pos = tree.position(path)
+            code, message = _value_problem(tree, fmt, path, error)
+        found.append((pos.line, pos.column, path, code, message))
+    return None, found
+
+
+def _unknown_field(path: Path) -> str:
+    key = str(path[-1])
+    message = f"unknown field {key!r}"
+    model = _model_at(path[:-1])
+    if model is None:
+        return message
+    fields = list(model.model_fields)
+    close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
+    if close:
+        return f"{message} (did you mean {close[0]!r}?)"
+    return f"{message}; the fields here are: {', '.join(fields)}"
+
+
+def _model_at(path: Path) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``path``."""
+    annotation: Any = OutcomeDocument
+    for part in path:
+        annotation = _strip_optional(annotation)
+        if isinstance(part, int):
+            if get_origin(annotation) is not list:
+                return None
+            annotation = get_args(annotation)[0]
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = annotation.model_fields.get(part)
+            if field is None:
+                return None
+            annotation = field.annotation
+        else:
+            return None
+    annotation = _strip_optional(annotation)
+    is_model = isinstance(annotation, type) and issubclass(annotation, BaseModel)
+    return annotation if is_model else None
+
+
+def _strip_optional(annotation: Any) -> Any:
+    if get_origin(annotation) in (Union, types.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return annotation
+
+
+def _value_problem(tree: Tree, fmt: InputFormat, path: Path, error: Any) -> tuple[str, str]:
+    kind: str = error["type"]
+    value = error.get("input")
+    unquoted = tree.unquoted.get(path)
+    if path == ("schema_version",):
+        return "schema_version", _schema_version_problem(value, unquoted)
+    if kind.startswith("date"):
+        return "date", _date_problem(value, str(error["msg"]))
+    expected = _EXPECTED.get(kind)
+    if expected is not None:
+        message = f"expected {expected}, got {_describe(value)}"
+        if path == ():
+            message += "; an emg-parse document is a mapping of schema_version, source, " \
+                "document, sections and warnings"  # fmt: skip
+        if unquoted is not None:
+            message += _unquoted_hint(unquoted, value, expected)
+        elif expected == "a list" and isinstance(value, str):
+            example = f"[{value}]" if fmt == "yaml" else f"[{json.dumps(value)}]"
+            message += f"; write a list, e.g. {example}"
+        return "type", message
+    if kind == "literal_error":
+        message = f"expected {error['ctx']['expected']}, got {_describe(value)}"
+        return "value", message + (_unquoted_hint(unquoted, value, "a string") if unquoted else "")
+    if kind == "string_pattern_mismatch" and path[-1] == "sha256":
+        return "value", f"expected 64 lower-case hex digits (a SHA-256), got {_describe(value)}"
+    if kind == "greater_than_equal":
+        return "value", f"expected a number >= {error['ctx']['ge']}, got {_describe(value)}"
+    return "value", f"{error['msg']} (got {_describe(value)})"
+
+
+def _schema_version_problem(value: object, unquoted: str | None) -> str:
+    supported = f"this emg-parse reads schema_version {SCHEMA_VERSION!r}"
+    if isinstance(value, str):
+        return f"unsupported schema_version {_short(value)}; {supported}"
+    if value != float(SCHEMA_VERSION) or isinstance(value, bool):
+        return f"unsupported schema_version: {_describe(value)}; {supported}"
+    if unquoted is not None:
+        return (f"schema_version must be the string {SCHEMA_VERSION!r}, but YAML reads the "
+                f"unquoted {unquoted} as {_kind(value)}; write it in quotes: "
+                f"schema_version: {SCHEMA_VERSION!r}")  # fmt: skip
+    return (f"schema_version must be the string {SCHEMA_VERSION!r}, got {_describe(value)}; "
+            f'write it in quotes: "schema_version": "{SCHEMA_VERSION}"')  # fmt: skip
+
+
+def _date_problem(value: object, pydantic_message: str) -> str:
+    advice = "write dates as YYYY-MM-DD, e.g. 2020-10-28"
+    if isinstance(value, dt.datetime):
+        return f"expected a date without a time, got {_describe(value)}; {advice}"
+    if isinstance(value, str):
+        detail = pydantic_message.split(", ", 1)[1] if ", " in pydantic_message else ""
+        detail = f" ({detail})" if detail else ""
+        return f"not a valid date: {_short(value)}{detail}; {advice}"
+    return f"expected a date, got {_describe(value)}; {advice}"
+
+
+def _unquoted_hint(raw: str, value: object, expected: str) -> str:
+    if value is None:
+        empty = _EMPTY_OF.get(expected)
+        what = "an empty value" if raw == "" else f"the unquoted {raw}"
+        return f"; {what} is null in YAML" + (f": write {empty} for an empty one" if empty
+                                              else "")  # fmt: skip
+    if expected != "a string":
+        return ""
+    if len(raw) > 40:
+        return f"; YAML reads this unquoted value as {_kind(value)}: write it in quotes"
+    quoted = "'" + raw.replace("'", "''") + "'"
+    return f"; YAML reads the unquoted {raw} as {_kind(value)}: write it in quotes, {quoted}"
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dt.datetime):
+        return "a date and time"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "binary data" if isinstance(value, bytes) else type(value).__name__
+
+
+def _describe(value: object) -> str:
+    kind = _kind(value)
+    if isinstance(value, bool):
+        return f"{kind} ({str(value).lower()})"
+    if isinstance(value, int | float | dt.date):
+        return f"{kind} ({value})"
+    if isinstance(value, str):
+        return f"{kind} ({_short(value)})"
+    return kind
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
+
+
+# --------------------------------------------------------------------------- meaning
+
+_Found = tuple[int, int, Path, str, str]
+_LABEL = re.compile(r"[a-z]|([a-z])\1|[1-9][0-9]{0,4}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _check_meaning(tree: Tree, failed: set[Path]) -> list[_Found]:
+    """Labels, section numbers, empty texts, dates (see the module docstring)."""
+    data = tree.data
+    found: list[_Found] = []
+
+    def report(path: Path, code: str, message: str) -> None:
+        pos = tree.position(path)
+        found.append((pos.line, pos.column, path, code, message))
+
+    if not isinstance(data, dict):
+        return found
+    for where, code, message in _check_dates(data, failed):
+        report(where, code, message)
+    sections = data.get("sections")
+    if not isinstance(sections, list):
+        return found
+    for where, code, message in _section_numbers(sections):
+        report(where, code, message)
+    for i, section in enumerate(sections):
+        if not isinstance(section, dict):
+            continue
+        path: Path = ("sections", i)
+        if _blank(section.get("title")):
+            report((*path, "title"), "empty_text", "empty title")
+        decisions = section.get("decisions")
+        if not isinstance(decisions, list):
+            continue
+        for where, code, message in _labels(decisions, (*path, "decisions")):
+            report(where, code, message)
+        for j, decision in enumerate(decisions):
+            if not isinstance(decision, dict):
+                continue
+            items = decision.get("items")
+            decision_path: Path = (*path, "decisions", j)
+            if _blank(decision.get("text")) and not (isinstance(items, list) and items):
+                report(
+                    decision_path,
+                    "empty_decision",
+                    "decision has neither text nor items; write its text or remove it",
+                )
+            for where, code, message in _items(items, (*decision_path, "items")):
+                report(where, code, message)
+    return found
+
+
+def _blank(value: object) -> bool:
+    return isinstance(value, str) and not value.strip()
+
+
+def _items(items: object, path: Path) -> Iterator[tuple[Path, str, str]]:
+    if not isinstance(items, list):
+        return
+    yield from _labels(items, path)
+    for k, item in enumerate(items):
+        if isinstance(item, dict):
+            if _blank(item.get("text")):
+                yield (*path, k, "text"), "empty_text", "empty text"
+            yield from _items(item.get("items"), (*path, k, "items"))
+
+
+def _parse_label(value: str) -> Label | None:
+    if _LABEL.fullmatch(value) or ROMAN.match(value):
+        return Label(value, "a")
+    return None
+
+
+def _reading(label: Label, kind: LabelKind) -> int | None:
+    """The position of ``label`` read as ``kind``, if it can be read so."""
+    possible = {
+        "letter": label.could_be_letter,
+        "roman": label.could_be_roman,
+        "number": label.value.isdigit(),
+    }[kind]
+    return ordinal(label, kind) if possible else None
+
+
+def _labels(entries: list[Any], path: Path) -> Iterator[tuple[Path, str, str]]:
+    """Label problems in one list of decisions or items.
+
+    Labels run on from the previous labelled entry; after an unlabelled entry a new
+    list may also start (at a, i or 1).  After a problem the sequence goes on from the
+    offending label -- or from the expected one when the next label follows that (a
+    mistyped label) -- so that one gap, repeat or typo is one problem.
+    """
+    previous: tuple[LabelKind, int] | None = None
+    previous_value = ""
+    may_start = True  # at the top, or after an unlabelled entry
+    free = False  # after an unreadable first label: take the next one as it is
+    following = _following_labels(entries)
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            continue
+        raw = entry.get("label")
+        where: Path = (*path, index, "label")
+        if raw is None:
+            may_start = True
+            continue
+        label = _parse_label(raw) if isinstance(raw, str) else None
+        if label is None:
+            if isinstance(raw, str):
+                yield where, "label", _label_format(raw)
+            # Count it as the expected label, so that the next one is not blamed.
+            if previous is None:
+                free = True
+            else:
+                previous, previous_value = (previous[0], previous[1] + 1), str(raw)
+            may_start = False
+            continue
+        kind = label_kind(label, previous)
+        position = ordinal(label, kind)
+        continues = free or (
+            previous is not None and (kind, position) == (previous[0], previous[1] + 1)
+        )
+        first_kind = label_kind(label, None)
+        if not continues and may_start and ordinal(label, first_kind) == 1:
+            kind, position = first_kind, 1
+        elif not continues and previous is None:
+            # A single letter reads as a letter here ("c" is rarely the 100th item).
+            single_letter = len(label.value) == 1 and label.could_be_letter
+            kind = "letter" if single_letter else first_kind
+            position = ordinal(label, kind)
+            expected = format_ordinal(1, kind)
+            yield where, "label_sequence", f"list starts at label {raw!r} (expected {expected!r})"
+            after = following[index]
+            if after is not None and _reading(after, kind) == 2:
+                position = 1  # a mistyped label: the list goes on
+        elif not continues and previous is not None:
+            expected = format_ordinal(previous[1] + 1, previous[0])
+            same_kind = _reading(label, previous[0])
+            if same_kind is None:
+                yield (
+                    where,
+                    "label_sequence",
+                    f"label {raw!r} does not continue {previous_value!r} (expected {expected!r})",
+                )
+            else:
+                kind, position = previous[0], same_kind
+                what = "repeats" if position <= previous[1] else "skips"
+                after = following[index]
+                if after is not None and _reading(after, kind) == previous[1] + 2:
+                    position = previous[1] + 1  # a mistyped label: the list goes on
+                yield (
+                    where,
+                    "label_sequence",
+                    f"label {raw!r} {what} after {previous_value!r} (expected {expected!r})",
+                )
+        previous, previous_value, may_start, free = (kind, position), raw, False, False
+
+
+def _following_labels(entries: list[Any]) -> list[Label | None]:
+    """For each entry, the label of the next entry when it is labelled."""
+    labels = [
+        _parse_label(entry["label"])
+        if isinstance(entry, dict) and isinstance(entry.get("label"), str) else None
+        for entry in entries
+    ]  # fmt: skip
+    return [*labels[1:], None]
+
+
+def _label_format(raw: str) -> str:
+    message = f"label {raw!r} is not a normalised label"
+    split = split_label(raw.strip() + " x")
+    if split is not None and split[0].value != raw:
+        return f"{message}; write {split[0].value!r}"
+    return (f"{message}: a letter, roman numeral or number without brackets or dots, "
+            "e.g. 'a', 'iv', '3'")  # fmt: skip
+
+
+def _section_numbers(sections: list[Any]) -> Iterator[tuple[Path, str, str]]:
+    numbers = [s.get("number") if isinstance(s, dict) else None for s in sections]
+    values = [roman_to_int(n) if _is_section_number(n) else None for n in numbers]
+    previous = 0
+    previous_number = ""
+    for i, number in enumerate(numbers):
+        if not isinstance(number, str):
+            continue
+        where: Path = ("sections", i, "number")
+        value = values[i]
+        if value is None:
+            yield where, "section_number", _section_number_format(number)
+            continue
+        if value != previous + 1:
+            expected = int_to_roman(previous + 1).upper()
+            if previous == 0:
+                yield where, "section_order", f"sections start at {number} (expected {expected})"
+            else:
+                what = "repeats" if value <= previous else "skips"
+                yield (
+                    where,
+                    "section_order",
+                    f"section {number} {what} after {previous_number} (expected {expected})",
+                )
+            following = next((v for v in values[i + 1 :] if v is not None), None)
+            if following == previous + 2:
+                value = previous + 1  # a mistyped number: the sequence goes on
+        previous, previous_number = value, number
+
+
+def _is_section_number(number: object) -> TypeGuard[str]:
+    return isinstance(number, str) and number.isupper() and bool(ROMAN.match(number.lower()))
+
+
+def _section_number_format(number: str) -> str:
+    message = f"section number {number!r} is not a roman numeral (I, II, III, ...)"
+    cleaned = number.strip().rstrip(".)")
+    if cleaned.isdigit() and 0 < int(cleaned) < 400:
+        return f"{message}; write {int_to_roman(int(cleaned)).upper()!r}"
+    if cleaned and ROMAN.match(cleaned.lower()) and cleaned.upper() != number:
+        return f"{message}; write {cleaned.upper()!r}"
+    return message
+
+
+def _check_dates(data: dict[str, Any], failed: set[Path]) -> Iterator[tuple[Path, str, str]]:
+    """Dates the model accepted in a form that is no ISO date (a number, a time), and
+    an end before the start."""
+    info = data.get("document")
+    meeting = info.get("meeting") if isinstance(info, dict) else None
+    if not isinstance(meeting, dict):
+        return
+    dates: list[dt.date] = []
+    for name in ("date", "end_date"):
+        where: Path = ("document", "meeting", name)
+        value = meeting.get(name)
+        if where in failed or value is None:
+            continue
+        if type(value) is dt.date:
+            dates.append(value)
+        elif isinstance(value, str) and _DATE.fullmatch(value):
+            with contextlib.suppress(ValueError):  # already reported by the model
+                dates.append(dt.date.fromisoformat(value))
+        else:
+            yield where, "date", _date_problem(value, "")
+    if len(dates) == 2 and dates[1] < dates[0]:
+        yield (
+            ("document", "meeting", "end_date"),
+            "date",
+            f"end_date {dates[1].isoformat()} is before date {dates[0].isoformat()}",
+        )

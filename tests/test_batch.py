@@ -1,0 +1,530 @@
+"""``emg_parse.batch``: walking, naming, incremental re-runs, failures, hangs, interruptions."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from emg_parse.batch import (
+    BatchOptions,
+    BatchUsageError,
+    DocumentDone,
+    Event,
+    Finished,
+    Skipped,
+    Started,
+    Task,
+    WorkerLost,
+    WorkerPool,
+    convert_document,
+    output_name,
+    run_batch,
+    walk,
+)
+from emg_parse.cli import main
+from emg_parse.limits import timeout_message
+from emg_parse.manifest import COLUMNS, Row, Summary, load_rows
+from emg_parse.model import OutcomeDocument
+
+from .conftest import GOLDEN, ROOT, SAMPLES
+
+TXT = SAMPLES / "EMGSOM.26_3a.txt"
+PDF = SAMPLES / "EMGSOM.26_3a_autonum.pdf"
+TYPED_PDF = SAMPLES / "EMGSOM.26_3a_typed.pdf"
+TYPED_DOCX = SAMPLES / "EMGSOM.26_3a_typed.docx"
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)
+
+#: The archive of :func:`make_archive`: documents and what becomes of them.
+CONVERTED = [
+    "misc/outcome-without-extension",
+    "reports/2020/EMGSOM.26_3a.txt",
+    "reports/2020/EMGSOM.26_3a_autonum.pdf",
+    "reports/2020/summary.md",
+    "reports/2021/doc.docx",
+    "reports/2021/doc.pdf",
+]
+FAILED = ["broken/truncated.pdf", "reports/2021/old.doc"]
+SKIPPED = ["misc/budget.xlsx", "misc/list.csv", "misc/photo.png"]
+
+
+def make_archive(root: Path) -> Path:
+    """A nested archive: good documents, a same-stem pair, broken ones and other files."""
+    files: dict[str, bytes] = {
+        "reports/2020/EMGSOM.26_3a_autonum.pdf": PDF.read_bytes(),
+        "reports/2020/EMGSOM.26_3a.txt": TXT.read_bytes(),
+        "reports/2020/summary.md": TXT.read_bytes(),
+        "reports/2021/doc.pdf": TYPED_PDF.read_bytes(),
+        "reports/2021/doc.docx": TYPED_DOCX.read_bytes(),
+        "reports/2021/old.doc": OLE2,
+        "reports/2021/.~lock.doc.docx#": b"lock",
+        "broken/truncated.pdf": PDF.read_bytes()[:1500],
+        "misc/outcome-without-extension": TYPED_DOCX.read_bytes(),
+        "misc/photo.png": b"\x89PNG\r\n\x1a\n" + bytes(64),
+        "misc/list.csv": b"name,agency\nA,UNEP\n",
+        ".git/config.pdf": PDF.read_bytes()[:100],
+    }
+    for rel, data in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    with zipfile.ZipFile(root / "misc/budget.xlsx", "w") as book:
+        book.writestr("xl/workbook.xml", "<workbook/>")
+    return root
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    return make_archive(tmp_path / "archive")
+
+
+def single_file_error(path: Path) -> str:
+    """What ``emg-parse FILE`` says about ``path``, without ``Error: ``."""
+    result = CliRunner().invoke(main, [str(path)])
+    assert result.exit_code != 0 and result.stderr.startswith("Error: ")
+    return result.stderr.removeprefix("Error: ").rstrip("\n")
+
+
+def run(
+    archive: Path, out: Path, work: Callable[[Task], Row] = convert_document, **options: Any
+) -> tuple[Summary, list[Event]]:
+    events: list[Event] = []
+    options.setdefault("jobs", 2)
+    summary = run_batch(BatchOptions(archive, out, **options), events.append, work=work)
+    return summary, events
+
+
+def manifest(out: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    return data
+
+
+def rows(out: Path) -> dict[str, dict[str, Any]]:
+    return {row["path"]: row for row in manifest(out)["documents"]}
+
+
+def statuses(out: Path) -> dict[str, str]:
+    return {path: row["status"] for path, row in rows(out).items()}
+
+
+def temporaries(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*.tmp")]
+
+
+def count_items(items: list[dict[str, Any]]) -> int:
+    return sum(1 + count_items(item["items"]) for item in items)
+
+
+# --------------------------------------------------------------------------- work functions
+# They run in worker processes; module level, so they also work with "spawn".
+
+
+def hang_on_stuck(task: Task) -> Row:
+    if "stuck" in task.path:
+        time.sleep(60)
+    return convert_document(task)
+
+
+def crash_on_crash(task: Task) -> Row:
+    if "crash" in task.path:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return convert_document(task)
+
+
+def slow(task: Task) -> Row:
+    time.sleep(0.25)
+    return convert_document(task)
+
+
+def pid_of(task: int) -> int:
+    return os.getpid()
+
+
+def sleep_for(seconds: float) -> float:
+    time.sleep(seconds)
+    return seconds
+
+
+# --------------------------------------------------------------------------- walking and naming
+
+
+def test_walk_finds_candidates_by_extension_or_content(archive: Path, tmp_path: Path) -> None:
+    entries = list(walk(archive, tmp_path / "out"))
+    assert [e.path for e in entries if e.candidate] == sorted(CONVERTED + FAILED)
+    assert [e.path for e in entries if not e.candidate] == SKIPPED
+
+
+def test_walk_leaves_out_hidden_files_and_the_output_folder(archive: Path) -> None:
+    (archive / "json").mkdir()
+    (archive / "json/x.pdf").write_bytes(b"%PDF-1.7")
+    paths = [e.path for e in walk(archive, archive / "json")]
+    assert not [p for p in paths if p.startswith(("json/", ".")) or "/." in p]
+    assert len(paths) == len(CONVERTED + FAILED + SKIPPED)
+
+
+def test_output_name_keeps_the_whole_input_name() -> None:
+    assert output_name("a/doc.pdf", "json") == "a/doc.pdf.json"
+    assert output_name("a/doc.docx", "yaml") == "a/doc.docx.yaml"
+    assert output_name("README", "json") == "README.json"
+
+
+# --------------------------------------------------------------------------- a first run
+
+
+def test_first_run_converts_skips_and_records_every_file(archive: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    summary, events = run(archive, out)
+    assert (summary.converted, summary.unchanged, summary.skipped, summary.failed) == (6, 0, 3, 2)
+
+    assert statuses(out) == (
+        dict.fromkeys(CONVERTED, "converted") | dict.fromkeys(FAILED, "failed")
+        | dict.fromkeys(SKIPPED, "skipped")
+    )  # fmt: skip
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
+    assert written == sorted([output_name(p, "json") for p in CONVERTED] + ["manifest.json"])
+
+    # The same-stem pair: two outputs, each from its own input.
+    pair = [json.loads((out / f"reports/2021/doc.{x}.json").read_text()) for x in ("pdf", "docx")]
+    assert [d["source"]["format"] for d in pair] == ["pdf", "docx"]
+    assert [d["source"]["file"] for d in pair] == ["doc.pdf", "doc.docx"]
+
+    # Events: Started, one Skipped per other file, one DocumentDone per document, Finished.
+    assert events[0] == Started(total=8, skipped=3, jobs=2)
+    assert [e.row.path for e in events if isinstance(e, Skipped)] == SKIPPED
+    done = [e for e in events if isinstance(e, DocumentDone)]
+    assert [e.done for e in done] == list(range(1, 9)) and done[-1].failed == 2
+    assert events[-1] == Finished(summary, out / "manifest.json")
+
+
+def test_manifest_rows_hold_counts_hashes_and_single_file_messages(
+    archive: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    run(archive, out)
+    data = manifest(out)
+    assert data["complete"] is True and data["format"] == "json"
+    assert data["summary"]["converted"] == 6
+    table = rows(out)
+
+    golden = json.loads((GOLDEN / "EMGSOM.26_3a.txt.json").read_text(encoding="utf-8"))
+    decisions = [d for s in golden["sections"] for d in s["decisions"]]
+    row = table["reports/2020/EMGSOM.26_3a.txt"]
+    assert row == {
+        "path": "reports/2020/EMGSOM.26_3a.txt",
+        "output": "reports/2020/EMGSOM.26_3a.txt.json",
+        "sha256": golden["source"]["sha256"],
+        "status": "converted",
+        "error": None,
+        "sections": len(golden["sections"]),
+        "decisions": len(decisions),
+        "items": sum(count_items(d["items"]) for d in decisions),
+        "warnings": len(golden["warnings"]),
+        "seconds": row["seconds"],
+        "version": row["version"],
+    }
+    assert row["items"] > 0 and row["version"] == __import__("emg_parse").__version__
+    assert table["reports/2020/summary.md"]["sha256"] == row["sha256"]
+
+    for path in FAILED:
+        failed = table[path]
+        assert failed["error"] == single_file_error(archive / path)
+        assert failed["output"] is None and failed["sections"] is None
+        assert failed["sha256"] is not None
+    assert "old binary Word .doc" in table["reports/2021/old.doc"]["error"]
+    for path in SKIPPED:
+        assert table[path] | {"version": ""} == Row(path, "skipped").to_dict()
+
+
+def test_manifest_csv_has_the_same_rows(archive: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run(archive, out)
+    with (out / "manifest.csv").open(encoding="utf-8", newline="") as fh:
+        table = list(csv.DictReader(fh))
+    assert tuple(table[0]) == COLUMNS
+    assert [r["path"] for r in table] == sorted(rows(out))
+    by_path = {r["path"]: r for r in table}
+    assert by_path["reports/2021/doc.pdf"]["sections"] == "12"
+    assert by_path["misc/photo.png"]["output"] == ""
+    assert by_path["broken/truncated.pdf"]["error"] == rows(out)["broken/truncated.pdf"]["error"]
+
+
+# --------------------------------------------------------------------------- re-runs
+
+
+def test_unchanged_rerun_only_hashes(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    run(archive, out)
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*.json") if p.name != "manifest.json"}
+
+    def must_not_parse(*args: object, **kwargs: object) -> OutcomeDocument:
+        raise AssertionError("an unchanged document was parsed")
+
+    monkeypatch.setattr("emg_parse.pipeline.parse_file", must_not_parse)  # inherited by workers
+    for path in FAILED:
+        (archive / path).unlink()
+    summary, _ = run(archive, out)
+    assert (summary.converted, summary.unchanged, summary.failed) == (0, 6, 0)
+    assert {p: p.stat().st_mtime_ns for p in before} == before
+    table = rows(out)
+    assert {table[p]["status"] for p in CONVERTED} == {"unchanged"}
+    assert table["reports/2021/doc.pdf"]["sections"] == 12  # counts carried over
+    assert set(table) == set(CONVERTED + SKIPPED)
+
+
+def test_changed_or_missing_documents_are_converted_again(archive: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run(archive, out)
+    changed = archive / "reports/2020/summary.md"
+    changed.write_bytes(changed.read_bytes().replace(b"Biodiversity", b"Biological Diversity"))
+    (out / output_name("reports/2021/doc.docx", "json")).unlink()
+    new = archive / "reports/2022/EMGSOM.26_3a.txt"
+    new.parent.mkdir()
+    shutil.copy(TXT, new)
+    run(archive, out)
+    table = rows(out)
+    converted = {p for p, r in table.items() if r["status"] == "converted"}
+    assert converted == {
+        "reports/2020/summary.md",
+        "reports/2021/doc.docx",
+        "reports/2022/" + TXT.name,
+    }
+    assert "Biological Diversity" in (out / "reports/2020/summary.md.json").read_text()
+    sha256 = {path: table[path]["sha256"] for path in ("reports/2020/summary.md", CONVERTED[1])}
+    assert len(set(sha256.values())) == 2
+
+
+def test_new_version_or_force_converts_everything(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    run(archive, out)
+    assert run(archive, out, force=True)[0].converted == 6
+    monkeypatch.setattr("emg_parse.batch.__version__", "99.0")
+    assert run(archive, out)[0].converted == 6
+    assert {r["version"] for r in rows(out).values()} == {"99.0"}
+    assert run(archive, out)[0].unchanged == 6
+
+
+def test_format_change_converts_again_and_replaces_the_old_outputs(
+    archive: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    run(archive, out)
+    summary, _ = run(archive, out, fmt="yaml")
+    assert summary.converted == 6
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*.yaml")) == sorted(
+        output_name(p, "yaml") for p in CONVERTED
+    )
+    assert [p.name for p in out.rglob("*.json")] == ["manifest.json"]
+    assert manifest(out)["format"] == "yaml"
+
+
+def test_failed_document_leaves_no_stale_output(archive: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run(archive, out)
+    doc = archive / "reports/2021/doc.pdf"
+    assert (out / "reports/2021/doc.pdf.json").is_file()
+    doc.write_bytes(doc.read_bytes()[:1500])
+    summary, _ = run(archive, out)
+    assert summary.failed == 3 and summary.unchanged == 5
+    assert not (out / "reports/2021/doc.pdf.json").exists()
+    assert rows(out)["reports/2021/doc.pdf"]["error"] == single_file_error(doc)
+
+
+def test_output_folder_inside_the_archive_is_not_walked(archive: Path) -> None:
+    out = archive / "converted"
+    first, _ = run(archive, out)
+    second, _ = run(archive, out)
+    assert (second.unchanged, second.skipped) == (first.converted, first.skipped)
+
+
+def test_a_document_whose_output_would_be_the_manifest_fails(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    shutil.copy(TYPED_DOCX, archive / "manifest")
+    summary, _ = run(archive, tmp_path / "out")
+    assert summary.failed == 1
+    assert rows(tmp_path / "out")["manifest"]["error"] == (
+        f"{archive / 'manifest'}: its output name is taken by the manifest; rename the file"
+    )
+
+
+def test_invalid_manifest_or_rows_are_ignored(archive: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "manifest.json").write_text("{not json")
+    assert run(archive, out)[0].converted == 6
+    data = manifest(out)
+    data["documents"][0]["output"] = "../../outside.json"
+    data["documents"][1]["sections"] = "many"
+    (out / "manifest.json").write_text(json.dumps(data))
+    assert len(load_rows(out)) == len(data["documents"]) - 2
+    assert run(archive, out)[0].unchanged == 6
+
+
+def test_usage_errors(archive: Path, tmp_path: Path) -> None:
+    with pytest.raises(BatchUsageError, match="the output folder is the archive itself"):
+        run_batch(BatchOptions(archive, archive))
+    with pytest.raises(BatchUsageError, match="no such folder"):
+        run_batch(BatchOptions(tmp_path / "missing", tmp_path / "out"))
+
+
+# --------------------------------------------------------------------------- hangs and crashes
+
+
+def hang_archive(root: Path, names: list[str]) -> Path:
+    root.mkdir()
+    for name in names:
+        shutil.copy(TXT, root / name)
+    # The largest document is dispatched first: the hang comes before the others.
+    with (root / names[0]).open("ab") as fh:
+        fh.write(b"\n" * 20000)
+    return root
+
+
+def test_hanging_document_is_killed_and_the_batch_goes_on(tmp_path: Path) -> None:
+    archive = hang_archive(tmp_path / "archive", ["stuck.txt", "a.txt", "b.txt"])
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "stuck.txt.json").write_text("from an earlier run")
+    start = time.monotonic()
+    summary, _ = run(archive, out, jobs=1, timeout=0.3, kill_grace=0.2, work=hang_on_stuck)
+    assert time.monotonic() - start < 5
+    assert (summary.converted, summary.failed) == (2, 1)
+    row = rows(out)["stuck.txt"]
+    assert row["error"] == f"{archive / 'stuck.txt'}: {timeout_message(0.3)}"
+    assert row["error"].startswith(f"{archive / 'stuck.txt'}: stopped after 0.3 s: ")
+    assert 0.5 <= row["seconds"] < 3 and row["sha256"] is not None
+    assert not (out / "stuck.txt.json").exists()
+
+
+def test_crashed_worker_costs_only_its_document(tmp_path: Path) -> None:
+    archive = hang_archive(tmp_path / "archive", ["crash.txt", "a.txt"])
+    out = tmp_path / "out"
+    summary, _ = run(archive, out, jobs=1, work=crash_on_crash)
+    assert (summary.converted, summary.failed) == (1, 1)
+    assert rows(out)["crash.txt"]["error"] == (
+        f"{archive / 'crash.txt'}: the worker process stopped (killed by SIGKILL) while reading "
+        "it: the document may be damaged"
+    )
+
+
+def test_unexpected_exception_is_recorded_not_raised(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def bug(path: Path, **kwargs: object) -> OutcomeDocument:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr("emg_parse.pipeline.parse_file", bug)
+    summary, _ = run(archive, tmp_path / "out")
+    assert summary.failed == 8
+    error = rows(tmp_path / "out")["reports/2021/doc.pdf"]["error"]
+    assert error == (
+        f"{archive / 'reports/2021/doc.pdf'}: unexpected error (a bug: please report it with "
+        "the file): ZeroDivisionError('division by zero')"
+    )
+
+
+def test_pool_recycles_workers_and_kills_overruns() -> None:
+    with WorkerPool(pid_of, jobs=1, time_limit=10, tasks_per_worker=2) as pool:
+        pids = [pid for _, pid in pool.map(range(5))]
+    assert len(set(pids)) == 3 and pids[0] == pids[1] != pids[2] == pids[3] != pids[4]
+
+    with WorkerPool(sleep_for, jobs=2, time_limit=0.5) as pool:
+        results = dict(pool.map([30.0, 0.01, 0.02, 0.03]))
+    assert results[30.0] == WorkerLost(timed_out=True, seconds=results[30.0].seconds)  # type: ignore[union-attr]
+    assert [results[s] for s in (0.01, 0.02, 0.03)] == [0.01, 0.02, 0.03]
+
+
+def test_pool_replaces_an_idle_worker_that_died() -> None:
+    with WorkerPool(pid_of, jobs=1, time_limit=10) as pool:
+        results = pool.map(range(3))
+        _, first = next(results)
+        assert isinstance(first, int)
+        os.kill(first, signal.SIGKILL)  # e.g. the OOM killer, while the worker waits
+        time.sleep(0.2)
+        rest = [pid for _, pid in results]
+    assert len(rest) == 2 and first not in rest
+
+
+# --------------------------------------------------------------------------- interruptions
+
+
+def test_resume_after_a_killed_run_left_a_partial_manifest_and_a_temporary(
+    archive: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    run(archive, out)
+    data = manifest(out)
+    data["complete"] = False
+    data["documents"] = [r for r in data["documents"] if r["path"].startswith("reports/2020/")]
+    (out / "manifest.json").write_text(json.dumps(data))
+    (out / "reports/2021/doc.pdf.json").unlink()
+    leftover = out / "reports/2021/.doc.pdf.json.k2j4_x9a.tmp"
+    leftover.write_text('{"half": ')
+    summary, _ = run(archive, out)
+    assert not leftover.exists()
+    assert (summary.unchanged, summary.converted) == (3, 3)
+    assert manifest(out)["complete"] is True
+    assert len(rows(out)) == len(CONVERTED + FAILED + SKIPPED)
+
+
+def test_killed_run_keeps_its_progress_and_the_next_run_resumes(
+    archive: Path, tmp_path: Path
+) -> None:
+    """SIGKILL the batch process mid-run: valid manifest, workers gone, resumed next time."""
+    out = tmp_path / "out"
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        sys.path.insert(0, {str(ROOT)!r})
+        from tests.test_batch import slow
+        from emg_parse.batch import BatchOptions, run_batch
+        options = BatchOptions(Path({str(archive)!r}), Path({str(out)!r}), jobs=1,
+                               manifest_interval=0.0)
+        run_batch(options, work=slow)
+        """
+    )
+    process = subprocess.Popen([sys.executable, "-c", script])
+    deadline = time.monotonic() + 15
+    done: list[str] = []
+    while time.monotonic() < deadline and len(done) < 3:
+        time.sleep(0.05)
+        if (out / "manifest.json").exists():  # always valid JSON: written atomically
+            done = [p for p, s in statuses(out).items() if s == "converted"]
+    process.kill()
+    process.wait()
+    assert len(done) >= 3 and manifest(out)["complete"] is False
+    if Path("/proc/self").exists():  # workers die with the batch process (Linux)
+        time.sleep(0.3)
+        leftovers = [
+            p for p in Path("/proc").glob("[0-9]*/cmdline")
+            if str(archive).encode() in _read(p)
+        ]  # fmt: skip
+        assert leftovers == []
+    summary, _ = run(archive, out)
+    assert summary.unchanged >= 3 and summary.unchanged + summary.converted == 6
+    assert temporaries(out) == [] and manifest(out)["complete"] is True
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""

@@ -1,0 +1,480 @@
+"""The two PDF engines give the same output; the pdfium engine's own machinery.
+
+* Every sample PDF, layout-test PDF and generated test PDF parses to the same lines (text,
+  provenance, style, ``new_block``, cell; ``x`` to within a fraction of a point) and
+  the same :class:`~emg_parse.model.OutcomeDocument` with ``engine="pdfium"`` and
+  ``engine="pdfplumber"``.
+* The fast fake-bold check (:func:`~emg_parse.extractors.pdf_layout.dedupe_page`)
+  equals the reference de-duplication.
+* Reading in a child process (:func:`~emg_parse.extractors.pdf_pdfium.read_pages`)
+  gives what reading in this process gives, and the child is always reaped.
+* pdfium documents, pages and text pages are always closed.
+* ``emg-parse --help`` imports none of the PDF libraries.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from emg_parse.errors import InputError, ParseTimeoutError
+from emg_parse.extractors import pdf_pdfium
+from emg_parse.extractors.pdf import ENGINES, PdfExtractor
+from emg_parse.extractors.pdf_layout import Glyph, PageGlyphs, dedupe_glyphs, dedupe_page
+from emg_parse.lines import Extraction
+from emg_parse.pipeline import parse_file
+
+from .conftest import SAMPLES
+from .pdfgen import Page, Span, build_pdf
+from .test_pdf_extractor import body_page, header_table_page
+
+DOCUMENTS = Path(__file__).resolve().parent / "documents"
+#: The samples and the layout-test documents (LibreOffice PDFs).
+SAMPLE_PDFS = sorted(SAMPLES.glob("*.pdf")) + sorted(DOCUMENTS.glob("*.pdf"))
+SEED = SAMPLES / "EMGSOM.26_3a.txt"
+
+#: Glyph edges may differ by this much (points): pdfium's box takes in the ink of a
+#: glyph that overhangs its advance width (an italic "I"), pdfminer's does not.
+X_TOLERANCE = 0.5
+
+
+def write_pdf(path: Path, pages: list[Page], **kw: Any) -> Path:
+    """pdfgen's PDF without its ``/Widths``: both readers then use the standard fonts'
+    own metrics.  (pdfgen's widths are rough guesses; pdfium places glyphs with them,
+    as the PDF specification says, but pdfminer ignores ``/Widths`` for the 14
+    standard fonts -- so with them the engines see different positions.  Real
+    documents embed their fonts, whose widths both readers take from ``/Widths``.)
+    The references are blanked out with spaces, so the cross-reference offsets hold.
+    """
+    data = re.sub(rb"/Widths \d+ 0 R", lambda m: b" " * len(m.group(0)), build_pdf(pages, **kw))
+    path.write_bytes(data)
+    return path
+
+
+def lines_of(ex: Extraction) -> list[tuple[Any, ...]]:
+    return [(ln.text, ln.source, ln.style, ln.new_block, ln.cell) for ln in ex.lines]
+
+
+def assert_same_extraction(path: Path) -> None:
+    ours = PdfExtractor("pdfium").convert(path)
+    theirs = PdfExtractor("pdfplumber").convert(path)
+    assert ours.pages == theirs.pages
+    assert lines_of(ours) == lines_of(theirs)
+    for a, b in zip(ours.lines, theirs.lines, strict=True):
+        assert a.x == pytest.approx(b.x, abs=X_TOLERANCE), (a, b)
+
+
+# --- samples -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sample", SAMPLE_PDFS, ids=lambda p: p.name)
+def test_samples_parse_identically(sample: Path) -> None:
+    assert_same_extraction(sample)
+    assert parse_file(sample, engine="pdfium") == parse_file(sample, engine="pdfplumber")
+
+
+# --- generated documents -----------------------------------------------------------
+
+
+def seed_paragraphs() -> list[tuple[str, str, str]]:
+    """``(kind, label, text)`` of the seed's body: "heading", "item" or "para"."""
+    out: list[tuple[str, str, str]] = []
+    started = False
+    for raw in SEED.read_text(encoding="utf-8").splitlines():
+        line = re.sub(r"<[^>]+>", "", raw).replace("\t", " ").strip()
+        if line.startswith("## Summary"):
+            started = True
+            continue
+        if not started or not line.strip("- "):
+            continue
+        line = line.encode("cp1252", "replace").decode("cp1252")
+        if line.startswith("#"):
+            label, _, title = line.replace("*", "").strip("# ").partition(" ")
+            out.append(("heading", label, title))
+        elif line.startswith("- "):
+            label, _, text = line[2:].partition(" ")
+            out.append(("item", label, text))
+        else:
+            out.append(("para", "", line))
+    return out
+
+
+def outcome_pages(copies: int = 1) -> list[Page]:
+    """The seed outcome document drawn with pdfgen, ``copies`` times over: a header
+    table with a superscript ordinal, labels followed by tab-wide gaps, bold headings,
+    wrapped lines, a running header and a "Page N of M" footer."""
+    pages: list[Page] = []
+    for _ in range(copies):
+        page = header_table_page()  # title block and "The Senior Officials:" (top 230)
+        pages.append(page)
+        top = 262.0
+        for kind, label, text in seed_paragraphs():
+            font = "Helvetica-Bold" if kind == "heading" else "Helvetica"
+            x = 72.0 if kind == "para" else 108.0
+            chunks = textwrap.wrap(text, 78 if x > 72 else 84) or [""]
+            if top + 14 * len(chunks) > 770:
+                page = Page()
+                pages.append(page)
+                top = 90.0
+            if label:
+                page.text_top(72, top, label, font=font)
+            for chunk in chunks:
+                page.text_top(x, top, chunk, font=font)
+                top += 14.0
+            top += 6.0 if kind != "heading" else 10.0
+    for number, page in enumerate(pages, start=1):
+        page.text_top(450, 40, "EMGSOM.26_3a", 9)
+        page.text_top(270, 810, f"Page {number} of {len(pages)}", 9)
+    return pages
+
+
+def fake_bold_and_ligatures() -> list[Page]:
+    page = Page()
+    page.text(72, 760, "Summary of Action Points", 16, "Helvetica", fake_bold=0.3)
+    page.text(72, 730, "the \ufb01nal \ufb02ow of o\ufb03cial work", font="Times-Roman")
+    page.spans(72, 700, Span("26"), Span("th", 7, rise=4), Span(" Senior Officials Meeting"))
+    page.spans(72, 686, Span("footnote"), Span("1", 7, rise=4), Span(" text"))
+    page.text(72, 660, "Bold heading", 12, "Helvetica-Bold")
+    page.text(72, 640, "Italic words", 11, "Times-Italic")
+    page.text(72, 620, "follow up on the above-")
+    page.text(72, 607, "mentioned report")
+    return [page]
+
+
+def tables_and_rules() -> list[Page]:
+    page = Page()
+
+    def rule(top: float) -> None:
+        page.rect(84, page.height - top, 432, 0.5)
+
+    rule(88)
+    page.text_top(90, 100, "Date:")
+    page.text_top(306, 100, "28 October 2020, a long value")
+    page.text_top(306, 113, "that wraps in its cell")
+    rule(117)
+    page.text_top(90, 129, "Venue:")
+    page.text_top(306, 129, "Online")
+    rule(133)
+    page.text_top(90, 145, "The Senior Officials:")
+    page.text_top(90, 158, "a) Consider the report")
+    page.rect(72, page.height - 240, 450, 0.75)
+    for i, text in enumerate(["first paragraph line", "second line", "after the rule"]):
+        page.text_top(72, 200 + 26 * i, text)
+    page.text_top(72, 300, "Left cell text")
+    page.text_top(300, 300, "Right cell")
+    page.text_top(72, 313, "A long left cell line reaching")
+    page.text_top(300, 313, "right column")
+    return [page]
+
+
+def running_text() -> list[Page]:
+    pages = []
+    for n in range(1, 4):
+        page = body_page([f"Body text of page {n}, first line", "second line of the body"])
+        page.text_top(450, 40, "EMGSOM.26_3a", 10)
+        page.text_top(270, 800, f"Page {n} of 3", 9)
+        page.text_top(72, 790, "1", 9)
+        page.text_top(100, 790, "See the report of the EMG.", 9)
+        pages.append(page)
+    return pages
+
+
+GENERATED: dict[str, Callable[[], list[Page]]] = {
+    "outcome": outcome_pages,
+    "outcome-8-copies": lambda: outcome_pages(8),  # long enough to be read by a child
+    "fake-bold-ligatures-superscripts": fake_bold_and_ligatures,
+    "tables-and-rules": tables_and_rules,
+    "running-text": running_text,
+    "header-table": lambda: [header_table_page()],
+}
+
+
+@pytest.mark.parametrize("name", sorted(GENERATED))
+def test_generated_documents_parse_identically(name: str, tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / f"{name}.pdf", GENERATED[name]())
+    assert_same_extraction(path)
+
+
+@pytest.mark.parametrize("copies", [1, 8])
+def test_generated_outcome_documents_give_equal_models(copies: int, tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "outcome.pdf", outcome_pages(copies))
+    ours = parse_file(path, engine="pdfium")
+    assert ours == parse_file(path, engine="pdfplumber")
+    assert ours.source.pages == len(outcome_pages(copies))
+    assert len(ours.sections) >= 12 * copies
+
+
+# --- the fast fake-bold check equals the reference -----------------------------------
+
+
+def _glyph(text: str, x: float, top: float, size: float, font: str) -> Glyph:
+    return Glyph(text, x, x + 0.55 * size, top, top + size, size, font)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from("aab l."),
+            st.integers(0, 60),  # x in half points
+            st.sampled_from([100.0, 100.4, 101.5, 130.0]),
+            st.sampled_from([5.0, 10.0]),
+            st.sampled_from(["F", "F-Bold"]),
+            st.sampled_from([0.0, 0.2, 0.6, 1.2]),  # a shifted copy drawn after it, if > 0
+        ),
+        max_size=40,
+    )
+)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_dedupe_page_equals_reference(
+    spec: list[tuple[str, int, float, float, str, float]],
+) -> None:
+    glyphs: list[Glyph] = []
+    for text, x, top, size, font, shift in spec:
+        glyphs.append(_glyph(text, x / 2, top, size, font))
+        if shift:
+            glyphs.append(_glyph(text, x / 2 + shift, top + shift / 3, size, font))
+    page = PageGlyphs.from_glyphs(glyphs)
+    assert dedupe_page(page).glyphs() == dedupe_glyphs(glyphs)
+
+
+# --- reading in a child process ------------------------------------------------------
+
+
+@pytest.fixture
+def long_pdf(tmp_path: Path) -> Path:
+    return write_pdf(tmp_path / "long.pdf", outcome_pages(4))
+
+
+def contents(pages: Iterator[pdf_pdfium.PageContent]) -> list[tuple[Any, ...]]:
+    return [
+        (p.glyphs.texts, p.glyphs.x0, p.glyphs.x1, p.glyphs.spans, p.rules, p.height) for p in pages
+    ]
+
+
+def children() -> set[int]:
+    """Pids of this process's live (or unreaped) children."""
+    try:
+        tasks = Path(f"/proc/{os.getpid()}/task")
+        found: set[int] = set()
+        for task in tasks.iterdir():
+            found.update(int(c) for c in (task / "children").read_text().split())
+        return found
+    except OSError:  # pragma: no cover - not Linux
+        return set()
+
+
+needs_fork = pytest.mark.skipif(not pdf_pdfium._can_fork(), reason="reads in one process here")
+
+
+@needs_fork
+def test_child_reads_what_this_process_reads(long_pdf: Path) -> None:
+    assert len(pdf_pdfium.Document(long_pdf)) >= pdf_pdfium.PARALLEL_MIN_PAGES
+    before = children()
+    assert contents(pdf_pdfium.read_pages(long_pdf, None, parallel=True)) == contents(
+        pdf_pdfium.read_pages(long_pdf, None, parallel=False)
+    )
+    assert children() == before
+
+
+@needs_fork
+def test_abandoned_read_kills_and_reaps_the_child(long_pdf: Path) -> None:
+    before = children()
+    pages = pdf_pdfium.read_pages(long_pdf, None)
+    next(pages)
+    pages.close()
+    assert children() == before
+
+
+@needs_fork
+def test_timeout_while_reading_reaps_the_child(
+    long_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import emg_parse.extractors.pdf as pdf_module
+
+    real = pdf_module._Pages.add
+    calls = []
+
+    def add(self: Any, *args: Any) -> None:
+        calls.append(1)
+        if len(calls) == 3:  # as the --timeout alarm would, in the middle of the pages
+            raise ParseTimeoutError(long_pdf, "stopped")
+        real(self, *args)
+
+    monkeypatch.setattr(pdf_module._Pages, "add", add)
+    before = children()
+    with pytest.raises(ParseTimeoutError):
+        PdfExtractor("pdfium").convert(long_pdf)
+    assert children() == before
+
+
+@needs_fork
+def test_crash_of_the_reader_is_a_damaged_file(
+    long_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crash(*args: Any) -> None:
+        os._exit(11)  # what a segfault in pdfium would look like from here
+
+    monkeypatch.setattr(pdf_pdfium, "_child", crash)
+    before = children()
+    with pytest.raises(InputError):
+        PdfExtractor("pdfium").convert(long_pdf)
+    assert children() == before
+
+
+# --- pdfium handles are closed ---------------------------------------------------------
+
+
+class Counting:
+    """Counts pdfium's open and close calls by wrapping the library's functions."""
+
+    PAIRS = (
+        ("load_document", "close_document"),
+        ("load_page", "close_page"),
+        ("load_text", "close_text"),
+    )
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.opened: dict[str, int] = {}
+        api = pdf_pdfium.pdfium()
+        for load, close in self.PAIRS:
+            for name in (load, close):
+                real = getattr(api, name)
+                monkeypatch.setattr(api, name, self._wrap(name, real))
+
+    def _wrap(self, name: str, real: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any) -> Any:
+            result = real(*args)
+            if not name.startswith("load") or result:
+                self.opened[name] = self.opened.get(name, 0) + 1
+            return result
+
+        return call
+
+    def balanced(self) -> bool:
+        return all(
+            self.opened.get(load, 0) == self.opened.get(close, 0) for load, close in self.PAIRS
+        )
+
+
+@pytest.mark.parametrize("parallel_from", [2, 10_000])
+def test_documents_and_pages_are_closed(
+    parallel_from: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf_pdfium, "PARALLEL_MIN_PAGES", parallel_from)
+    counting = Counting(monkeypatch)
+    extractor = PdfExtractor("pdfium")
+    extractor.convert(write_pdf(tmp_path / "ok.pdf", running_text()))
+    empty = Page()
+    empty.rect(10, 10, 10, 10)
+    with pytest.raises(Exception, match="no text layer"):
+        extractor.convert(write_pdf(tmp_path / "empty.pdf", [empty, Page(), Page()]))
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(build_pdf(running_text(), user_password="secret"))
+    with pytest.raises(Exception, match="encrypted"):
+        extractor.convert(locked)
+    assert counting.opened.get("load_document", 0) >= 2
+    assert counting.balanced(), counting.opened
+
+
+# --- start-up ------------------------------------------------------------------------
+
+
+def imported_by(code: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+
+
+HEAVY = {"pdfplumber", "pdfminer", "pypdfium2", "pypdfium2_raw", "lxml", "docx", "pydantic"}
+
+
+def test_help_imports_no_pdf_library() -> None:
+    modules = imported_by(
+        "import sys; sys.argv = ['emg-parse', '--help']\n"
+        "from emg_parse.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass"
+    )
+    assert "emg_parse.cli" in modules
+    assert not {m.split(".")[0] for m in modules} & HEAVY
+
+
+def test_pdf_extractor_module_imports_no_pdf_library() -> None:
+    modules = imported_by("import emg_parse.extractors.pdf, emg_parse.extractors.pdf_pdfium")
+    assert not {m.split(".")[0] for m in modules} & HEAVY
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_cli_engine_option(engine: str, tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    sample = SAMPLES / "EMGSOM.26_3a_typed.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "emg_parse", str(sample), "-o", str(out), "--engine", engine],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert '"symbol": "EMGSOM.26_3a"' in out.read_text(encoding="utf-8")
+
+
+@needs_fork
+def test_reader_dies_with_its_parent(long_pdf: Path, tmp_path: Path) -> None:
+    # a process that starts a read and is killed (as `emg-parse batch` kills a worker
+    # that runs over its time) leaves no reader behind
+    script = (
+        "import os, sys, time\n"
+        "from pathlib import Path\n"
+        "from emg_parse.extractors import pdf_pdfium\n"
+        "def slow(*args):\n"
+        "    time.sleep(60)\n"
+        "pdf_pdfium._child = slow\n"
+        "pages = pdf_pdfium.read_pages(Path(sys.argv[1]), None)\n"
+        "print(os.getpid(), flush=True)\n"
+        "next(pages)\n"
+        "time.sleep(60)\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, str(long_pdf)], stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    pid = int(proc.stdout.readline())
+    reader = None
+    for _ in range(100):
+        try:
+            found = (Path(f"/proc/{pid}/task/{pid}/children")).read_text().split()
+        except OSError:
+            break
+        if found:
+            reader = int(found[0])
+            break
+        time.sleep(0.02)
+    proc.kill()
+    proc.wait()
+    assert reader is not None
+    for _ in range(100):
+        if not Path(f"/proc/{reader}").exists() or "Z" in _state(reader):
+            break
+        time.sleep(0.02)
+    else:
+        pytest.fail(f"reader {reader} outlived its parent")
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return "gone"
