@@ -238,3 +238,13 @@ def test_a_hanging_parse_is_stopped_by_the_time_limit(
         "or raise the limit with --timeout\n"
     )
     assert not out.exists()
+
+
+def test_output_file_gets_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "out.json"
+    assert run(str(TXT), "-o", str(out))[0] == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask
