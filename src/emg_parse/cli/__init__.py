@@ -45,6 +45,8 @@ def main() -> None:
       emg-parse EMGSOM.26_3a.pdf -o out.json
       emg-parse EMGSOM.26_3a.docx              (JSON on stdout)
       emg-parse doc.pdf -o out.yaml --format yaml
+      emg-parse batch archive/ -o converted/   (a whole folder, incrementally)
+      emg-parse validate out.yaml              (check a hand-edited file)
       emg-parse schema                         (the JSON Schema of the output)
     """
 

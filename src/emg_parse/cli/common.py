@@ -34,7 +34,7 @@ EXIT_CODES: dict[int, str] = {
     ParseTimeoutError.exit_code: "stopped after the time limit (--timeout)",
 }
 
-EXIT_HELP = "\b\nExit codes:\n" + "\n".join(
+EXIT_HELP = "\b\nExit codes of parse (batch and validate: see their --help):\n" + "\n".join(
     f"  {code}  {text}" for code, text in EXIT_CODES.items()
 )
 
