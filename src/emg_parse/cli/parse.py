@@ -52,10 +52,15 @@ def parse(
     engine: Literal["pdfium", "pdfplumber"],
 ) -> None:
     """Parse FILE (PDF, DOCX, TXT or MD) into JSON or YAML."""
+    max_bytes = int(max_size * 1024 * 1024)
+    if engine == "pdfium":
+        # a PDF's pages are laid out by worker processes while the models are imported
+        from emg_parse.extractors.pdf import read_ahead
+
+        read_ahead(file, password=password, max_bytes=max_bytes)
     from emg_parse.pipeline import blocks_of, parse_file
     from emg_parse.writers import format_for, render, render_data
 
-    max_bytes = int(max_size * 1024 * 1024)
     out_format = format_for(output, fmt) if output is not None else (fmt or "json")
     try:
         if dump is not None:

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args
 
 from emg_parse.errors import EmgParseError, EncryptedError, InputError, NoTextError
 from emg_parse.extractors.pdf_layout import (
@@ -41,6 +41,9 @@ from emg_parse.extractors.pdf_layout import (
 )
 from emg_parse.lines import Extraction, Line, Provenance, Style
 
+if TYPE_CHECKING:
+    from emg_parse.extractors.pdf_pdfium import Document, PageRun
+
 PdfEngine = Literal["pdfium", "pdfplumber"]
 ENGINES: tuple[PdfEngine, ...] = get_args(PdfEngine)
 DEFAULT_ENGINE: PdfEngine = "pdfium"
@@ -60,126 +63,194 @@ _EOF_WINDOW = 1024
 
 
 Ref = tuple[int, int]  # (line index, fragment index) on a page
+#: A fragment as :func:`~.pdf_layout.running_fragments` sees it:
+#: ``(text, top, bottom, line index, fragment index)``.
+Item = tuple[str, float, float, int, int]
+#: An emitted line before it becomes a :class:`~emg_parse.lines.Line`: ``(text, line
+#: number on the page, bold, italic, size, x, new_block, cell)``.
+Out = tuple[str, int, bool, bool, float | None, float, bool, tuple[int, int] | None]
 
 
 class _PageText:
-    """A page as laid out so far: lines, rules, margin text, and a guessed output."""
+    """A page as laid out so far: margin text, a guessed output, and (when laid out
+    in this process) its lines and rules, for laying it out again."""
 
-    __slots__ = ("first", "guess", "height", "items", "lines", "out", "rules")
+    __slots__ = ("first", "guess", "has_text", "height", "items", "lines", "out", "rules")
 
     def __init__(
         self,
-        lines: list[TextLine],
+        has_text: bool,
         height: float,
-        rules: list[Rule],
-        items: list[MarginItem],
+        items: list[Item],
         guess: set[Ref],
+        first: bool,
+        out: list[Out],
+        lines: list[TextLine] | None = None,
+        rules: list[Rule] | None = None,
     ) -> None:
-        self.lines = lines
+        self.has_text = has_text
         self.height = height
-        self.rules = rules
         #: every fragment, as :func:`~.pdf_layout.running_fragments` sees it
         self.items = items
         #: the fragments guessed to be running headers, footers or page numbers
         self.guess = guess
-        self.first = False
-        self.out: list[Line] = []
+        #: laid out as the first page with text (``first_page`` of ``layout_page``)
+        self.first = first
+        #: the output without the guessed fragments
+        self.out = out
+        self.lines = lines
+        self.rules = rules
+
+    def export(self) -> tuple[Any, ...]:
+        """The page without its lines and rules, as plain data (to send to another process)."""
+        return (self.has_text, self.height, self.items, self.guess, self.first, self.out)
+
+    @classmethod
+    def imported(cls, data: tuple[Any, ...]) -> _PageText:
+        return cls(*data)
+
+
+#: ``(glyphs, rules, height)`` of page ``index`` (from 0), read again.
+Reread = Callable[[int], tuple[PageGlyphs, list[Rule], float]]
 
 
 class _Pages:
     """Pages laid out one by one as they are read; :meth:`lines` finishes the job.
 
     Running headers and footers can only be told once every page is read, but
-    everything else is done page by page -- with the pdfium engine while the next
-    pages are being read: each page is laid out at once without the margin text
-    that looks like a running header, footer or page number (a page number, or a
-    text at about the same place in the margin of the page before).
-    :meth:`lines` then finds the running text properly
-    (:func:`~.pdf_layout.running_fragments`) and lays out again only the pages
-    where the guess was wrong, so the result is exactly that of laying
-    out every page after the fact.
+    everything else is done page by page -- by worker processes with the pdfium
+    engine: each page is laid out at once without the margin text that looks like
+    a running header, footer or page number (a page number, or a text at about the
+    same place in the margin of the page laid out before).  :meth:`lines` then
+    finds the running text properly (:func:`~.pdf_layout.running_fragments`) and
+    lays out again only the pages where the guess was wrong, so the result is
+    exactly that of laying out every page after the fact.
+
+    ``after_text``: the pages added come after pages with text (a worker's share
+    of the pages other than the first); ``reread`` reads a page again that another
+    process laid out, should it have to be laid out again here.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, after_text: bool = False, reread: Reread | None = None) -> None:
         self.pages: list[_PageText] = []
         self.any_text = False
         self._previous_margin: dict[tuple[str, str], float] = {}
-        self._emitted = False  # some page so far has output lines
+        self._emitted = after_text  # some page so far has output lines
         self._styles: dict[tuple[bool, bool, float | None], Style] = {}
+        self._reread = reread
 
     def add(self, glyphs: PageGlyphs, rules: list[Rule], height: float) -> None:
         glyphs = dedupe_page(glyphs)
-        self.any_text = self.any_text or glyphs.has_text()
+        has_text = glyphs.has_text()
+        self.any_text = self.any_text or has_text
         lines = page_lines(glyphs)
-        index = len(self.pages)
-        items: list[MarginItem] = []
-        guess: set[Ref] = set()
-        margin: dict[tuple[str, str], float] = {}
-        for li, line in enumerate(lines):
-            for fi, fragment in enumerate(line.fragments):
-                fragment.style  # noqa: B018 - computed and kept now
-                item = MarginItem(
-                    index, fragment.text, fragment.top, fragment.bottom, height, (li, fi)
-                )
-                items.append(item)
-                zone = margin_zone(item.top, item.bottom, height)
-                if zone is None:
-                    continue
-                if is_page_number(item.text):
-                    guess.add((li, fi))
-                    continue
-                # as running_fragments measures it: from the edge of its zone
-                y = item.top if zone == "top" else height - item.bottom
-                key = (zone, running_key(item.text))
-                seen = self._previous_margin.get(key)
-                if seen is not None and abs(seen - y) <= 6.0:
-                    guess.add((li, fi))
-                margin[key] = y
-        self._previous_margin = margin
-        page = _PageText(lines, height, rules, items, guess)
-        page.first = not self._emitted
-        page.out = self._emit(index, _without(lines, guess), rules, page.first)
-        self._emitted = self._emitted or bool(page.out)
+        items, guess, self._previous_margin = _margin(lines, height, self._previous_margin)
+        first = not self._emitted
+        out = _emit(_without(lines, guess), rules, first)
+        self._emitted = self._emitted or bool(out)
+        self.pages.append(_PageText(has_text, height, items, guess, first, out, lines, rules))
+
+    def seed(self, glyphs: PageGlyphs, height: float) -> None:
+        """Guess the running text of the next page added from this page's margin
+        (a page that is not added: the page before a worker's first page)."""
+        self._previous_margin = _margin(page_lines(dedupe_page(glyphs)), height, {})[2]
+
+    def take(self, page: _PageText) -> None:
+        """Add a page laid out by another process (:meth:`_PageText.export`)."""
+        self.any_text = self.any_text or page.has_text
         self.pages.append(page)
 
     def lines(self) -> list[Line]:
         """The lines of every page, running headers, footers and page numbers removed."""
-        items = [item for p in self.pages for item in p.items]
+        items = [
+            MarginItem(index, text, top, bottom, page.height, (li, fi))
+            for index, page in enumerate(self.pages)
+            for text, top, bottom, li, fi in page.items
+        ]
         dropped: dict[int, set[Ref]] = {}
         for i in running_fragments(items, len(self.pages)):
             line, fragment = items[i].ref
             dropped.setdefault(items[i].page, set()).add((line, fragment))
         out: list[Line] = []
+        styles = self._styles
         for index, page in enumerate(self.pages):
             actual = dropped.get(index, set())
             first = not out
             if actual == page.guess and first == page.first:
-                out += page.out
+                emitted = page.out
             else:
-                out += self._emit(index, _without(page.lines, actual), page.rules, first)
+                lines, rules = page.lines, page.rules
+                if lines is None or rules is None:
+                    assert self._reread is not None, "a page laid out elsewhere cannot be redone"
+                    glyphs, rules, _height = self._reread(index)
+                    lines = page_lines(dedupe_page(glyphs))
+                emitted = _emit(_without(lines, actual), rules, first)
+            number = index + 1
+            for text, n, bold, italic, size, x, new_block, cell in emitted:
+                key = (bold, italic, size)
+                style = styles.get(key)
+                if style is None:
+                    style = styles[key] = Style(bold=bold, italic=italic, size=size)
+                out.append(Line(text, Provenance(number, n), style, x, new_block, cell))
         return out
 
-    def _emit(
-        self, index: int, lines: list[TextLine], rules: list[Rule], first_page: bool
-    ) -> list[Line]:
-        out: list[Line] = []
-        styles = self._styles
-        for n, line in enumerate(layout_page(lines, first_page=first_page, rules=rules), 1):
-            key = (line.bold, line.italic, line.size)
-            style = styles.get(key)
-            if style is None:
-                style = styles[key] = Style(bold=line.bold, italic=line.italic, size=line.size)
-            out.append(
-                Line(
-                    text=line.text,
-                    source=Provenance(page=index + 1, line=n),
-                    style=style,
-                    x=round(line.x, 2),
-                    new_block=line.new_block,
-                    cell=line.cell,
-                )
-            )
-        return out
+
+def _margin(
+    lines: list[TextLine], height: float, previous: dict[tuple[str, str], float]
+) -> tuple[list[Item], set[Ref], dict[tuple[str, str], float]]:
+    """The page's fragments (:data:`Item`), those guessed to be running text, and its
+    margin text (by zone and :func:`~.pdf_layout.running_key`: its distance from the
+    page edge).  The guess: a page number, or a margin text at about the same place
+    in ``previous``, the margin text of the page before."""
+    items: list[Item] = []
+    guess: set[Ref] = set()
+    margin: dict[tuple[str, str], float] = {}
+    for li, line in enumerate(lines):
+        for fi, fragment in enumerate(line.fragments):
+            fragment.style  # noqa: B018 - computed and kept now
+            text, top, bottom = fragment.text, fragment.top, fragment.bottom
+            items.append((text, top, bottom, li, fi))
+            zone = margin_zone(top, bottom, height)
+            if zone is None:
+                continue
+            if is_page_number(text):
+                guess.add((li, fi))
+                continue
+            # as running_fragments measures it: from the edge of its zone
+            y = top if zone == "top" else height - bottom
+            key = (zone, running_key(text))
+            seen = previous.get(key)
+            if seen is not None and abs(seen - y) <= 6.0:
+                guess.add((li, fi))
+            margin[key] = y
+    return items, guess, margin
+
+
+def _emit(lines: list[TextLine], rules: list[Rule], first_page: bool) -> list[Out]:
+    laid_out = layout_page(lines, first_page=first_page, rules=rules)
+    return [
+        (ln.text, n, ln.bold, ln.italic, ln.size, round(ln.x, 2), ln.new_block, ln.cell)
+        for n, ln in enumerate(laid_out, 1)
+    ]
+
+
+def _layout_task(document: Document, pages: range) -> Iterator[tuple[Any, ...]]:
+    """A worker's task (:class:`~.pdf_pdfium.PageRun`): lay out ``pages`` of ``document``.
+
+    The margin of the page before the first (of the second page, for the document's
+    first page) is read first, so that the guess of running text on the first page
+    is usually right and the page need not be laid out again.
+    """
+    out = _Pages(after_text=pages.start > 0)
+    if pages:
+        seed = pages.start - 1 if pages.start > 0 else 1
+        if seed < len(document):
+            content = document.read_page(seed)
+            out.seed(content.glyphs, content.height)
+    for index in pages:
+        content = document.read_page(index)
+        out.add(content.glyphs, content.rules, content.height)
+        yield out.pages.pop().export()
 
 
 def _without(lines: list[TextLine], drop: set[Ref]) -> list[TextLine]:
@@ -342,28 +413,120 @@ def _read_pdfplumber(path: Path, password: str | None, out: _Pages) -> None:
 # --- pdfium engine -----------------------------------------------------------------
 
 
-def _read_pdfium(path: Path, password: str | None, out: _Pages) -> None:
+def _read_pdfium(
+    path: Path, password: str | None, out: _Pages, run: PageRun[Any] | None = None
+) -> None:
+    """Read and lay out every page: in worker processes (``run``, or one started here
+    for a document of :data:`~.pdf_pdfium.PARALLEL_MIN_PAGES` pages or more when this
+    machine can fork), else in this process."""
     from emg_parse.extractors.pdf_pdfium import (
         ERR_PASSWORD,
         ERR_SECURITY,
+        PARALLEL_MIN_PAGES,
+        Document,
+        PageRun,
         PdfiumError,
-        read_pages,
+        _can_fork,
     )
 
-    pages = read_pages(path, password)
-    with contextlib.closing(pages):
-        while True:
-            try:
-                content = next(pages, None)
-            except PdfiumError as exc:
-                if exc.code == ERR_PASSWORD:
-                    raise EncryptedError(path, ENCRYPTED_MESSAGE) from exc
-                if exc.code == ERR_SECURITY:
-                    raise EncryptedError(path, UNSUPPORTED_ENCRYPTION_MESSAGE) from exc
-                raise InputError(path, DAMAGED_MESSAGE) from exc
-            if content is None:
+    try:
+        if run is None:
+            with Document(path, password) as document:
+                pages = len(document)
+                if pages < PARALLEL_MIN_PAGES or not _can_fork():
+                    for index in range(pages):
+                        content = document.read_page(index)
+                        out.add(content.glyphs, content.rules, content.height)
+                    return
+            run = PageRun(path, password, _layout_task)
+        try:
+            for page in run.results():
+                out.take(_PageText.imported(page))
+        finally:
+            run.close()
+    except PdfiumError as exc:
+        if exc.code == ERR_PASSWORD:
+            raise EncryptedError(path, ENCRYPTED_MESSAGE) from exc
+        if exc.code == ERR_SECURITY:
+            raise EncryptedError(path, UNSUPPORTED_ENCRYPTION_MESSAGE) from exc
+        raise InputError(path, DAMAGED_MESSAGE) from exc
+
+
+def _reread(path: Path, password: str | None) -> Reread:
+    def reread(index: int) -> tuple[PageGlyphs, list[Rule], float]:
+        from emg_parse.extractors.pdf_pdfium import Document
+
+        with Document(path, password) as document:
+            content = document.read_page(index)
+        return content.glyphs, content.rules, content.height
+
+    return reread
+
+
+# --- reading ahead -----------------------------------------------------------------
+
+#: Runs started by :func:`read_ahead`, by (path, password): the file's identity
+#: when it started, and the run.
+_AHEAD: dict[tuple[str, str | None], tuple[tuple[int, ...], PageRun[Any]]] = {}
+
+
+def _identity(path: Path) -> tuple[int, ...]:
+    info = path.stat()
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def read_ahead(path: Path, *, password: str | None = None, max_bytes: int | None = None) -> None:
+    """Start reading and laying out the PDF ``path`` in worker processes now.
+
+    For a caller with other work to do before it extracts the file (the command line
+    imports the models meanwhile): :meth:`PdfExtractor.convert` with the pdfium engine
+    picks up the pages laid out.  Does nothing when ``path`` is not a PDF (by
+    content), is larger than ``max_bytes``, or this machine cannot fork; any problem
+    with the file is left for :meth:`~PdfExtractor.convert` to report.  Workers that
+    are never claimed are stopped when this process exits.
+    """
+    try:
+        identity = _identity(path)
+        if max_bytes is not None and identity[2] > max_bytes:
+            return
+        with path.open("rb") as fh:
+            if b"%PDF-" not in fh.read(1024):
                 return
-            out.add(content.glyphs, content.rules, content.height)
+        from emg_parse.extractors.pdf_pdfium import PageRun, _can_fork
+
+        key = (str(path), password)
+        if key in _AHEAD or not _can_fork():
+            return
+        run: PageRun[Any] = PageRun(path, password, _layout_task)
+    except Exception:
+        return
+    if not _AHEAD:
+        import atexit
+
+        atexit.register(_stop_reading_ahead)
+    _AHEAD[key] = (identity, run)
+
+
+def _claim(path: Path, password: str | None) -> PageRun[Any] | None:
+    """The run :func:`read_ahead` started for this file, unless the file changed since."""
+    entry = _AHEAD.pop((str(path), password), None)
+    if entry is None:
+        return None
+    identity, run = entry
+    try:
+        same = _identity(path) == identity
+    except OSError:
+        same = False
+    if not same:
+        run.close()
+        return None
+    return run
+
+
+def _stop_reading_ahead() -> None:
+    while _AHEAD:
+        _key, (_identity_then, run) = _AHEAD.popitem()
+        run.close()
 
 
 # --- the extractor -----------------------------------------------------------------
@@ -417,10 +580,16 @@ class PdfExtractor:
 
     def _read(self, path: Path, password: str | None, engine: PdfEngine) -> _Pages:
         """Every page, laid out as far as it can be page by page."""
-        _check_complete(path)
-        out = _Pages()
+        run = _claim(path, password) if engine == "pdfium" else None
+        try:
+            _check_complete(path)
+        except BaseException:
+            if run is not None:
+                run.close()
+            raise
+        out = _Pages(reread=_reread(path, password))
         if engine == "pdfium":
-            _read_pdfium(path, password, out)
+            _read_pdfium(path, password, out, run)
         else:
             _read_pdfplumber(path, password, out)
         if not out.pages:

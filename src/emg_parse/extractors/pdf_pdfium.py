@@ -55,7 +55,7 @@ from ctypes import (
 from itertools import compress, count, repeat
 from operator import eq
 from pathlib import Path
-from typing import IO, Any, NamedTuple, NoReturn, cast
+from typing import IO, Any, Generic, NamedTuple, NoReturn, TypeVar, cast
 
 from emg_parse.extractors.pdf_layout import (
     LIGATURES,
@@ -72,13 +72,11 @@ _PAGEOBJ_TEXT, _PAGEOBJ_PATH, _PAGEOBJ_FORM = 1, 2, 5
 _SEGMENT_LINETO, _SEGMENT_BEZIERTO, _SEGMENT_MOVETO = 0, 1, 2
 #: Nested Form XObjects are followed this deep for rules.
 _MAX_FORM_DEPTH = 12
-#: A document with at least this many pages is read by a child process while this
-#: one lays out the pages already read (see :func:`read_pages`).
+#: A document with at least this many pages is shared among worker processes (see
+#: :func:`run_pages`).
 PARALLEL_MIN_PAGES = 6
-#: The share of the pages that this process reads itself while the child reads the
-#: rest: laying out a page costs about as much as reading it, so this keeps both
-#: processes busy until the end.
-OWN_SHARE = 0.1
+#: At most this many worker processes read one document.
+MAX_WORKERS = 4
 
 _WHITESPACE = re.compile(r"\s")
 _HYPHEN_MARK = "\ufffe"
@@ -617,39 +615,48 @@ def _path_boxes(api: Pdfium, path: int, matrix: Matrix) -> list[tuple[float, flo
     return boxes
 
 
-# --- reading a whole document, in a second process when that pays ------------------
+# --- reading a whole document, in other processes when that pays -------------------
+
+T = TypeVar("T")
+
+#: A task run over some pages of an open document: one picklable result per page of
+#: ``pages`` (a ``range``), in order.
+PageTask = Callable[[Document, range], Iterator[T]]
+
+
+def run_pages(
+    path: Path, password: str | None, task: PageTask[T], *, parallel: bool = True
+) -> Generator[T, None, None]:
+    """``task``'s result for every page of the document, in order.
+
+    With ``parallel`` (and a multi-core Linux machine, no other threads, and at least
+    :data:`PARALLEL_MIN_PAGES` pages) the pages are shared among forked worker
+    processes (:class:`PageRun`); otherwise ``task`` runs here.  ``PdfiumError``
+    when pdfium fails.  Close the iterator (or exhaust it) to reap the workers.
+    """
+    with Document(path, password) as document:
+        pages = len(document)
+        if not (parallel and pages >= PARALLEL_MIN_PAGES and _can_fork()):
+            yield from task(document, range(pages))
+            return
+    run = PageRun(path, password, task)
+    try:
+        yield from run.results()
+    finally:
+        run.close()
 
 
 def read_pages(
     path: Path, password: str | None, *, parallel: bool = True
 ) -> Generator[PageContent, None, None]:
-    """Every page of the document, in order; ``PdfiumError`` when pdfium fails.
+    """Every page of the document, in order (see :func:`run_pages`)."""
+    for message in run_pages(path, password, _read_task, parallel=parallel):
+        yield _unpack(message)
 
-    With ``parallel`` (and a multi-core Linux machine, no other threads, and at least
-    :data:`PARALLEL_MIN_PAGES` pages) a forked child process reads most pages with
-    pdfium and sends them through a pipe, so that reading and the caller's layout of
-    the pages already received run at the same time; this process reads the first
-    :data:`OWN_SHARE` of the pages itself meanwhile, which balances the two.  A crash
-    of pdfium in the child (a damaged file) then ends as a ``PdfiumError`` here
-    instead of ending this process.  Close the iterator (or exhaust it) to reap the
-    child; an abandoned read kills it.
-    """
-    with Document(path, password) as document:
-        pages = len(document)
-        if not (parallel and pages >= PARALLEL_MIN_PAGES and _can_fork()):
-            for index in range(pages):
-                yield document.read_page(index)
-            return
-    own = int(pages * OWN_SHARE)
-    reader = _ChildReader(path, password, own)  # forked before this process reopens the file
-    try:
-        if own:
-            with Document(path, password) as document:
-                for index in range(own):
-                    yield document.read_page(index)
-        yield from reader.pages()
-    finally:
-        reader.close()
+
+def _read_task(document: Document, pages: range) -> Iterator[tuple[Any, ...]]:
+    for index in pages:
+        yield _pack(document.read_page(index))
 
 
 def _can_fork() -> bool:
@@ -659,6 +666,15 @@ def _can_fork() -> bool:
         and (os.cpu_count() or 1) > 1
         and threading.active_count() == 1
     )
+
+
+def worker_count() -> int:
+    """Worker processes for one document: the CPUs this process may use, at most 4."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, MAX_WORKERS))
 
 
 _LENGTH = struct.Struct("<Q")
@@ -692,7 +708,6 @@ def _receive(stream: IO[bytes]) -> tuple[Any, ...] | None:
 def _pack(content: PageContent) -> tuple[Any, ...]:
     glyphs = content.glyphs
     return (
-        "page",
         "\x00".join(glyphs.texts),
         array("d", glyphs.x0).tobytes(),
         array("d", glyphs.x1).tobytes(),
@@ -703,7 +718,7 @@ def _pack(content: PageContent) -> tuple[Any, ...]:
 
 
 def _unpack(message: tuple[Any, ...]) -> PageContent:
-    _kind, texts, x0, x1, spans, rules, height = message
+    texts, x0, x1, spans, rules, height = message
     glyphs = PageGlyphs(
         texts.split("\x00") if texts else [],
         array("d", x0).tolist(),
@@ -713,38 +728,114 @@ def _unpack(message: tuple[Any, ...]) -> PageContent:
     return PageContent(glyphs, [Rule(*rule) for rule in rules], height)
 
 
-class _ChildReader:
-    """A forked process that reads pages ``first..`` and sends them through a pipe."""
+class PageRun(Generic[T]):
+    """``task`` over every page of a document, in forked worker processes.
 
-    def __init__(self, path: Path, password: str | None, first: int) -> None:
+    The workers start at once (so that this process can do other work meanwhile)
+    and share the pages round-robin: worker *k* of *n* runs ``task`` over pages
+    ``k, k + n, k + 2n, ...`` and sends each result through a pipe;
+    :meth:`results` gives them back in page order.  A ``PdfiumError`` in a worker
+    (a wrong password, a damaged page) is raised here; a crash of pdfium in a worker
+    (a damaged file) becomes a ``PdfiumError`` instead of ending this process; any
+    other exception in a worker makes this process run the worker's remaining pages
+    itself, which raises it here with a proper traceback.  :meth:`close` (which an
+    abandoned run needs) kills the workers that are still running and reaps them.
+    """
+
+    def __init__(
+        self, path: Path, password: str | None, task: PageTask[T], workers: int | None = None
+    ) -> None:
+        self.path = path
+        self.password = password
+        self.task = task
+        count = workers or worker_count()
+        self.workers: list[_Worker] = []
+        try:
+            for k in range(count):
+                self.workers.append(_Worker(path, password, task, k, count))
+        except BaseException:
+            self.close()
+            raise
+
+    def results(self) -> Iterator[T]:
+        """Every page's result, in page order; ``PdfiumError`` when pdfium fails."""
+        streams = [self._results_of(worker) for worker in self.workers]
+        pages = self.workers[0].page_count()
+        for index in range(pages):
+            result = next(streams[index % len(streams)], None)
+            if result is None:  # pragma: no cover - a worker sends one result per page
+                raise PdfiumError(ERR_UNKNOWN, "reading the pages (a worker stopped)")
+            yield result
+
+    def _results_of(self, worker: _Worker) -> Iterator[T]:
+        done = 0
+        for result in worker.results():
+            yield result
+            done += 1
+        if worker.failed:
+            # a bug, not pdfium: run the rest here, where it raises with its traceback
+            pages = worker.page_count()
+            rest = range(worker.first + done * worker.step, pages, worker.step)
+            with Document(self.path, self.password) as document:
+                yield from self.task(document, rest)
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.close()
+
+
+class _Worker:
+    """A forked process that runs a task over pages ``first, first + step, ...``."""
+
+    def __init__(
+        self, path: Path, password: str | None, task: PageTask[Any], first: int, step: int
+    ) -> None:
         reading, writing = os.pipe()
-        with contextlib.suppress(OSError):  # room for many pages: the child need not wait
+        with contextlib.suppress(OSError):  # room for many pages: the worker need not wait
             fcntl.fcntl(writing, _F_SETPIPE_SZ, _PIPE_SIZE)
         parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - runs in the child (its coverage is not collected)
             _die_with(parent)
-            _child(path, password, first, reading, writing)
+            _child(path, password, task, first, step, reading, writing)
         os.close(writing)
         self.pid = pid
+        self.first = first
+        self.step = step
         self.stream = os.fdopen(reading, "rb")
+        self.pages: int | None = None
         self.finished = False
+        self.failed = False
 
-    def pages(self) -> Iterator[PageContent]:
+    def _next(self) -> tuple[Any, ...]:
+        message = _receive(self.stream)
+        if message is None:
+            raise PdfiumError(ERR_UNKNOWN, "reading the pages (the reader stopped)")
+        if message[0] == "error":
+            raise PdfiumError(int(message[1]), str(message[2]))
+        return message
+
+    def page_count(self) -> int:
+        """The document's page count, as the worker found it."""
+        if self.pages is None:
+            message = self._next()
+            assert message[0] == "pages"
+            self.pages = int(message[1])
+        return self.pages
+
+    def results(self) -> Iterator[Any]:
+        self.page_count()
         while True:
-            message = _receive(self.stream)
-            if message is None:
-                raise PdfiumError(ERR_UNKNOWN, "reading the pages (the reader stopped)")
+            message = self._next()
             if message[0] == "page":
-                yield _unpack(message)
-            elif message[0] == "error":
-                raise PdfiumError(int(message[1]), str(message[2]))
-            else:
-                self.finished = True
-                return
+                yield message[1]
+                continue
+            self.finished = True
+            self.failed = message[0] == "failed"
+            return
 
     def close(self) -> None:
-        """Close the pipe; kill the child unless it sent everything; reap it."""
+        """Close the pipe; kill the worker unless it sent everything; reap it."""
         self.stream.close()
         if not self.finished:
             with contextlib.suppress(ProcessLookupError):
@@ -763,9 +854,16 @@ def _die_with(parent: int) -> None:  # pragma: no cover - runs in the child
 
 
 def _child(  # pragma: no cover - runs in the child
-    path: Path, password: str | None, first: int, reading: int, writing: int
+    path: Path,
+    password: str | None,
+    task: PageTask[Any],
+    first: int,
+    step: int,
+    reading: int,
+    writing: int,
 ) -> NoReturn:
-    """The reader process: send pages ``first..``, then "done" (or the error); never returns."""
+    """A worker: send the page count, ``task``'s result for pages ``first, first +
+    step, ...``, then "done" (or the error, or "failed"); never returns."""
     status = 0
     try:
         gc.disable()  # a short-lived process that makes no reference cycles
@@ -773,11 +871,15 @@ def _child(  # pragma: no cover - runs in the child
         with os.fdopen(writing, "wb", buffering=1 << 16) as stream:
             try:
                 with Document(path, password) as document:
-                    for index in range(first, len(document)):
-                        _send(stream, _pack(document.read_page(index)))
+                    pages = len(document)
+                    _send(stream, ("pages", pages))
+                    for result in task(document, range(first, pages, step)):
+                        _send(stream, ("page", result))
                 _send(stream, ("done",))
             except PdfiumError as exc:
                 _send(stream, ("error", exc.code, str(exc)))
+            except Exception:
+                _send(stream, ("failed",))
     except BaseException:
         status = 1
     finally:
