@@ -37,7 +37,7 @@ from emg_parse.pipeline import parse_file
 
 from .conftest import SAMPLES
 from .pdfgen import Page, Span, build_pdf
-from .test_pdf_extractor import body_page, header_table_page
+from .test_pdf_extractor import body_page, bordered_table_page, header_table_page
 
 DOCUMENTS = Path(__file__).resolve().parent / "documents"
 #: The samples and the layout-test documents (LibreOffice PDFs).
@@ -153,21 +153,7 @@ def fake_bold_and_ligatures() -> list[Page]:
 
 
 def tables_and_rules() -> list[Page]:
-    page = Page()
-
-    def rule(top: float) -> None:
-        page.rect(84, page.height - top, 432, 0.5)
-
-    rule(88)
-    page.text_top(90, 100, "Date:")
-    page.text_top(306, 100, "28 October 2020, a long value")
-    page.text_top(306, 113, "that wraps in its cell")
-    rule(117)
-    page.text_top(90, 129, "Venue:")
-    page.text_top(306, 129, "Online")
-    rule(133)
-    page.text_top(90, 145, "The Senior Officials:")
-    page.text_top(90, 158, "a) Consider the report")
+    page = bordered_table_page()
     page.rect(72, page.height - 240, 450, 0.75)
     for i, text in enumerate(["first paragraph line", "second line", "after the rule"]):
         page.text_top(72, 200 + 26 * i, text)

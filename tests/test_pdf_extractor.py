@@ -429,7 +429,8 @@ def test_label_then_tab_gap_stays_one_line(extractor: PdfExtractor, tmp_path: Pa
     assert ex.lines[2].x == pytest.approx(72.0)
 
 
-def test_bordered_table_rows_and_end(extractor: PdfExtractor, tmp_path: Path) -> None:
+def bordered_table_page() -> Page:
+    """A two-row key/value table with borders, then body text at normal pitch."""
     page = Page()
 
     def rule(top: float) -> None:
@@ -445,7 +446,11 @@ def test_bordered_table_rows_and_end(extractor: PdfExtractor, tmp_path: Path) ->
     rule(133)
     page.text_top(90, 145, "The Senior Officials:")  # normal pitch below the table
     page.text_top(90, 158, "a) Consider the report")
-    ex = convert(extractor, tmp_path, [page])
+    return page
+
+
+def test_bordered_table_rows_and_end(extractor: PdfExtractor, tmp_path: Path) -> None:
+    ex = convert(extractor, tmp_path, [bordered_table_page()])
     assert [(ln.text, ln.cell, ln.new_block) for ln in ex.lines] == [
         ("Date:", (0, 0), True),
         ("28 October 2020, a long value", (1, 0), True),

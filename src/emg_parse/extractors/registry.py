@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from emg_parse.errors import InputError, TooLargeError, UnsupportedFormatError
 from emg_parse.extractors import Extractor
+from emg_parse.extractors.pdf import DAMAGED_MESSAGE
 from emg_parse.lines import Extraction
 
 if TYPE_CHECKING:
@@ -35,7 +36,6 @@ _EXTENSIONS = {
     "text": {".txt", ".md", ".markdown", ".text", ""},
 }
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-PDF_DAMAGED = "not a readable PDF (damaged or incomplete); re-export or re-download it"
 _CONVERT = "convert it to .docx first, e.g. 'soffice --headless --convert-to docx FILE'"
 
 
@@ -86,7 +86,7 @@ def detect(path: Path, head: bytes) -> Extractor:
             path, "a ZIP archive without word/document.xml: not a Word document (.docx)"
         )
     if suffix in _EXTENSIONS["pdf"]:
-        raise InputError(path, PDF_DAMAGED)
+        raise InputError(path, DAMAGED_MESSAGE)
     if suffix in _EXTENSIONS["docx"]:
         raise UnsupportedFormatError(
             path, "not a Word document (not a ZIP package: damaged, or another format renamed)"
