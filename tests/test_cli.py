@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from emg_parse import __version__
 from emg_parse.cli import EXIT_CODES, main
 
 from .conftest import SAMPLES
@@ -248,3 +251,42 @@ def test_output_file_gets_ordinary_permissions(tmp_path: Path) -> None:
     mask = os.umask(0)
     os.umask(mask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+# --- the console command: main(), then a quick exit -------------------------------------
+
+
+def command(*args: str, prelude: str = "") -> subprocess.CompletedProcess[str]:
+    """``emg-parse ARGS`` as the installed console script runs it (``cli.run``)."""
+    script = f"{prelude}\nfrom emg_parse.cli import run\nrun()"
+    return subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_console_command_flushes_the_whole_output() -> None:
+    result = command(str(PDF))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == run(str(PDF))[1]
+    assert len(json.loads(result.stdout)["sections"]) == 12
+
+
+def test_console_command_keeps_the_exit_code_and_message(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.pdf"
+    result = command(str(missing))
+    assert result.returncode == 3
+    assert result.stderr == f"Error: {missing}: no such file\n"
+    assert command("--no-such-option").returncode == 2
+
+
+def test_console_command_runs_exit_handlers() -> None:
+    result = command("--version", prelude="import atexit; atexit.register(print, 'handler ran')")
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[-1] == "handler ran"
+
+
+def test_python_dash_m_is_the_console_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "emg_parse", "--version"], capture_output=True, text=True
+    )
+    assert (result.returncode, result.stdout) == (0, f"emg-parse, version {__version__}\n")

@@ -1,3 +1,3 @@
-from emg_parse.cli import main
+from emg_parse.cli import run
 
-main()
+run()

@@ -25,10 +25,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Container, Iterable, Sequence
 
-from emg_parse.labels import split_label
+from emg_parse.labels import Label, split_label
 from emg_parse.lines import Block, Line
 from emg_parse.patterns import ABBREVIATION_END, ACTOR, SECTION, TITLE
 
@@ -37,21 +36,25 @@ _LIGATURES = {
     "\ufb05": "st", "\ufb06": "st",
 }  # fmt: skip
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
-_SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _SPLIT_ORDINAL = re.compile(r"\b(\d{1,4}) (st|nd|rd|th)\b")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_SENTENCE_END = re.compile(r"[.;:!?][\"'”’)]*$")
+_CLOSERS = "\"'”’)"
 _STARTS_UPPER = re.compile(r"^[\"'“‘(]*[A-Z0-9]")
+#: ABBREVIATION_END is looked for in this many characters at the end of a text.
+_ABBREVIATION_TAIL = 12
 
 
 def normalise_text(text: str) -> str:
     """Apply guarantees 1-3 to one piece of text."""
-    for ligature, letters in _LIGATURES.items():
-        if ligature in text:
-            text = text.replace(ligature, letters)
-    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
-    text = _SPACES.sub(" ", text).strip()
-    return _SPLIT_ORDINAL.sub(_join_ordinal, text)
+    if not text.isascii():  # ASCII has no ligatures or invisible characters, and is NFC
+        for ligature, letters in _LIGATURES.items():
+            if ligature in text:
+                text = text.replace(ligature, letters)
+        text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    # str.split() splits at exactly the characters regular expressions call white
+    # space (\s): tabs, line breaks, no-break and other Unicode spaces
+    text = " ".join(text.split())
+    return _SPLIT_ORDINAL.sub(_join_ordinal, text) if " " in text else text
 
 
 def _ordinal_suffix(n: int) -> str:
@@ -67,20 +70,29 @@ def _join_ordinal(m: re.Match[str]) -> str:
     return m.group(0)
 
 
-def is_structural(text: str) -> bool:
-    """True when ``text`` must start a block: a label, section heading or actor line."""
-    return (
-        split_label(text) is not None
-        or SECTION.match(text) is not None
-        or ACTOR.match(text) is not None
-    )
+def _structural(text: str, label: tuple[Label, str] | None) -> bool:
+    """A line that must start a block: a label (``label``, from :func:`split_label`),
+    a section heading or an actor line."""
+    return label is not None or SECTION.match(text) is not None or ACTOR.match(text) is not None
 
 
-def starts_new_block(previous: Block, line: Line, text: str) -> bool:
-    """Does ``line`` (cleaned ``text``) start a new block after ``previous``?"""
-    if is_structural(text):
+def starts_new_block(
+    previous_text: str,
+    label_only: bool,
+    previous: Line,
+    line: Line,
+    text: str,
+    label: tuple[Label, str] | None,
+) -> bool:
+    """Does ``line`` (cleaned ``text``, its label ``label``) start a new block?
+
+    The block so far: its text ``previous_text``, whether that is a label alone
+    (``label_only``), and ``previous``, the line that started it (whose style and
+    cell are the block's).
+    """
+    if _structural(text, label):
         return True
-    if _label_only(previous.text):
+    if label_only:
         return False  # "a)" alone on its line: the item's text follows
     if line.new_block:
         return True
@@ -90,24 +102,29 @@ def starts_new_block(previous: Block, line: Line, text: str) -> bool:
         return True
     if line.style.heading_level != previous.style.heading_level:
         return True
-    if ACTOR.match(previous.text) or TITLE.match(previous.text) or TITLE.match(text):
+    if ACTOR.match(previous_text) or TITLE.match(previous_text) or TITLE.match(text):
         return True  # lines that stand alone: "The Senior Officials:", "Summary of ..."
-    ends_sentence = _SENTENCE_END.search(previous.text) is not None and not (
-        ABBREVIATION_END.search(previous.text)
-    )
-    return ends_sentence and _STARTS_UPPER.match(text) is not None
+    return _ends_sentence(previous_text) and _STARTS_UPPER.match(text) is not None
 
 
-def _label_only(text: str) -> bool:
-    split = split_label(text)
-    return split is not None and not split[1]
+def _ends_sentence(text: str) -> bool:
+    """``text`` ends with ``.;:!?`` (closing quotes or brackets may follow), not after
+    an abbreviation such as ``e.g.``."""
+    bare = text.rstrip(_CLOSERS)
+    if not bare or bare[-1] not in ".;:!?":
+        return False
+    return ABBREVIATION_END.search(text, len(text) - _ABBREVIATION_TAIL) is None
+
+
+def _is_label_only(label: tuple[Label, str] | None) -> bool:
+    return label is not None and not label[1]
 
 
 def _column(cell: tuple[int, int] | None) -> int | None:
     return None if cell is None else cell[0]
 
 
-def join_wrapped(left: str, right: str, vocabulary: set[str]) -> str:
+def join_wrapped(left: str, right: str, vocabulary: Container[str]) -> str:
     """Join a wrapped line to the text before it (guarantee 5)."""
     if left.endswith("/"):
         return left + right  # "EMG/" + "SOM.27/2", "and/" + "or"
@@ -125,28 +142,58 @@ def join_wrapped(left: str, right: str, vocabulary: set[str]) -> str:
 
 def document_vocabulary(texts: Iterable[str]) -> set[str]:
     """Lower-cased words (and hyphenated compounds) that occur inside lines."""
-    words: set[str] = set()
-    for text in texts:
-        words.update(w.lower() for w in _WORD.findall(text))
-    return words
+    # one search over all the texts: a line break never belongs to a word
+    return {word.lower() for word in _WORD.findall("\n".join(texts))}
+
+
+class _Vocabulary:
+    """:func:`document_vocabulary` of the lines, made at the first look-up: only a
+    line that ends with a hyphen needs it, and most documents have none."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = texts
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            # Words broken at a line end are not evidence: leave out each line's last word.
+            self._words = document_vocabulary(
+                t.rsplit(" ", 1)[0] if t.endswith("-") else t for t in self._texts
+            )
+        return word in self._words
 
 
 def clean(lines: Sequence[Line]) -> list[Block]:
     """Turn extracted lines into blocks; see the module docstring for guarantees."""
     texts = [normalise_text(line.text) for line in lines]
-    # Words broken at a line end are not evidence: leave out each line's last word.
-    vocabulary = document_vocabulary(t.rsplit(" ", 1)[0] if t.endswith("-") else t for t in texts)
+    vocabulary = _Vocabulary(texts)
     blocks: list[Block] = []
+    # the block being built: its first line, its text so far, its line count, and
+    # whether it is a label alone ("a)"), which only its first line can be
+    first: Line | None = None
+    text_so_far = ""
+    count = 0
+    label_only = False
     for line, text in zip(lines, texts, strict=True):
         if not text:
             continue
-        if blocks and not starts_new_block(blocks[-1], line, text):
-            last = blocks[-1]
-            blocks[-1] = replace(
-                last, text=join_wrapped(last.text, text, vocabulary), lines=last.lines + 1
-            )
+        label = split_label(text)
+        if first is not None and not starts_new_block(
+            text_so_far, label_only, first, line, text, label
+        ):
+            text_so_far = join_wrapped(text_so_far, text, vocabulary)
+            count += 1
+            label_only = False
             continue
-        blocks.append(
-            Block(text=text, source=line.source, style=line.style, x=line.x, cell=line.cell)
-        )
+        if first is not None:
+            blocks.append(_block(first, text_so_far, count))
+        first, text_so_far, count, label_only = line, text, 1, _is_label_only(label)
+    if first is not None:
+        blocks.append(_block(first, text_so_far, count))
     return blocks
+
+
+def _block(first: Line, text: str, count: int) -> Block:
+    return Block(
+        text=text, source=first.source, style=first.style, x=first.x, cell=first.cell, lines=count
+    )
