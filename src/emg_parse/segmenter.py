@@ -29,20 +29,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import median
+from typing import Any
 
 from emg_parse.actions import actions
 from emg_parse.header import parse_header
 from emg_parse.labels import Label, LabelKind, format_ordinal, label_kind, ordinal, split_label
 from emg_parse.labels import roman_to_int as _roman
 from emg_parse.lines import Block, Provenance
-from emg_parse.model import (
-    Decision,
-    DocumentInfo,
-    Item,
-    Location,
-    ParseWarning,
-    Section,
-)
+from emg_parse.model import DocumentInfo, ParseWarning, Section
 from emg_parse.patterns import ACTOR, SECTION
 
 _MAX_HEADING = 300
@@ -73,8 +67,9 @@ class Segmented:
     warnings: list[ParseWarning]
 
 
-def location(source: Provenance) -> Location:
-    return Location(page=source.page, line=source.line, paragraph=source.paragraph)
+def location(source: Provenance) -> dict[str, int | None]:
+    """A :class:`~emg_parse.model.Location`'s fields."""
+    return {"page": source.page, "line": source.line, "paragraph": source.paragraph}
 
 
 def _where(source: Provenance) -> str:
@@ -130,7 +125,9 @@ def segment(blocks: Sequence[Block]) -> Segmented:
 
 
 def _warning(code: str, message: str, source: Provenance) -> ParseWarning:
-    return ParseWarning(code=code, message=f"{message} ({_where(source)})", where=location(source))
+    return ParseWarning.model_validate(
+        {"code": code, "message": f"{message} ({_where(source)})", "where": location(source)}
+    )
 
 
 def _section(blocks: Sequence[Block], warnings: list[ParseWarning]) -> Section:
@@ -152,13 +149,16 @@ def _section(blocks: Sequence[Block], warnings: list[ParseWarning]) -> Section:
     if not decisions:
         warnings.append(_warning("no_decisions", f"section {number or title!r} has no decisions",
                                  heading.source))
-    return Section(
-        number=number,
-        title=title,
-        actor=actor,
-        notes=notes,
-        source=location(heading.source),
-        decisions=decisions,
+    # the whole section is validated at once: one call into pydantic, not one per item
+    return Section.model_validate(
+        {
+            "number": number,
+            "title": title,
+            "actor": actor,
+            "notes": notes,
+            "source": location(heading.source),
+            "decisions": decisions,
+        }
     )
 
 
@@ -248,14 +248,15 @@ def _starts_list(label: Label) -> bool:
     return label.value in ("a", "i", "1")
 
 
-def _item(node: _Node, warnings: list[ParseWarning]) -> Item:
+def _item(node: _Node, warnings: list[ParseWarning]) -> dict[str, Any]:
+    """An :class:`~emg_parse.model.Item`'s fields."""
     _check_text(node, warnings)
-    return Item(
-        label=node.label,
-        text=node.text,
-        source=location(node.source),
-        items=[_item(child, warnings) for child in node.children],
-    )
+    return {
+        "label": node.label,
+        "text": node.text,
+        "source": location(node.source),
+        "items": [_item(child, warnings) for child in node.children],
+    }
 
 
 def _check_text(node: _Node, warnings: list[ParseWarning]) -> None:
@@ -263,7 +264,8 @@ def _check_text(node: _Node, warnings: list[ParseWarning]) -> None:
         warnings.append(_warning("empty_text", f"item {node.label!r} has no text", node.source))
 
 
-def _decision(node: _Node, warnings: list[ParseWarning]) -> Decision:
+def _decision(node: _Node, warnings: list[ParseWarning]) -> dict[str, Any]:
+    """A :class:`~emg_parse.model.Decision`'s fields."""
     verbs = actions(node.text)
     _check_text(node, warnings)
     if not verbs and node.text:
@@ -271,10 +273,10 @@ def _decision(node: _Node, warnings: list[ParseWarning]) -> Decision:
         warnings.append(_warning(
             "unknown_verb", f"decision does not start with a known verb: {start!r}", node.source
         ))  # fmt: skip
-    return Decision(
-        label=node.label,
-        text=node.text,
-        actions=verbs,
-        source=location(node.source),
-        items=[_item(child, warnings) for child in node.children],
-    )
+    return {
+        "label": node.label,
+        "text": node.text,
+        "actions": verbs,
+        "source": location(node.source),
+        "items": [_item(child, warnings) for child in node.children],
+    }

@@ -824,9 +824,15 @@ def is_page_number(text: str) -> bool:
     return bool(PAGE_NUMBER.match(t))
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def running_key(text: str) -> str:
-    """The text that must repeat: digits replaced by '#', whitespace collapsed."""
-    return re.sub(r"\d", "#", " ".join(text.split()))
+    """The text that must repeat: digits replaced by '#', whitespace collapsed.
+
+    The key is as long as the text with its whitespace collapsed.
+    """
+    return _DIGIT.sub("#", " ".join(text.split()))
 
 
 def margin_zone(
@@ -892,12 +898,16 @@ def running_fragments(
     keys = {key for (_zone, key), members in groups.items() if len(members) >= 2}
     in_body: dict[str, int] = defaultdict(int)
     if keys:
-        shortest = min(len(k) for k in keys)
+        # only a body text as long as some key (whitespace collapsed) can match it
+        lengths = {len(k) for k in keys}
+        shortest = min(lengths)
         for text in body:
             if len(text) >= shortest:
-                key = running_key(text)
-                if key in keys:
-                    in_body[key] += 1
+                collapsed = " ".join(text.split())
+                if len(collapsed) in lengths:
+                    key = running_key(collapsed)
+                    if key in keys:
+                        in_body[key] += 1
     for (_zone, key), members in groups.items():
         if len(members) < 2:
             continue
