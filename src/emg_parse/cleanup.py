@@ -12,13 +12,15 @@ Guarantees of :func:`clean` -- every later stage may rely on them:
 4. Wrapped lines are joined into one block when :func:`starts_new_block` says the
    line continues the block before it (same table column, no structural start such
    as a label, section heading or actor line, no style change, neither is a title
-   or actor line, and the block does not end a sentence).  A label alone on its
-   line ("a)") always takes the next line that is not structural as its text.
+   or actor line -- a block of more than 300 characters is neither -- and the block
+   does not end a sentence).  A label alone on its line ("a)") always takes the next
+   line that is not structural as its text.
 5. A line broken after a hyphen or a slash is joined without a space.  The hyphen is kept
    ("above-" + "mentioned" -> "above-mentioned", "2020-" + "2030" -> "2020-2030"),
    unless the word without it occurs elsewhere in the document and the hyphenated
    form does not (a typesetter's hyphenation: "imple-" + "mentation").
 6. Blocks keep the order of the lines; no text is dropped except white space.
+7. The time taken is linear in the number of lines, however many lines a block joins.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ from emg_parse.labels import Label, split_label
 from emg_parse.lines import Block, Line
 from emg_parse.patterns import ABBREVIATION_END, ACTOR, SECTION, TITLE
 
+#: What :func:`~emg_parse.labels.split_label` says of a text.
+Split = tuple[Label, str] | None
+
 _LIGATURES = {
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
     "\ufb05": "st", "\ufb06": "st",
@@ -40,8 +45,14 @@ _SPLIT_ORDINAL = re.compile(r"\b(\d{1,4}) (st|nd|rd|th)\b")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _CLOSERS = "\"'”’)"
 _STARTS_UPPER = re.compile(r"^[\"'“‘(]*[A-Z0-9]")
+_WORD_BEFORE_HYPHEN = re.compile(r"([^\W_]+)-$")
+_LEADING_WORD = re.compile(r"[^\W\d_]+")
 #: ABBREVIATION_END is looked for in this many characters at the end of a text.
 _ABBREVIATION_TAIL = 12
+#: A block longer than this is no title or actor line (both are short lines).
+_STANDALONE_MAX = 300
+#: How much of the end of a block decides how the next line joins it.
+_TAIL = 100
 
 
 def normalise_text(text: str) -> str:
@@ -70,41 +81,32 @@ def _join_ordinal(m: re.Match[str]) -> str:
     return m.group(0)
 
 
-def _structural(text: str, label: tuple[Label, str] | None) -> bool:
+def _structural(text: str, label: Split) -> bool:
     """A line that must start a block: a label (``label``, from :func:`split_label`),
     a section heading or an actor line."""
     return label is not None or SECTION.match(text) is not None or ACTOR.match(text) is not None
 
 
-def starts_new_block(
-    previous_text: str,
-    label_only: bool,
-    previous: Line,
-    line: Line,
-    text: str,
-    label: tuple[Label, str] | None,
-) -> bool:
-    """Does ``line`` (cleaned ``text``, its label ``label``) start a new block?
-
-    The block so far: its text ``previous_text``, whether that is a label alone
-    (``label_only``), and ``previous``, the line that started it (whose style and
-    cell are the block's).
-    """
+def starts_new_block(previous: _Building, line: Line, text: str, label: Split) -> bool:
+    """Does ``line`` (cleaned ``text``, its label ``label``) start a new block after
+    the block being built, ``previous``?"""
     if _structural(text, label):
         return True
-    if label_only:
+    if previous.label_only:
         return False  # "a)" alone on its line: the item's text follows
     if line.new_block:
         return True
-    if _column(line.cell) != _column(previous.cell):
+    first = previous.first  # its style and cell are the block's
+    if _column(line.cell) != _column(first.cell):
         return True
-    if (line.style.bold, line.style.italic) != (previous.style.bold, previous.style.italic):
+    if (line.style.bold, line.style.italic) != (first.style.bold, first.style.italic):
         return True
-    if line.style.heading_level != previous.style.heading_level:
+    if line.style.heading_level != first.style.heading_level:
         return True
-    if ACTOR.match(previous_text) or TITLE.match(previous_text) or TITLE.match(text):
+    short = previous.short
+    if (short is not None and (ACTOR.match(short) or TITLE.match(short))) or TITLE.match(text):
         return True  # lines that stand alone: "The Senior Officials:", "Summary of ..."
-    return _ends_sentence(previous_text) and _STARTS_UPPER.match(text) is not None
+    return _ends_sentence(previous.tail) and _STARTS_UPPER.match(text) is not None
 
 
 def _ends_sentence(text: str) -> bool:
@@ -116,7 +118,7 @@ def _ends_sentence(text: str) -> bool:
     return ABBREVIATION_END.search(text, len(text) - _ABBREVIATION_TAIL) is None
 
 
-def _is_label_only(label: tuple[Label, str] | None) -> bool:
+def _is_label_only(label: Split) -> bool:
     return label is not None and not label[1]
 
 
@@ -126,18 +128,26 @@ def _column(cell: tuple[int, int] | None) -> int | None:
 
 def join_wrapped(left: str, right: str, vocabulary: Container[str]) -> str:
     """Join a wrapped line to the text before it (guarantee 5)."""
+    drop, separator = _joint(left, right, vocabulary)
+    return left[: len(left) - drop] + separator + right
+
+
+def _joint(left: str, right: str, vocabulary: Container[str]) -> tuple[int, str]:
+    """How :func:`join_wrapped` joins ``right`` to ``left``: the characters to drop from
+    the end of ``left`` (a typesetter's hyphen) and the separator.  Only the end of
+    ``left`` matters (its last word)."""
     if left.endswith("/"):
-        return left + right  # "EMG/" + "SOM.27/2", "and/" + "or"
+        return 0, ""  # "EMG/" + "SOM.27/2", "and/" + "or"
     if not left.endswith("-") or left.endswith(" -") or len(left) < 2:
-        return f"{left} {right}"
-    before = re.search(r"([^\W_]+)-$", left)
-    after = re.match(r"[^\W\d_]+", right)
+        return 0, " "
+    before = _WORD_BEFORE_HYPHEN.search(left)
+    after = _LEADING_WORD.match(right)
     if before and after and before.group(1).isalpha() and right[0].islower():
         joined = (before.group(1) + after.group(0)).lower()
         hyphenated = f"{before.group(1)}-{after.group(0)}".lower()
         if joined in vocabulary and hyphenated not in vocabulary:
-            return left[:-1] + right
-    return left + right
+            return 1, ""
+    return 0, ""
 
 
 def document_vocabulary(texts: Iterable[str]) -> set[str]:
@@ -163,37 +173,68 @@ class _Vocabulary:
         return word in self._words
 
 
+class _Building:
+    """The block being built.
+
+    Its text is kept as pieces, joined once at the end, so that a block of many lines
+    costs no more per line than a short one; what decides whether the next line joins
+    it is kept apart: the end of its text, and its whole text while it is short enough
+    to be a title or actor line.
+    """
+
+    __slots__ = ("count", "first", "label_only", "pieces", "short", "tail")
+
+    def __init__(self, first: Line, text: str, label: Split) -> None:
+        self.first = first
+        self.pieces = [text]
+        self.count = 1
+        #: a label alone ("a)"), which only a block's first line can be
+        self.label_only = _is_label_only(label)
+        #: the whole text, while it is at most _STANDALONE_MAX characters
+        self.short: str | None = text if len(text) <= _STANDALONE_MAX else None
+        #: the last _TAIL characters of the text
+        self.tail = text[-_TAIL:]
+
+    def join(self, text: str, vocabulary: Container[str]) -> None:
+        drop, separator = _joint(self.tail, text, vocabulary)
+        if drop:
+            self.pieces[-1] = self.pieces[-1][:-drop]
+        self.pieces += (separator, text)
+        self.count += 1
+        self.label_only = False
+        self.tail = (self.tail[: len(self.tail) - drop] + separator + text)[-_TAIL:]
+        if self.short is not None:
+            whole = self.short[: len(self.short) - drop] + separator + text
+            self.short = whole if len(whole) <= _STANDALONE_MAX else None
+
+    def block(self) -> Block:
+        first = self.first
+        return Block(
+            text="".join(self.pieces),
+            source=first.source,
+            style=first.style,
+            x=first.x,
+            cell=first.cell,
+            lines=self.count,
+        )
+
+
 def clean(lines: Sequence[Line]) -> list[Block]:
     """Turn extracted lines into blocks; see the module docstring for guarantees."""
     texts = [normalise_text(line.text) for line in lines]
     vocabulary = _Vocabulary(texts)
     blocks: list[Block] = []
-    # the block being built: its first line, its text so far, its line count, and
-    # whether it is a label alone ("a)"), which only its first line can be
-    first: Line | None = None
-    text_so_far = ""
-    count = 0
-    label_only = False
+    building: _Building | None = None
     for line, text in zip(lines, texts, strict=True):
         if not text:
             continue
         label = split_label(text)
-        if first is not None and not starts_new_block(
-            text_so_far, label_only, first, line, text, label
-        ):
-            text_so_far = join_wrapped(text_so_far, text, vocabulary)
-            count += 1
-            label_only = False
+        if building is not None and not starts_new_block(building, line, text, label):
+            building.join(text, vocabulary)
             continue
-        if first is not None:
-            blocks.append(_block(first, text_so_far, count))
-        first, text_so_far, count, label_only = line, text, 1, _is_label_only(label)
-    if first is not None:
-        blocks.append(_block(first, text_so_far, count))
+        if building is not None:
+            blocks.append(building.block())
+        building = _Building(line, text, label)
+    if building is not None:
+        blocks.append(building.block())
     return blocks
-
-
-def _block(first: Line, text: str, count: int) -> Block:
-    return Block(
-        text=text, source=first.source, style=first.style, x=first.x, cell=first.cell, lines=count
-    )

@@ -1,0 +1,73 @@
+"""Writers: YAML and JSON give the same data, whichever YAML emitter writes it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from emg_parse.model import Decision, Item, OutcomeDocument, Section, Source
+from emg_parse.pipeline import parse_file
+from emg_parse.writers import _yaml_dumper, render, yaml_header
+
+from .conftest import SAMPLES
+
+SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".pdf", ".docx", ".txt"))
+
+
+def python_yaml(document: OutcomeDocument) -> str:
+    """The YAML that the pure-Python emitter writes."""
+    text: str = yaml.dump(
+        document.model_dump(mode="json"),
+        Dumper=_yaml_dumper("python"),
+        sort_keys=False,
+        allow_unicode=True,
+        width=10**9,
+    )
+    return yaml_header() + text
+
+
+def test_libyaml_is_used() -> None:
+    assert yaml.__with_libyaml__
+    assert issubclass(_yaml_dumper(), yaml.CSafeDumper)
+
+
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=lambda p: p.name)
+def test_yaml_is_the_same_from_both_emitters(sample: Path) -> None:
+    document = parse_file(sample)
+    assert render(document, "yaml") == python_yaml(document)
+
+
+def document_with(texts: list[str]) -> OutcomeDocument:
+    return OutcomeDocument(
+        source=Source(file=texts[0] or "x", format="text", sha256="0" * 64),
+        sections=[
+            Section(
+                title=text,
+                notes=[text],
+                decisions=[Decision(text=text, items=[Item(label="a", text=text)])],
+            )
+            for text in texts
+        ],
+    )
+
+
+TRICKY = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=40
+) | st.sampled_from(
+    ["yes", "No", "null", "~", "1.0", "0x1F", "2020-10-28", "- a", "a: b", "#c", "'q'", '"q"',
+     " lead", "trail ", "a\nb", "\t", "\u2028", "\x85", "\ufeff", "…", "* x", "&a", "!tag", "%"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(TRICKY, min_size=1, max_size=4))
+def test_yaml_and_json_give_the_same_data(texts: list[str]) -> None:
+    document = document_with(texts)
+    as_json = json.loads(render(document, "json"))
+    assert yaml.safe_load(render(document, "yaml")) == as_json
+    assert yaml.safe_load(python_yaml(document)) == as_json
