@@ -318,6 +318,80 @@ def test_crash_of_the_reader_is_a_damaged_file(
     assert children() == before
 
 
+def whose_pages(slow_worker_delay: float = 0.0) -> pdf_pdfium.PageTask[tuple[int, int]]:
+    """A task that gives ``(page, pid)``; the worker that takes page 0 then waits
+    ``slow_worker_delay`` seconds before each page, as if another program had its CPU."""
+
+    def task(document: pdf_pdfium.Document, pages: Iterator[int]) -> Iterator[tuple[int, int]]:
+        slow = False
+        for index in pages:
+            slow = slow or index == 0
+            if slow:
+                time.sleep(slow_worker_delay)
+            yield index, os.getpid()
+
+    return task
+
+
+@needs_fork
+def test_workers_take_every_page_once_in_order(long_pdf: Path) -> None:
+    pages = len(pdf_pdfium.Document(long_pdf))
+    run = pdf_pdfium.PageRun(long_pdf, None, whose_pages(), workers=3)
+    try:
+        results = list(run.results())
+    finally:
+        run.close()
+    assert [index for index, _pid in results] == list(range(pages))
+    assert os.getpid() not in {pid for _index, pid in results}
+
+
+@needs_fork
+def test_a_slow_worker_takes_fewer_pages(long_pdf: Path) -> None:
+    # pages are taken one at a time, not shared out in advance: while the worker
+    # that took page 0 waits, the other one takes the rest
+    pages = len(pdf_pdfium.Document(long_pdf))
+    run = pdf_pdfium.PageRun(long_pdf, None, whose_pages(slow_worker_delay=0.5), workers=2)
+    try:
+        results = list(run.results())
+    finally:
+        run.close()
+    slow = results[0][1]
+    assert [index for index, _pid in results] == list(range(pages))
+    assert sum(pid == slow for _index, pid in results) <= 2 < pages
+
+
+@needs_fork
+def test_pages_a_worker_failed_on_are_done_here(long_pdf: Path) -> None:
+    # a bug (not pdfium) in a worker: this process does that worker's pages itself
+    parent = os.getpid()
+
+    def task(document: pdf_pdfium.Document, pages: Iterator[int]) -> Iterator[int]:
+        for index in pages:
+            if index == 3 and os.getpid() != parent:
+                raise ZeroDivisionError("a bug")
+            yield index
+
+    before = children()
+    assert list(pdf_pdfium.run_pages(long_pdf, None, task)) == list(
+        range(len(pdf_pdfium.Document(long_pdf)))
+    )
+    assert children() == before
+
+
+@needs_fork
+def test_a_bug_in_the_task_is_raised_here(long_pdf: Path) -> None:
+    def task(document: pdf_pdfium.Document, pages: Iterator[int]) -> Iterator[int]:
+        for index in pages:
+            if index == 3:
+                raise ZeroDivisionError("a bug")
+            yield index
+
+    before = children()
+    with pytest.raises(ZeroDivisionError, match="a bug"):
+        list(pdf_pdfium.run_pages(long_pdf, None, task))
+    assert children() == before
+
+
 # --- pdfium handles are closed ---------------------------------------------------------
 
 

@@ -63,6 +63,8 @@ _EOF_WINDOW = 1024
 
 
 Ref = tuple[int, int]  # (line index, fragment index) on a page
+#: A page's margin texts: distance from the page edge by (zone, running key).
+Margin = dict[tuple[str, str], float]
 #: A fragment as :func:`~.pdf_layout.running_fragments` sees it:
 #: ``(text, top, bottom, line index, fragment index)``.
 Item = tuple[str, float, float, int, int]
@@ -134,7 +136,7 @@ class _Pages:
     def __init__(self, *, after_text: bool = False, reread: Reread | None = None) -> None:
         self.pages: list[_PageText] = []
         self.any_text = False
-        self._previous_margin: dict[tuple[str, str], float] = {}
+        self._previous_margin: Margin = {}
         self._emitted = after_text  # some page so far has output lines
         self._styles: dict[tuple[bool, bool, float | None], Style] = {}
         self._reread = reread
@@ -196,8 +198,8 @@ class _Pages:
 
 
 def _margin(
-    lines: list[TextLine], height: float, previous: dict[tuple[str, str], float]
-) -> tuple[list[Item], set[Ref], dict[tuple[str, str], float]]:
+    lines: list[TextLine], height: float, previous: Margin
+) -> tuple[list[Item], set[Ref], Margin]:
     """The page's fragments (:data:`Item`), those guessed to be running text, and its
     margin text (by zone and :func:`~.pdf_layout.running_key`: its distance from the
     page edge).  The guess: a page number, or a margin text at about the same place
@@ -234,20 +236,23 @@ def _emit(lines: list[TextLine], rules: list[Rule], first_page: bool) -> list[Ou
     ]
 
 
-def _layout_task(document: Document, pages: range) -> Iterator[tuple[Any, ...]]:
-    """A worker's task (:class:`~.pdf_pdfium.PageRun`): lay out ``pages`` of ``document``.
+def _layout_task(document: Document, pages: Iterator[int]) -> Iterator[tuple[Any, ...]]:
+    """A worker's task (:class:`~.pdf_pdfium.PageRun`): lay out the pages it takes.
 
-    The margin of the page before the first (of the second page, for the document's
-    first page) is read first, so that the guess of running text on the first page
-    is usually right and the page need not be laid out again.
+    The margin of the page before its first page (of the second page, for the
+    document's first page) is read first, so that the guess of running text on that
+    page is usually right and the page need not be laid out again; after that, each
+    page's guess comes from the page this worker laid out before (``n`` pages back,
+    with ``n`` workers).
     """
-    out = _Pages(after_text=pages.start > 0)
-    if pages:
-        seed = pages.start - 1 if pages.start > 0 else 1
-        if seed < len(document):
-            content = document.read_page(seed)
-            out.seed(content.glyphs, content.height)
+    out: _Pages | None = None
     for index in pages:
+        if out is None:
+            out = _Pages(after_text=index > 0)
+            seed = index - 1 if index > 0 else 1
+            if seed < len(document):
+                content = document.read_page(seed)
+                out.seed(content.glyphs, content.height)
         content = document.read_page(index)
         out.add(content.glyphs, content.rules, content.height)
         yield out.pages.pop().export()

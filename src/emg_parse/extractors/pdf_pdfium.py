@@ -30,8 +30,10 @@ import fcntl
 import functools
 import gc
 import importlib.util
+import mmap
 import os
 import re
+import select
 import signal
 import struct
 import sys
@@ -619,9 +621,10 @@ def _path_boxes(api: Pdfium, path: int, matrix: Matrix) -> list[tuple[float, flo
 
 T = TypeVar("T")
 
-#: A task run over some pages of an open document: one picklable result per page of
-#: ``pages`` (a ``range``), in order.
-PageTask = Callable[[Document, range], Iterator[T]]
+#: A task run over some pages of an open document: ``task(document, pages)`` takes the
+#: page indexes (from 0) from the iterator ``pages`` one at a time, as it goes, and
+#: yields one picklable result per page, in the order taken.
+PageTask = Callable[[Document, Iterator[int]], Iterator[T]]
 
 
 def run_pages(
@@ -637,7 +640,7 @@ def run_pages(
     with Document(path, password) as document:
         pages = len(document)
         if not (parallel and pages >= PARALLEL_MIN_PAGES and _can_fork()):
-            yield from task(document, range(pages))
+            yield from task(document, iter(range(pages)))
             return
     run = PageRun(path, password, task)
     try:
@@ -654,7 +657,7 @@ def read_pages(
         yield _unpack(message)
 
 
-def _read_task(document: Document, pages: range) -> Iterator[tuple[Any, ...]]:
+def _read_task(document: Document, pages: Iterator[int]) -> Iterator[tuple[Any, ...]]:
     for index in pages:
         yield _pack(document.read_page(index))
 
@@ -691,20 +694,6 @@ def _send(stream: IO[bytes], message: tuple[Any, ...]) -> None:
     stream.write(data)
 
 
-def _receive(stream: IO[bytes]) -> tuple[Any, ...] | None:
-    head = stream.read(_LENGTH.size)
-    if len(head) < _LENGTH.size:
-        return None
-    (length,) = _LENGTH.unpack(head)
-    data = stream.read(length)
-    if len(data) < length:
-        return None
-    import pickle
-
-    message: tuple[Any, ...] = pickle.loads(data)
-    return message
-
-
 def _pack(content: PageContent) -> tuple[Any, ...]:
     glyphs = content.glyphs
     return (
@@ -731,15 +720,20 @@ def _unpack(message: tuple[Any, ...]) -> PageContent:
 class PageRun(Generic[T]):
     """``task`` over every page of a document, in forked worker processes.
 
-    The workers start at once (so that this process can do other work meanwhile)
-    and share the pages round-robin: worker *k* of *n* runs ``task`` over pages
-    ``k, k + n, k + 2n, ...`` and sends each result through a pipe;
-    :meth:`results` gives them back in page order.  A ``PdfiumError`` in a worker
-    (a wrong password, a damaged page) is raised here; a crash of pdfium in a worker
-    (a damaged file) becomes a ``PdfiumError`` instead of ending this process; any
-    other exception in a worker makes this process run the worker's remaining pages
-    itself, which raises it here with a proper traceback.  :meth:`close` (which an
-    abandoned run needs) kills the workers that are still running and reaps them.
+    The workers start at once (so that this process can do other work meanwhile).
+    Worker *k* of *n* takes pages ``k, k + n, k + 2n, ...`` one at a time, and when
+    those are done, the last pages not yet taken of the others (:class:`_Claims`):
+    a worker that gets less CPU time -- this process importing the models, another
+    program -- takes fewer pages, and all finish together.  Each result goes back
+    through the worker's own pipe with its page number; :meth:`results` gives them
+    back in page order.
+
+    A ``PdfiumError`` in a worker (a wrong password, a damaged page) is raised here;
+    a crash of pdfium in a worker (a damaged file) becomes a ``PdfiumError`` instead
+    of ending this process; any other exception in a worker makes this process run
+    the pages that came back from no worker itself, which raises it here with a
+    proper traceback.  :meth:`close` (which an abandoned run needs) kills the
+    workers that are still running and reaps them.
     """
 
     def __init__(
@@ -750,45 +744,117 @@ class PageRun(Generic[T]):
         self.task = task
         count = workers or worker_count()
         self.workers: list[_Worker] = []
+        claims = _Claims(count)
         try:
             for k in range(count):
-                self.workers.append(_Worker(path, password, task, k, count))
+                self.workers.append(_Worker(path, password, task, claims, k))
         except BaseException:
             self.close()
             raise
+        finally:
+            claims.close()  # the workers have their own
 
     def results(self) -> Iterator[T]:
         """Every page's result, in page order; ``PdfiumError`` when pdfium fails."""
-        streams = [self._results_of(worker) for worker in self.workers]
-        pages = self.workers[0].page_count()
-        for index in range(pages):
-            result = next(streams[index % len(streams)], None)
-            if result is None:  # pragma: no cover - a worker sends one result per page
-                raise PdfiumError(ERR_UNKNOWN, "reading the pages (a worker stopped)")
-            yield result
-
-    def _results_of(self, worker: _Worker) -> Iterator[T]:
-        done = 0
-        for result in worker.results():
-            yield result
-            done += 1
-        if worker.failed:
-            # a bug, not pdfium: run the rest here, where it raises with its traceback
-            pages = worker.page_count()
-            rest = range(worker.first + done * worker.step, pages, worker.step)
+        pending: dict[int, T] = {}
+        pages: int | None = None
+        following = 0  # the next page to give back
+        running = {worker.fd: worker for worker in self.workers}
+        poll = select.poll()
+        for fd in running:
+            poll.register(fd, select.POLLIN)
+        while running:
+            for fd, _event in poll.poll():
+                worker = running[fd]
+                for message in worker.receive():
+                    kind = message[0]
+                    if kind == "page":
+                        pending[message[1]] = message[2]
+                    elif kind == "pages":
+                        pages = int(message[1])
+                    elif kind == "error":
+                        raise PdfiumError(int(message[1]), str(message[2]))
+                if worker.ended:
+                    del running[fd]
+                    poll.unregister(fd)
+                    if not worker.finished:
+                        raise PdfiumError(ERR_UNKNOWN, "reading the pages (a reader stopped)")
+            while following in pending:
+                yield pending.pop(following)
+                following += 1
+        if pages is None:  # pragma: no cover - every worker sends the page count first
+            raise PdfiumError(ERR_UNKNOWN, "reading the pages (no page count)")
+        missing = [index for index in range(following, pages) if index not in pending]
+        if missing:
+            # a worker failed with a bug, not in pdfium: run its pages here, where the
+            # bug raises with its traceback
             with Document(self.path, self.password) as document:
-                yield from self.task(document, rest)
+                pending.update(zip(missing, self.task(document, iter(missing)), strict=False))
+        for index in range(following, pages):
+            yield pending.pop(index)
 
     def close(self) -> None:
         for worker in self.workers:
             worker.close()
 
 
+class _Claims:
+    """Which worker of a run lays out which page.
+
+    Worker *k* of *n* has the share ``k, k + n, k + 2n, ...`` (a page's neighbours in
+    a share are *n* pages apart, so that its running-text guess, which looks at the
+    page laid out before, compares like with like) and takes it from the front, one
+    page at a time.  A worker whose share is done takes the last page not yet taken
+    of the share with the most pages left, until none is left.  The shares' front
+    and end live in memory shared with the forked workers, guarded by a pipe holding
+    one byte: a worker reads the byte (waiting while another one holds it), takes its
+    page, and writes the byte back.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        #: fronts, then ends of the shares (positions in a share), then "ends are set"
+        self._state = struct.Struct(f"<{2 * workers + 1}q")
+        self.memory = mmap.mmap(-1, self._state.size)  # anonymous: shared with children
+        self.holding, self.releasing = os.pipe()
+        os.write(self.releasing, b"\0")
+
+    def take(self, worker: int, pages: int) -> int | None:  # pragma: no cover - children
+        """The page ``worker`` lays out next (now taken), or None when all ``pages`` are."""
+        n = self.workers
+        os.read(self.holding, 1)
+        try:
+            state: list[int] = list(self._state.unpack_from(self.memory))
+            fronts, ends = state[:n], state[n : 2 * n]
+            if not state[-1]:  # the first page taken: the shares' sizes
+                ends[:] = [len(range(k, pages, n)) for k in range(n)]
+            share = worker
+            if fronts[share] < ends[share]:
+                position = fronts[share]
+                fronts[share] += 1
+            else:
+                share = max(range(n), key=lambda k: ends[k] - fronts[k])
+                if fronts[share] >= ends[share]:
+                    return None
+                ends[share] -= 1
+                position = ends[share]
+            self._state.pack_into(self.memory, 0, *fronts, *ends, 1)
+            return share + position * n
+        finally:
+            os.write(self.releasing, b"\0")
+
+    def close(self) -> None:
+        """Close this process's ends (forked workers keep theirs)."""
+        os.close(self.holding)
+        os.close(self.releasing)
+        self.memory.close()
+
+
 class _Worker:
-    """A forked process that runs a task over pages ``first, first + step, ...``."""
+    """A forked process that runs a task over the pages it takes (see :class:`PageRun`)."""
 
     def __init__(
-        self, path: Path, password: str | None, task: PageTask[Any], first: int, step: int
+        self, path: Path, password: str | None, task: PageTask[Any], claims: _Claims, number: int
     ) -> None:
         reading, writing = os.pipe()
         with contextlib.suppress(OSError):  # room for many pages: the worker need not wait
@@ -797,46 +863,45 @@ class _Worker:
         pid = os.fork()
         if pid == 0:  # pragma: no cover - runs in the child (its coverage is not collected)
             _die_with(parent)
-            _child(path, password, task, first, step, reading, writing)
+            os.close(reading)
+            _child(path, password, task, claims, number, writing)
         os.close(writing)
         self.pid = pid
-        self.first = first
-        self.step = step
-        self.stream = os.fdopen(reading, "rb")
-        self.pages: int | None = None
+        self.fd = reading
+        self._buffer = bytearray()
+        #: the pipe is at its end (the worker exited or was killed)
+        self.ended = False
+        #: the worker said it is done ("done" or "failed")
         self.finished = False
-        self.failed = False
 
-    def _next(self) -> tuple[Any, ...]:
-        message = _receive(self.stream)
-        if message is None:
-            raise PdfiumError(ERR_UNKNOWN, "reading the pages (the reader stopped)")
-        if message[0] == "error":
-            raise PdfiumError(int(message[1]), str(message[2]))
-        return message
+    def receive(self) -> list[tuple[Any, ...]]:
+        """The whole messages that have arrived (call when the pipe is ready to read)."""
+        import pickle
 
-    def page_count(self) -> int:
-        """The document's page count, as the worker found it."""
-        if self.pages is None:
-            message = self._next()
-            assert message[0] == "pages"
-            self.pages = int(message[1])
-        return self.pages
-
-    def results(self) -> Iterator[Any]:
-        self.page_count()
-        while True:
-            message = self._next()
-            if message[0] == "page":
-                yield message[1]
-                continue
-            self.finished = True
-            self.failed = message[0] == "failed"
-            return
+        data = os.read(self.fd, 1 << 20)
+        if not data:
+            self.ended = True
+        buffer = self._buffer
+        buffer += data
+        messages: list[tuple[Any, ...]] = []
+        start = 0
+        while len(buffer) - start >= _LENGTH.size:
+            (length,) = _LENGTH.unpack_from(buffer, start)
+            end = start + _LENGTH.size + length
+            if end > len(buffer):
+                break
+            message: tuple[Any, ...] = pickle.loads(buffer[start + _LENGTH.size : end])
+            messages.append(message)
+            if message[0] in ("done", "failed"):
+                self.finished = True
+            start = end
+        del buffer[:start]
+        return messages
 
     def close(self) -> None:
         """Close the pipe; kill the worker unless it sent everything; reap it."""
-        self.stream.close()
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
         if not self.finished:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
@@ -853,28 +918,37 @@ def _die_with(parent: int) -> None:  # pragma: no cover - runs in the child
         os._exit(1)
 
 
+def _taken(  # pragma: no cover - runs in the child
+    claims: _Claims, number: int, pages: int, taken: deque[int]
+) -> Iterator[int]:
+    """The pages worker ``number`` takes, one at a time, until none is left; each is
+    also put in ``taken``."""
+    while (index := claims.take(number, pages)) is not None:
+        taken.append(index)
+        yield index
+
+
 def _child(  # pragma: no cover - runs in the child
     path: Path,
     password: str | None,
     task: PageTask[Any],
-    first: int,
-    step: int,
-    reading: int,
+    claims: _Claims,
+    number: int,
     writing: int,
 ) -> NoReturn:
-    """A worker: send the page count, ``task``'s result for pages ``first, first +
-    step, ...``, then "done" (or the error, or "failed"); never returns."""
+    """A worker: send the page count, then ``task``'s result for each page it takes
+    (with its number), then "done" (or the error, or "failed"); never returns."""
     status = 0
     try:
         gc.disable()  # a short-lived process that makes no reference cycles
-        os.close(reading)
         with os.fdopen(writing, "wb", buffering=1 << 16) as stream:
             try:
                 with Document(path, password) as document:
                     pages = len(document)
                     _send(stream, ("pages", pages))
-                    for result in task(document, range(first, pages, step)):
-                        _send(stream, ("page", result))
+                    taken: deque[int] = deque()
+                    for result in task(document, _taken(claims, number, pages, taken)):
+                        _send(stream, ("page", taken.popleft(), result))
                 _send(stream, ("done",))
             except PdfiumError as exc:
                 _send(stream, ("error", exc.code, str(exc)))
