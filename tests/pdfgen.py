@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import struct
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,6 +109,9 @@ class Page:
     items: list[Item] = field(default_factory=list)
     width: float = A4[0]
     height: float = A4[1]
+    #: Spaces added to the content stream, which is then Flate-compressed: with a
+    #: few hundred MB, a "decompression bomb" of a few hundred KB.
+    padding: int = 0
 
     def text(
         self,
@@ -350,10 +354,14 @@ def build_pdf(
         + b" >>"
     )
     streams: dict[int, bytes] = {}
+    compressed: set[int] = set()
     kids: list[int] = []
     for page in pages:
         data = _content(page, font_ids)
         content = add(b"")
+        if page.padding:
+            data = _deflate(data, page.padding)
+            compressed.add(content)
         streams[content] = data
         kids.append(
             add(
@@ -394,7 +402,8 @@ def build_pdf(
             data = streams[num]
             if security is not None:
                 data = security.encrypt(num, data)
-            out += b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+            flate = b" /Filter /FlateDecode" if num in compressed else b""
+            out += b"<< /Length %d%s >>\nstream\n" % (len(data), flate) + data + b"\nendstream"
         else:
             out += body
         out += b"\nendobj\n"
@@ -412,6 +421,17 @@ def build_pdf(
         trailer += b" /Encrypt %d 0 R" % encrypt_obj
     out += b"trailer\n" + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
+
+
+def _deflate(data: bytes, padding: int) -> bytes:
+    """``data`` and ``padding`` spaces, Flate-compressed (a megabyte at a time)."""
+    deflate = zlib.compressobj(6)
+    chunks = [deflate.compress(data)]
+    block = b" " * (1 << 20)
+    for start in range(0, padding, len(block)):
+        chunks.append(deflate.compress(block[: padding - start]))
+    chunks.append(deflate.flush())
+    return b"".join(chunks)
 
 
 def write_pdf(

@@ -420,7 +420,7 @@ def test_crashed_worker_costs_only_its_document(tmp_path: Path) -> None:
     assert (summary.converted, summary.failed) == (1, 1)
     assert rows(out)["crash.txt"]["error"] == (
         f"{archive / 'crash.txt'}: the worker process stopped (killed by SIGKILL) while reading "
-        "it: the document may be damaged"
+        "it: the document may be damaged, or need over 4096 MB of memory"
     )
 
 

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from emg_parse import __version__
 from emg_parse.cli import EXIT_CODES, main
+from emg_parse.extractors import pdf_pdfium
 
 from .conftest import SAMPLES
 from .pdfgen import Page, write_pdf
@@ -290,3 +291,24 @@ def test_python_dash_m_is_the_console_command() -> None:
         [sys.executable, "-m", "emg_parse", "--version"], capture_output=True, text=True
     )
     assert (result.returncode, result.stdout) == (0, f"emg-parse, version {__version__}\n")
+
+
+@pytest.mark.skipif(not pdf_pdfium._can_fork(), reason="pages are read in this process here")
+def test_decompression_bomb_is_a_one_line_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import emg_parse.extractors.pdf as pdf_module
+
+    monkeypatch.setattr(pdf_pdfium, "READER_MEMORY", 64 << 20)
+    monkeypatch.setattr(pdf_module, "READER_MEMORY", 64 << 20)
+    page = Page(padding=256 << 20)  # the content stream inflates to 256 MB
+    page.text_top(72, 100, "I. Task Team")
+    bomb = write_pdf(tmp_path / "bomb.pdf", [page])
+    out = tmp_path / "out.json"
+    assert run(str(bomb), "-o", str(out)) == (
+        3,
+        "",
+        f"Error: {bomb}: needs more than 64 MB of memory to read (damaged, or built to exhaust "
+        "memory); re-export or re-download it\n",
+    )
+    assert not out.exists()

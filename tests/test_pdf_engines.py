@@ -392,6 +392,34 @@ def test_a_bug_in_the_task_is_raised_here(long_pdf: Path) -> None:
     assert children() == before
 
 
+def bomb_pdf(path: Path) -> Path:
+    """An outcome page whose content stream inflates to 256 MB (a 250 KB file)."""
+    page = Page(padding=256 << 20)
+    for n, text in enumerate(["I. Task Team", "The Senior Officials:", "a) Welcome the report."]):
+        page.text_top(72, 100 + 20 * n, text)
+    return write_pdf(path, [page])
+
+
+@needs_fork
+def test_decompression_bomb_is_stopped_by_the_memory_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import emg_parse.extractors.pdf as pdf_module
+
+    monkeypatch.setattr(pdf_pdfium, "READER_MEMORY", 64 << 20)
+    monkeypatch.setattr(pdf_module, "READER_MEMORY", 64 << 20)
+    monkeypatch.setattr(pdf_pdfium, "PARALLEL_MIN_PAGES", 1)
+    bomb = bomb_pdf(tmp_path / "bomb.pdf")
+    before = children()
+    with pytest.raises(InputError) as caught:
+        PdfExtractor("pdfium").convert(bomb)
+    assert caught.value.one_line() == (
+        f"{bomb}: needs more than 64 MB of memory to read (damaged, or built to exhaust "
+        "memory); re-export or re-download it"
+    )
+    assert children() == before
+
+
 # --- pdfium handles are closed ---------------------------------------------------------
 
 

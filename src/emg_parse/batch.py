@@ -53,7 +53,12 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from emg_parse import __version__
 from emg_parse.errors import EmgParseError, InputError, OutputError, ParseTimeoutError
-from emg_parse.limits import DEFAULT_TIMEOUT, timeout_message
+from emg_parse.limits import (
+    BATCH_WORKER_MEMORY,
+    DEFAULT_TIMEOUT,
+    limit_memory,
+    timeout_message,
+)
 from emg_parse.manifest import (
     MANIFEST_CSV,
     MANIFEST_JSON,
@@ -417,6 +422,7 @@ def _worker_main(conn: Connection, work: Callable[[T], R], parent: int) -> None:
     becomes ``SystemExit`` here so ``write_atomic`` removes its temporary file.
     """
     _die_with_parent(parent)
+    limit_memory(BATCH_WORKER_MEMORY)  # a decompression bomb stops this worker, not the machine
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _sigterm_to_exit)
     if hasattr(signal, "pthread_sigmask"):  # blocked by WorkerPool._start until now
@@ -627,7 +633,7 @@ def _lost_row(task: Task, lost: WorkerLost, options: BatchOptions) -> Row:
         error = InputError(
             task.source,
             f"the worker process stopped ({lost.describe()}) while reading it: "
-            "the document may be damaged",
+            f"the document may be damaged, or need over {BATCH_WORKER_MEMORY >> 20} MB of memory",
         )
     return failed_row(task, error.one_line(), sha256_of(task.source), lost.seconds)
 

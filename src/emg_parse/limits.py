@@ -1,4 +1,4 @@
-"""Time limit for parsing one document.
+"""Time and memory limits for parsing one document.
 
 A damaged PDF can make a parser loop for a very long time.  :func:`time_limit`
 raises :class:`~emg_parse.errors.ParseTimeoutError` inside the running code when
@@ -6,6 +6,12 @@ the limit passes.  It uses ``SIGALRM`` and so works in the main thread on POSIX
 systems; elsewhere it does nothing (``emg-parse batch`` stops hung documents by
 killing their worker process instead).  The alarm repeats every half second until
 the error gets through, in case library code swallows the first one.
+
+A PDF can also hold a stream that a few kilobytes inflate into gigabytes (a
+damaged file, or a "decompression bomb").  :func:`limit_memory` caps what a
+process that reads such files may allocate, so that the reader fails instead of the
+machine running out of memory; the processes that read PDF pages and the workers of
+``emg-parse batch`` set it for themselves.
 """
 
 from __future__ import annotations
@@ -21,6 +27,53 @@ from emg_parse.errors import ParseTimeoutError
 
 #: Default limit for one document, in seconds (``--timeout``).
 DEFAULT_TIMEOUT = 120.0
+
+#: Memory a process reading PDF pages may allocate beyond what it had when it
+#: started: some twenty times what a large outcome document needs, a fraction of
+#: what a decompression bomb takes.
+READER_MEMORY = 1 << 30
+#: The same for a worker of ``emg-parse batch`` (it also reads large Word files).
+BATCH_WORKER_MEMORY = 4 << 30
+
+
+def limit_memory(extra: int) -> None:
+    """Make this process's allocations fail once it has ``extra`` bytes more than now.
+
+    The limit is ``RLIMIT_DATA`` (heap and private writable mappings, as Linux counts
+    them) set to the data this process has now plus ``extra``: a forked process starts
+    with its parent's data, however large.  Only lowers the limit; does nothing where
+    the size or the limit cannot be had.
+    """
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX
+        return
+    data = _statm(5)
+    if data is None:  # pragma: no cover - not Linux
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    limit = data + extra
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    if soft == resource.RLIM_INFINITY or soft > limit:
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
+
+
+def resident_memory() -> int | None:
+    """Bytes of this process's memory that are resident now (Linux), else None."""
+    return _statm(1)
+
+
+def _statm(field: int) -> int | None:
+    """A field of ``/proc/self/statm`` in bytes: 1 resident, 5 data and stack."""
+    import os
+
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            pages = int(fh.read().split()[field])
+    except (OSError, ValueError, IndexError):  # pragma: no cover - not Linux
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE")
 
 
 def timeout_message(seconds: float) -> str:

@@ -39,6 +39,7 @@ from emg_parse.extractors.pdf_layout import (
     running_fragments,
     running_key,
 )
+from emg_parse.limits import READER_MEMORY
 from emg_parse.lines import Extraction, Line, Provenance, Style
 
 if TYPE_CHECKING:
@@ -54,6 +55,10 @@ UNSUPPORTED_ENCRYPTION_MESSAGE = (
     "decrypt it first, e.g. 'qpdf --decrypt --password=PASSWORD in.pdf out.pdf'"
 )
 DAMAGED_MESSAGE = "not a readable PDF (damaged or incomplete); re-export or re-download it"
+MEMORY_MESSAGE = (
+    "needs more than {mb} MB of memory to read (damaged, or built to exhaust memory); "
+    "re-export or re-download it"
+)
 NO_TEXT_MESSAGE = "no text layer (scanned image?); run OCR first, e.g. 'ocrmypdf in.pdf out.pdf'"
 
 T = TypeVar("T")
@@ -425,6 +430,7 @@ def _read_pdfium(
     for a document of :data:`~.pdf_pdfium.PARALLEL_MIN_PAGES` pages or more when this
     machine can fork), else in this process."""
     from emg_parse.extractors.pdf_pdfium import (
+        ERR_MEMORY,
         ERR_PASSWORD,
         ERR_SECURITY,
         PARALLEL_MIN_PAGES,
@@ -454,6 +460,8 @@ def _read_pdfium(
             raise EncryptedError(path, ENCRYPTED_MESSAGE) from exc
         if exc.code == ERR_SECURITY:
             raise EncryptedError(path, UNSUPPORTED_ENCRYPTION_MESSAGE) from exc
+        if exc.code == ERR_MEMORY:
+            raise InputError(path, MEMORY_MESSAGE.format(mb=READER_MEMORY >> 20)) from exc
         raise InputError(path, DAMAGED_MESSAGE) from exc
 
 

@@ -67,9 +67,12 @@ from emg_parse.extractors.pdf_layout import (
     box_of,
     box_rules,
 )
+from emg_parse.limits import READER_MEMORY, limit_memory, resident_memory
 
 #: FPDF_GetLastError codes.
 ERR_UNKNOWN, ERR_FILE, ERR_FORMAT, ERR_PASSWORD, ERR_SECURITY, ERR_PAGE = 1, 2, 3, 4, 5, 6
+#: Not pdfium's: a worker reading the pages went over its memory limit.
+ERR_MEMORY = 100
 _PAGEOBJ_TEXT, _PAGEOBJ_PATH, _PAGEOBJ_FORM = 1, 2, 5
 _SEGMENT_LINETO, _SEGMENT_BEZIERTO, _SEGMENT_MOVETO = 0, 1, 2
 #: Nested Form XObjects are followed this deep for rules.
@@ -744,6 +747,8 @@ class PageRun(Generic[T]):
         self.task = task
         count = workers or worker_count()
         self.workers: list[_Worker] = []
+        #: resident memory when the workers start: theirs starts there too
+        self.resident = resident_memory()
         claims = _Claims(count)
         try:
             for k in range(count):
@@ -778,7 +783,7 @@ class PageRun(Generic[T]):
                     del running[fd]
                     poll.unregister(fd)
                     if not worker.finished:
-                        raise PdfiumError(ERR_UNKNOWN, "reading the pages (a reader stopped)")
+                        raise worker.lost(self.resident)
             while following in pending:
                 yield pending.pop(following)
                 following += 1
@@ -866,7 +871,8 @@ class _Worker:
             os.close(reading)
             _child(path, password, task, claims, number, writing)
         os.close(writing)
-        self.pid = pid
+        #: None once reaped
+        self.pid: int | None = pid
         self.fd = reading
         self._buffer = bytearray()
         #: the pipe is at its end (the worker exited or was killed)
@@ -898,15 +904,37 @@ class _Worker:
         del buffer[:start]
         return messages
 
+    def lost(self, resident: int | None) -> PdfiumError:
+        """The error for a worker that stopped without saying it was done: pdfium
+        crashed (a damaged file), or it went over the memory it may use
+        (:data:`~emg_parse.limits.READER_MEMORY` more than the ``resident`` bytes it
+        started with; a damaged file, or one built to exhaust memory)."""
+        usage = self._reap()
+        if usage is not None and resident is not None:
+            grew = usage.ru_maxrss * 1024 - resident  # ru_maxrss: kilobytes on Linux
+            if grew >= READER_MEMORY // 2:
+                return PdfiumError(ERR_MEMORY, "reading the pages (over the memory limit)")
+        return PdfiumError(ERR_UNKNOWN, "reading the pages (a reader stopped)")
+
+    def _reap(self) -> Any:
+        """Wait for the worker to end; its resource usage (None if already reaped)."""
+        if self.pid is None:
+            return None
+        try:
+            _pid, _status, usage = os.wait4(self.pid, 0)
+        except ChildProcessError:  # pragma: no cover - reaped elsewhere
+            usage = None
+        self.pid = None
+        return usage
+
     def close(self) -> None:
         """Close the pipe; kill the worker unless it sent everything; reap it."""
         with contextlib.suppress(OSError):
             os.close(self.fd)
-        if not self.finished:
+        if not self.finished and self.pid is not None:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(self.pid, 0)
+        self._reap()
 
 
 def _die_with(parent: int) -> None:  # pragma: no cover - runs in the child
@@ -941,6 +969,10 @@ def _child(  # pragma: no cover - runs in the child
     status = 0
     try:
         gc.disable()  # a short-lived process that makes no reference cycles
+        limit_memory(READER_MEMORY)  # a decompression bomb crashes pdfium, not the machine
+        faults = sys.modules.get("faulthandler")
+        if faults is not None and faults.is_enabled():
+            faults.disable()  # a crash here is reported by the parent, not as a traceback
         with os.fdopen(writing, "wb", buffering=1 << 16) as stream:
             try:
                 with Document(path, password) as document:
