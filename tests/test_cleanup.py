@@ -106,3 +106,24 @@ def test_title_and_actor_lines_stand_alone() -> None:
         "Summary of Action Points", "As approved by the Technical Segment",
         "The Senior Officials:", "Agree to extend",
     ]  # fmt: skip
+
+
+def test_a_block_of_thousands_of_lines_is_their_exact_join() -> None:
+    # the block is kept in pieces while it grows (linear time); the text is the same
+    texts = [f"line {i} of a paragraph that never ends a sentence" for i in range(3000)]
+    texts[1000] = "and goes on with an imple-"
+    texts[1001] = "mentation of the plan, the implementation"
+    blocks = clean(_lines(*texts))
+    expected = " ".join(texts).replace("imple- mentation", "implementation")
+    assert [(b.text, b.lines) for b in blocks] == [(expected, 3000)]
+
+
+def test_a_long_block_is_no_title() -> None:
+    # "Decisions of ..." stands alone as a title; a paragraph of over 300 characters
+    # that happens to start so is no title, and its wrapped line joins it
+    long_line = "Decisions of the Senior Officials were taken" + " after long talks" * 20
+    assert len(long_line) > 300
+    assert [b.text for b in clean(_lines(long_line, "and more talks"))] == [
+        long_line + " and more talks"
+    ]
+    assert len(clean(_lines("Decisions of the Senior Officials", "and more talks"))) == 2
