@@ -8,6 +8,7 @@ from emg_parse.labels import (
     int_to_letter,
     int_to_roman,
     label_kind,
+    label_of_value,
     letter_to_int,
     roman_to_int,
     split_label,
@@ -74,3 +75,13 @@ def test_unambiguous_kinds() -> None:
     assert label_kind(Label("b", "a)"), None) == "letter"
     assert label_kind(Label("ii", "a."), None) == "roman"
     assert label_kind(Label("2", "a."), None) == "number"
+
+
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [("a", "a"), ("aa", "aa"), ("iv", "iv"), ("xii", "xii"), ("3", "3"),
+     ("ab", None), ("iv\n", None), ("a)", None), ("IV", None), ("", None)],
+)  # fmt: skip
+def test_label_of_value(value: str, label: str | None) -> None:
+    found = label_of_value(value)
+    assert (found.value if found else None) == label

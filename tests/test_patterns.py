@@ -171,3 +171,28 @@ def test_short_label(text: str, expected: bool) -> None:
 )  # fmt: skip
 def test_font_style_names(font: str, bold: bool, italic: bool) -> None:
     assert (bool(p.BOLD_FONT.search(font)), bool(p.ITALIC_FONT.search(font))) == (bold, italic)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("a", True), ("z", True), ("aa", True), ("12", True), ("99999", True),
+     ("ab", False), ("A", False), ("0", False), ("a)", False), ("", False)],
+)  # fmt: skip
+def test_label_value(text: str, expected: bool) -> None:
+    assert bool(p.LABEL_VALUE.fullmatch(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("IV.", True), ("XII)", True), ("I.", True), ("IV", False), ("iv.", False), ("A.", False)],
+)
+def test_section_number(text: str, expected: bool) -> None:
+    assert bool(p.SECTION_NUMBER.match(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Page 2 of 4", True), ("page 10 of 12", True), ("Page 2", False), ("2 of 4", False)],
+)
+def test_page_of(text: str, expected: bool) -> None:
+    assert bool(p.PAGE_OF.match(text)) is expected

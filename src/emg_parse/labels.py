@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from emg_parse.patterns import LABEL, ROMAN
+from emg_parse.patterns import LABEL, LABEL_VALUE, ROMAN
 
 LabelKind = Literal["letter", "roman", "number"]
 
@@ -57,6 +57,14 @@ def split_label(text: str) -> tuple[Label, str] | None:
     if not value.isdigit() and not (label.could_be_letter or label.could_be_roman):
         return None
     return label, m["rest"].strip()
+
+
+def label_of_value(value: str) -> Label | None:
+    """The label a normalised value stands for (an output's ``label`` field: ``"a"``,
+    ``"aa"``, ``"iv"``, ``"3"``), or None when the value is no label."""
+    if LABEL_VALUE.fullmatch(value) or ROMAN.fullmatch(value):
+        return Label(value, "a")
+    return None
 
 
 def roman_to_int(value: str) -> int:

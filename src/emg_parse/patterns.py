@@ -26,6 +26,10 @@ LABEL = re.compile(
 #: A valid lower-case roman numeral (1..399), used to tell ``iv`` from a word.
 ROMAN = re.compile(r"^(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
 
+#: A label's normalised value as the output holds it (roman numerals: :data:`ROMAN`):
+#: ``a``, ``aa`` (a doubled letter), ``12``.
+LABEL_VALUE = re.compile(r"[a-z]|([a-z])\1|[1-9][0-9]{0,4}")
+
 #: A section heading: upper-case roman number, a dot or bracket (or a tab), a title.
 #: ``I. Consultative Process on Biodiversity``, ``XII) Consultative Process``,
 #: ``IV.Task Team``.  The title must start with a capital, digit or quote.
@@ -35,6 +39,10 @@ SECTION = re.compile(
     (?P<title>[A-Z0-9"“‘'(].*)$""",
     re.VERBOSE,
 )
+
+#: A section number alone, as a text file may print it before a wide gap: ``IV.``,
+#: ``XII)``.
+SECTION_NUMBER = re.compile(r"^[IVXLC]+[.)]$")
 
 #: The actor line that opens the decisions of a section.
 #: ``The Senior Officials:``, ``The Senior Officials decided to:``,
@@ -157,6 +165,10 @@ PAGE_NUMBER = re.compile(
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+#: A "Page N of M" line: a page footer wherever it stands (:data:`PAGE_NUMBER` matches
+#: more forms, and only in a page's margin).
+PAGE_OF = re.compile(r"^Page \d+ of \d+$", re.IGNORECASE)
 
 #: A short list label or bullet standing alone as one PDF word, which a tab-wide gap
 #: may follow without starting a new column: ``a)`` ``(a)`` ``a.`` ``i.`` ``iv)``

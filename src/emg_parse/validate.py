@@ -52,6 +52,7 @@ from emg_parse.labels import (
     format_ordinal,
     int_to_roman,
     label_kind,
+    label_of_value,
     ordinal,
     roman_to_int,
     split_label,
@@ -385,7 +386,6 @@ def _short(text: str, limit: int = 40) -> str:
 # --------------------------------------------------------------------------- meaning
 
 _Found = tuple[int, int, Path, str, str]
-_LABEL = re.compile(r"[a-z]|([a-z])\1|[1-9][0-9]{0,4}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -449,12 +449,6 @@ def _items(items: object, path: Path) -> Iterator[tuple[Path, str, str]]:
             yield from _items(item.get("items"), (*path, k, "items"))
 
 
-def _parse_label(value: str) -> Label | None:
-    if _LABEL.fullmatch(value) or ROMAN.match(value):
-        return Label(value, "a")
-    return None
-
-
 def _reading(label: Label, kind: LabelKind) -> int | None:
     """The position of ``label`` read as ``kind``, if it can be read so."""
     possible = {
@@ -486,7 +480,7 @@ def _labels(entries: list[Any], path: Path) -> Iterator[tuple[Path, str, str]]:
         if raw is None:
             may_start = True
             continue
-        label = _parse_label(raw) if isinstance(raw, str) else None
+        label = label_of_value(raw) if isinstance(raw, str) else None
         if label is None:
             if isinstance(raw, str):
                 yield where, "label", _label_format(raw)
@@ -541,7 +535,7 @@ def _labels(entries: list[Any], path: Path) -> Iterator[tuple[Path, str, str]]:
 def _following_labels(entries: list[Any]) -> list[Label | None]:
     """For each entry, the label of the next entry when it is labelled."""
     labels = [
-        _parse_label(entry["label"])
+        label_of_value(entry["label"])
         if isinstance(entry, dict) and isinstance(entry.get("label"), str) else None
         for entry in entries
     ]  # fmt: skip

@@ -28,7 +28,7 @@ from pathlib import Path
 from emg_parse.errors import InputError, NoTextError
 from emg_parse.labels import split_label
 from emg_parse.lines import Extraction, Line, Provenance, Style
-from emg_parse.patterns import PAGE_NUMBER
+from emg_parse.patterns import PAGE_NUMBER, PAGE_OF, SECTION_NUMBER
 
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$|^\s*\|?(?:\s*:?-{3,}:?\s*(?:\||\t|$))+\s*$")
 _HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
@@ -43,8 +43,6 @@ _ESCAPED = re.compile("[\U000F0000-\U000F007F]")
 _CELL_GAP = re.compile(r" {2,}")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _SEGMENT = re.compile(r"\S+(?: {1,4}\S+)*")
-_ROMAN_NUMBER = re.compile(r"^[IVXLC]+[.)]$")
-_PAGE_OF = re.compile(r"^Page \d+ of \d+$", re.IGNORECASE)
 
 _ENCODINGS = ("utf-8", "cp1252", "latin-1")
 
@@ -157,7 +155,7 @@ def drop_running_lines(rows: list[_Row]) -> list[_Row]:
     for row in rows:
         stripped = row.text.strip()
         place = margins.get(row.page, {}).get(row.number)
-        if _PAGE_OF.match(stripped) or (
+        if PAGE_OF.match(stripped) or (
             place is not None and (place in repeated or PAGE_NUMBER.match(stripped))
         ):
             continue
@@ -194,7 +192,7 @@ def _segments(line: str) -> list[tuple[int, str]]:
     if len(found) > 1:
         head = found[0][1]
         split = split_label(head)
-        if (split is not None and not split[1]) or _ROMAN_NUMBER.match(head):
+        if (split is not None and not split[1]) or SECTION_NUMBER.match(head):
             found[:2] = [(found[0][0], f"{head} {found[1][1]}")]
     return found
 
