@@ -318,17 +318,21 @@ def test_crash_of_the_reader_is_a_damaged_file(
     assert children() == before
 
 
-def whose_pages(slow_worker_delay: float = 0.0) -> pdf_pdfium.PageTask[tuple[int, int]]:
-    """A task that gives ``(page, pid)``; the worker that takes page 0 then waits
-    ``slow_worker_delay`` seconds before each page, as if another program had its CPU."""
+def whose_pages(slow_worker_delay: float = 0.0) -> pdf_pdfium.PageTask[tuple[int, int, bool]]:
+    """A task that gives ``(page, pid, slow)``: a worker whose first page is page 0 is
+    slow, as if another program had its CPU: it waits ``slow_worker_delay`` seconds
+    before each page."""
 
-    def task(document: pdf_pdfium.Document, pages: Iterator[int]) -> Iterator[tuple[int, int]]:
-        slow = False
+    def task(
+        document: pdf_pdfium.Document, pages: Iterator[int]
+    ) -> Iterator[tuple[int, int, bool]]:
+        slow: bool | None = None
         for index in pages:
-            slow = slow or index == 0
+            if slow is None:
+                slow = index == 0
             if slow:
                 time.sleep(slow_worker_delay)
-            yield index, os.getpid()
+            yield index, os.getpid(), slow
 
     return task
 
@@ -341,23 +345,23 @@ def test_workers_take_every_page_once_in_order(long_pdf: Path) -> None:
         results = list(run.results())
     finally:
         run.close()
-    assert [index for index, _pid in results] == list(range(pages))
-    assert os.getpid() not in {pid for _index, pid in results}
+    assert [index for index, _pid, _slow in results] == list(range(pages))
+    assert os.getpid() not in {pid for _index, pid, _slow in results}
 
 
 @needs_fork
 def test_a_slow_worker_takes_fewer_pages(long_pdf: Path) -> None:
     # pages are taken one at a time, not shared out in advance: while the worker
-    # that took page 0 waits, the other one takes the rest
+    # that took page 0 waits, the other one takes the rest, its share and then the
+    # slow worker's
     pages = len(pdf_pdfium.Document(long_pdf))
     run = pdf_pdfium.PageRun(long_pdf, None, whose_pages(slow_worker_delay=0.5), workers=2)
     try:
         results = list(run.results())
     finally:
         run.close()
-    slow = results[0][1]
-    assert [index for index, _pid in results] == list(range(pages))
-    assert sum(pid == slow for _index, pid in results) <= 2 < pages
+    assert [index for index, _pid, _slow in results] == list(range(pages))
+    assert sum(slow for _index, _pid, slow in results) <= 2 < pages
 
 
 @needs_fork
