@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
 import os
 import shutil
 import signal
@@ -19,6 +20,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+import emg_parse.batch as batch_module
 from emg_parse.batch import (
     BatchOptions,
     BatchUsageError,
@@ -528,3 +530,41 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError:
         return b""
+
+
+# --------------------------------------------------------------------------- "spawn"
+# macOS and Windows start workers with "spawn" (a fresh interpreter that imports what it
+# needs) rather than "fork"; these run the same batch that way here.
+
+
+@pytest.fixture
+def spawning(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch_module, "_context", lambda: multiprocessing.get_context("spawn"))
+
+
+def test_spawned_workers_convert_the_archive_as_forked_ones_do(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    forked = tmp_path / "forked"
+    run(archive, forked)
+    monkeypatch.setattr(batch_module, "_context", lambda: multiprocessing.get_context("spawn"))
+    spawned = tmp_path / "spawned"
+    summary, _ = run(archive, spawned)
+    assert (summary.converted, summary.unchanged, summary.skipped, summary.failed) == (6, 0, 3, 2)
+    assert statuses(spawned) == statuses(forked)
+    outputs = sorted(str(p.relative_to(forked)) for p in forked.rglob("*.json"))
+    outputs.remove("manifest.json")
+    assert len(outputs) == len(CONVERTED)
+    for name in outputs:
+        assert (spawned / name).read_bytes() == (forked / name).read_bytes(), name
+
+
+@pytest.mark.usefixtures("spawning")
+def test_spawned_worker_that_crashes_or_hangs_costs_only_its_document(tmp_path: Path) -> None:
+    archive = hang_archive(tmp_path / "archive", ["crash.txt", "a.txt"])
+    summary, _ = run(archive, tmp_path / "out", jobs=1, work=crash_on_crash)
+    assert (summary.converted, summary.failed) == (1, 1)
+    archive = hang_archive(tmp_path / "archive2", ["stuck.txt", "b.txt"])
+    summary, _ = run(archive, tmp_path / "out2", jobs=1, timeout=2, kill_grace=0.2,
+                     work=hang_on_stuck)  # fmt: skip
+    assert (summary.converted, summary.failed) == (1, 1)
