@@ -442,6 +442,21 @@ def test_unexpected_exception_is_recorded_not_raised(
     )
 
 
+def test_memory_error_is_recorded_as_a_document_too_big_to_read(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def exhausted(path: Path, **kwargs: object) -> OutcomeDocument:
+        raise MemoryError  # what the worker's memory limit raises in Python code
+
+    monkeypatch.setattr("emg_parse.pipeline.parse_file", exhausted)
+    summary, _ = run(archive, tmp_path / "out")
+    assert summary.failed == 8
+    assert rows(tmp_path / "out")["reports/2021/doc.pdf"]["error"] == (
+        f"{archive / 'reports/2021/doc.pdf'}: needs more than 4096 MB of memory to read "
+        "(damaged, or built to exhaust memory); re-export or re-download it"
+    )
+
+
 def test_pool_recycles_workers_and_kills_overruns() -> None:
     with WorkerPool(pid_of, jobs=1, time_limit=10, tasks_per_worker=2) as pool:
         pids = [pid for _, pid in pool.map(range(5))]

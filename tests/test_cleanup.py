@@ -127,3 +127,9 @@ def test_a_long_block_is_no_title() -> None:
         long_line + " and more talks"
     ]
     assert len(clean(_lines("Decisions of the Senior Officials", "and more talks"))) == 2
+
+
+def test_a_label_split_over_two_lines_takes_the_next_line() -> None:
+    lines = _lines("1", ")")
+    lines.append(Line(text="Welcome the report.", source=Provenance(page=1, line=3)))
+    assert [b.text for b in clean(lines)] == ["1 ) Welcome the report."]

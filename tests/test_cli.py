@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -293,12 +294,15 @@ def test_python_dash_m_is_the_console_command() -> None:
     assert (result.returncode, result.stdout) == (0, f"emg-parse, version {__version__}\n")
 
 
-@pytest.mark.skipif(not pdf_pdfium._can_fork(), reason="pages are read in this process here")
+@pytest.mark.skipif(not pdf_pdfium.can_isolate(), reason="pages are read in this process here")
+@pytest.mark.parametrize("cpus", [1, 2])
 def test_decompression_bomb_is_a_one_line_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cpus: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import emg_parse.extractors.pdf as pdf_module
 
+    monkeypatch.setattr(os, "cpu_count", lambda: cpus)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cpus)))
     monkeypatch.setattr(pdf_pdfium, "READER_MEMORY", 64 << 20)
     monkeypatch.setattr(pdf_module, "READER_MEMORY", 64 << 20)
     page = Page(padding=256 << 20)  # the content stream inflates to 256 MB

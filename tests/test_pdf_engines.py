@@ -383,6 +383,25 @@ def test_pages_a_worker_failed_on_are_done_here(long_pdf: Path) -> None:
 
 
 @needs_fork
+def test_memory_error_in_a_worker_is_not_redone_here(long_pdf: Path) -> None:
+    # this process has no memory limit: a page that exhausted a worker's stays failed
+    parent = os.getpid()
+
+    def task(document: pdf_pdfium.Document, pages: Iterator[int]) -> Iterator[int]:
+        for index in pages:
+            if index == 3:
+                assert os.getpid() != parent, "redone without the limit"
+                raise MemoryError
+            yield index
+
+    before = children()
+    with pytest.raises(pdf_pdfium.PdfiumError) as caught:
+        list(pdf_pdfium.run_pages(long_pdf, None, task))
+    assert caught.value.code == pdf_pdfium.ERR_MEMORY
+    assert children() == before
+
+
+@needs_fork
 def test_a_bug_in_the_task_is_raised_here(long_pdf: Path) -> None:
     def task(document: pdf_pdfium.Document, pages: Iterator[int]) -> Iterator[int]:
         for index in pages:

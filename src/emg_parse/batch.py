@@ -57,6 +57,7 @@ from emg_parse.limits import (
     BATCH_WORKER_MEMORY,
     DEFAULT_TIMEOUT,
     limit_memory,
+    memory_message,
     timeout_message,
 )
 from emg_parse.manifest import (
@@ -348,6 +349,10 @@ def convert_document(task: Task) -> Row:
     except EmgParseError as exc:
         remove_outputs(task)
         return failed_row(task, exc.one_line(), sha256, time.perf_counter() - start)
+    except MemoryError:  # over the worker's limit (limits.BATCH_WORKER_MEMORY)
+        remove_outputs(task)
+        error = InputError(task.source, memory_message(BATCH_WORKER_MEMORY)).one_line()
+        return failed_row(task, error, sha256, time.perf_counter() - start)
     except Exception as exc:  # a bug must not stop the batch: record it like the others
         remove_outputs(task)
         message = f"unexpected error (a bug: please report it with the file): {exc!r}"

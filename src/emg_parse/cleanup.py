@@ -51,7 +51,8 @@ _LEADING_WORD = re.compile(r"[^\W\d_]+")
 _ABBREVIATION_TAIL = 12
 #: A block longer than this is no title or actor line (both are short lines).
 _STANDALONE_MAX = 300
-#: How much of the end of a block decides how the next line joins it.
+#: How much of the end of a block decides how the next line joins it (a word broken
+#: by a hyphen is looked up by its last 99 letters).
 _TAIL = 100
 
 
@@ -188,7 +189,7 @@ class _Building:
         self.first = first
         self.pieces = [text]
         self.count = 1
-        #: a label alone ("a)"), which only a block's first line can be
+        #: a label alone ("a)")
         self.label_only = _is_label_only(label)
         #: the whole text, while it is at most _STANDALONE_MAX characters
         self.short: str | None = text if len(text) <= _STANDALONE_MAX else None
@@ -201,11 +202,12 @@ class _Building:
             self.pieces[-1] = self.pieces[-1][:-drop]
         self.pieces += (separator, text)
         self.count += 1
-        self.label_only = False
         self.tail = (self.tail[: len(self.tail) - drop] + separator + text)[-_TAIL:]
         if self.short is not None:
             whole = self.short[: len(self.short) - drop] + separator + text
             self.short = whole if len(whole) <= _STANDALONE_MAX else None
+        # "1" + ")" makes a label alone too
+        self.label_only = self.short is not None and _is_label_only(split_label(self.short))
 
     def block(self) -> Block:
         first = self.first

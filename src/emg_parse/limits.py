@@ -36,6 +36,13 @@ READER_MEMORY = 1 << 30
 BATCH_WORKER_MEMORY = 4 << 30
 
 
+def memory_message(limit: int) -> str:
+    return (
+        f"needs more than {limit >> 20} MB of memory to read (damaged, or built to exhaust "
+        "memory); re-export or re-download it"
+    )
+
+
 def limit_memory(extra: int) -> None:
     """Make this process's allocations fail once it has ``extra`` bytes more than now.
 

@@ -28,8 +28,8 @@ def _yaml_dumper(emitter: Literal["c", "python"] = "c") -> type[Any]:
     Built on first use so that writing JSON never imports PyYAML.  It emits with
     libyaml (``emitter="c"``) when PyYAML was built with it, as its wheels are: five
     times faster than the pure-Python emitter, and the same data (the same text too,
-    but for characters outside the Basic Multilingual Plane, which only the
-    pure-Python emitter escapes; tests/test_writers.py).
+    but for characters outside the Basic Multilingual Plane, such as emoji, which
+    libyaml escapes as ``\U0001F600``; tests/test_writers.py).
     """
     import yaml
 

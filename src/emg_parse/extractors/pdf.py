@@ -39,7 +39,7 @@ from emg_parse.extractors.pdf_layout import (
     running_fragments,
     running_key,
 )
-from emg_parse.limits import READER_MEMORY
+from emg_parse.limits import READER_MEMORY, memory_message
 from emg_parse.lines import Extraction, Line, Provenance, Style
 
 if TYPE_CHECKING:
@@ -55,10 +55,6 @@ UNSUPPORTED_ENCRYPTION_MESSAGE = (
     "decrypt it first, e.g. 'qpdf --decrypt --password=PASSWORD in.pdf out.pdf'"
 )
 DAMAGED_MESSAGE = "not a readable PDF (damaged or incomplete); re-export or re-download it"
-MEMORY_MESSAGE = (
-    "needs more than {mb} MB of memory to read (damaged, or built to exhaust memory); "
-    "re-export or re-download it"
-)
 NO_TEXT_MESSAGE = "no text layer (scanned image?); run OCR first, e.g. 'ocrmypdf in.pdf out.pdf'"
 
 T = TypeVar("T")
@@ -461,7 +457,7 @@ def _read_pdfium(
         if exc.code == ERR_SECURITY:
             raise EncryptedError(path, UNSUPPORTED_ENCRYPTION_MESSAGE) from exc
         if exc.code == ERR_MEMORY:
-            raise InputError(path, MEMORY_MESSAGE.format(mb=READER_MEMORY >> 20)) from exc
+            raise InputError(path, memory_message(READER_MEMORY)) from exc
         raise InputError(path, DAMAGED_MESSAGE) from exc
 
 
@@ -505,10 +501,11 @@ def read_ahead(path: Path, *, password: str | None = None, max_bytes: int | None
         with path.open("rb") as fh:
             if b"%PDF-" not in fh.read(1024):
                 return
-        from emg_parse.extractors.pdf_pdfium import PageRun, _can_fork
+        from emg_parse.extractors.pdf_pdfium import PageRun, can_isolate
 
         key = (str(path), password)
-        if key in _AHEAD or not _can_fork():
+        # even with one CPU: the pages are then read under the workers' memory limit
+        if key in _AHEAD or not can_isolate():
             return
         run: PageRun[Any] = PageRun(path, password, _layout_task)
     except Exception:

@@ -666,10 +666,15 @@ def _read_task(document: Document, pages: Iterator[int]) -> Iterator[tuple[Any, 
 
 
 def _can_fork() -> bool:
+    """Worker processes can share the pages: Linux, more than one CPU, no threads."""
+    return (os.cpu_count() or 1) > 1 and can_isolate()
+
+
+def can_isolate() -> bool:
+    """Pages can be read in forked worker processes (Linux, no other threads here)."""
     return (
         sys.platform.startswith("linux")
         and hasattr(os, "fork")
-        and (os.cpu_count() or 1) > 1
         and threading.active_count() == 1
     )
 
@@ -865,7 +870,12 @@ class _Worker:
         with contextlib.suppress(OSError):  # room for many pages: the worker need not wait
             fcntl.fcntl(writing, _F_SETPIPE_SZ, _PIPE_SIZE)
         parent = os.getpid()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except BaseException:
+            os.close(reading)
+            os.close(writing)
+            raise
         if pid == 0:  # pragma: no cover - runs in the child (its coverage is not collected)
             _die_with(parent)
             os.close(reading)
@@ -910,6 +920,8 @@ class _Worker:
         (:data:`~emg_parse.limits.READER_MEMORY` more than the ``resident`` bytes it
         started with; a damaged file, or one built to exhaust memory)."""
         usage = self._reap()
+        # pdfium aborts when an allocation fails; a page that needs a large block at once
+        # may fail before the process grew much, and then passes for damaged
         if usage is not None and resident is not None:
             grew = usage.ru_maxrss * 1024 - resident  # ru_maxrss: kilobytes on Linux
             if grew >= READER_MEMORY // 2:
@@ -929,8 +941,10 @@ class _Worker:
 
     def close(self) -> None:
         """Close the pipe; kill the worker unless it sent everything; reap it."""
-        with contextlib.suppress(OSError):
-            os.close(self.fd)
+        if self.fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(self.fd)
+            self.fd = -1
         if not self.finished and self.pid is not None:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
@@ -984,6 +998,8 @@ def _child(  # pragma: no cover - runs in the child
                 _send(stream, ("done",))
             except PdfiumError as exc:
                 _send(stream, ("error", exc.code, str(exc)))
+            except MemoryError:  # over the limit in Python code: not to be redone without it
+                _send(stream, ("error", ERR_MEMORY, "reading the pages (over the memory limit)"))
             except Exception:
                 _send(stream, ("failed",))
     except BaseException:
