@@ -16,6 +16,7 @@ machine running out of memory; the processes that read PDF pages and the workers
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -73,8 +74,6 @@ def resident_memory() -> int | None:
 
 def _statm(field: int) -> int | None:
     """A field of ``/proc/self/statm`` in bytes: 1 resident, 5 data and stack."""
-    import os
-
     try:
         with open("/proc/self/statm", "rb") as fh:
             pages = int(fh.read().split()[field])
