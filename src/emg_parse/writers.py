@@ -29,13 +29,15 @@ def _yaml_dumper(emitter: Literal["c", "python"] = "c") -> type[Any]:
     libyaml (``emitter="c"``) when PyYAML was built with it, as its wheels are: five
     times faster than the pure-Python emitter, and the same data (the same text too,
     but for characters outside the Basic Multilingual Plane, such as emoji, which
-    libyaml escapes as ``\U0001F600``; tests/test_writers.py).
+    libyaml writes as ``\\U`` escapes; tests/test_writers.py).
     """
     import yaml
 
-    base = yaml.SafeDumper if emitter == "python" else getattr(yaml, "CSafeDumper", None)
+    base: type[Any] = yaml.SafeDumper
+    if emitter == "c":
+        base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-    class Dumper(base or yaml.SafeDumper):  # type: ignore[misc]
+    class Dumper(base):  # type: ignore[misc]
         pass
 
     def str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
