@@ -71,3 +71,15 @@ class ParseTimeoutError(InputError):
     """Parsing took longer than the time limit (a damaged file can make a parser hang)."""
 
     exit_code = 10
+
+
+def unreadable(path: Path | str, exc: OSError, *, folder: str = "is a folder") -> InputError:
+    """The :class:`InputError` for a file that cannot be opened or read: one wording
+    for every reader.  ``folder`` is the message when ``path`` is a folder."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError(path, "no such file")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(path, folder)
+    if isinstance(exc, PermissionError):
+        return InputError(path, "permission denied; check the file's permissions")
+    return InputError(path, f"cannot read the file ({exc.strerror or exc})")

@@ -45,7 +45,7 @@ from typing import Any, Literal, TypeGuard, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from emg_parse.errors import InputError
+from emg_parse.errors import unreadable
 from emg_parse.labels import (
     Label,
     LabelKind,
@@ -150,12 +150,9 @@ def validate_file(path: FilePath, fmt: InputFormat | None = None) -> Validation:
     """Validate the file at ``path``.  Raises InputError when it cannot be read."""
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a folder; give the files in it, e.g. 'DIR/*.yaml'") from None
     except OSError as exc:
-        raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
+        folder = "is a folder; give the files in it, e.g. 'DIR/*.yaml'"
+        raise unreadable(path, exc, folder=folder) from None
     return validate_bytes(data, str(path), fmt)
 
 

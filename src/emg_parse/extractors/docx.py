@@ -73,7 +73,7 @@ from pathlib import Path
 
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
-from emg_parse.errors import InputError, TooLargeError, UnsupportedFormatError
+from emg_parse.errors import InputError, TooLargeError, UnsupportedFormatError, unreadable
 from emg_parse.extractors.docx_numbering import NumberingResolver
 from emg_parse.extractors.wordml import MC, W_NS, W
 from emg_parse.extractors.wordml import int_val as _int_val
@@ -341,12 +341,8 @@ class _Package:
 def _open_zip(path: Path) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(path)
-    except FileNotFoundError as exc:
-        raise InputError(path, "file not found") from exc
-    except IsADirectoryError as exc:
-        raise InputError(path, "is a directory, not a Word document") from exc
-    except PermissionError as exc:
-        raise InputError(path, "permission denied; check the file's access rights") from exc
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+        raise unreadable(path, exc, folder="is a folder, not a Word document") from exc
     except _ZIP_ERRORS as exc:
         raise InputError(path, _NOT_READABLE) from exc
 

@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args
 
-from emg_parse.errors import EmgParseError, EncryptedError, InputError, NoTextError
+from emg_parse.errors import EmgParseError, EncryptedError, InputError, NoTextError, unreadable
 from emg_parse.extractors.pdf_layout import (
     Glyph,
     MarginItem,
@@ -363,7 +363,7 @@ def _translate(path: Path, exc: BaseException) -> EmgParseError:
         if isinstance(current, EmgParseError):
             return current
         if current is exc and isinstance(current, OSError):
-            return InputError(path, f"cannot read the file ({current.strerror or current})")
+            return unreadable(path, current)
         if isinstance(current, PDFPasswordIncorrect):
             return EncryptedError(path, ENCRYPTED_MESSAGE)
         if isinstance(current, PDFEncryptionError):
@@ -551,7 +551,7 @@ def _check_complete(path: Path) -> None:
             fh.seek(max(0, size - _EOF_WINDOW))
             tail = fh.read()
     except OSError as exc:
-        raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+        raise unreadable(path, exc) from exc
     if b"%%EOF" not in tail:
         raise InputError(path, DAMAGED_MESSAGE)
 

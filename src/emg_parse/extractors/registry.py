@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from emg_parse.errors import InputError, TooLargeError, UnsupportedFormatError
+from emg_parse.errors import InputError, TooLargeError, UnsupportedFormatError, unreadable
 from emg_parse.extractors import Extractor
 from emg_parse.extractors.pdf import DAMAGED_MESSAGE
 from emg_parse.lines import Extraction
@@ -60,12 +60,8 @@ def read_head(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
             )
         with path.open("rb") as fh:
             return fh.read(HEAD_BYTES)
-    except FileNotFoundError as exc:
-        raise InputError(path, "no such file") from exc
-    except PermissionError as exc:
-        raise InputError(path, "permission denied; check the file's permissions") from exc
     except OSError as exc:
-        raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+        raise unreadable(path, exc) from exc
 
 
 def detect(path: Path, head: bytes) -> Extractor:
