@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal, TextIO
 
 import click
 
-from emg_parse.cli.common import cli_error
+from emg_parse.cli.common import cli_error, exit_help
 from emg_parse.errors import EmgParseError
 from emg_parse.limits import DEFAULT_TIMEOUT
 
@@ -29,9 +29,7 @@ BATCH_EXIT_CODES: dict[int, str] = {
     9: "OUT_DIR could not be created, or the manifest could not be written",
     130: "interrupted (Ctrl-C or kill): run the same command again to resume",
 }
-BATCH_EXIT_HELP = "\b\nExit codes:\n" + "\n".join(
-    f"  {code:<3}  {text}" for code, text in BATCH_EXIT_CODES.items()
-)
+BATCH_EXIT_HELP = exit_help("Exit codes:", BATCH_EXIT_CODES, width=3)
 
 if sys.platform == "win32":  # pragma: no cover
     _STOP_SIGNALS: tuple[signal.Signals, ...] = ()

@@ -34,9 +34,16 @@ EXIT_CODES: dict[int, str] = {
     ParseTimeoutError.exit_code: "stopped after the time limit (--timeout)",
 }
 
-EXIT_HELP = "\b\nExit codes of parse (batch and validate: see their --help):\n" + "\n".join(
-    f"  {code}  {text}" for code, text in EXIT_CODES.items()
-)
+
+
+def exit_help(title: str, codes: dict[int, str], width: int = 1) -> str:
+    """A command's exit codes for the end of its --help, codes ``width`` wide."""
+    return f"\b\n{title}\n" + "\n".join(
+        f"  {code:<{width}}  {text}" for code, text in codes.items()
+    )
+
+
+EXIT_HELP = exit_help("Exit codes of parse (batch and validate: see their --help):", EXIT_CODES)
 
 
 def cli_error(error: EmgParseError, exit_code: int | None = None) -> click.ClickException:

@@ -9,6 +9,7 @@ from typing import Literal
 
 import click
 
+from emg_parse.cli.common import exit_help
 from emg_parse.errors import EmgParseError
 
 #: Exit codes of ``emg-parse validate`` (worst over all files).
@@ -18,9 +19,7 @@ VALIDATE_EXIT_CODES: dict[int, str] = {
     2: "a file could not be read, or usage error",
 }
 
-VALIDATE_EXIT_HELP = "\b\nExit codes:\n" + "\n".join(
-    f"  {code}  {text}" for code, text in VALIDATE_EXIT_CODES.items()
-)
+VALIDATE_EXIT_HELP = exit_help("Exit codes:", VALIDATE_EXIT_CODES)
 
 
 @click.command(epilog=VALIDATE_EXIT_HELP)
