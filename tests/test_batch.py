@@ -492,7 +492,7 @@ def test_resume_after_a_killed_run_left_a_partial_manifest_and_a_temporary(
     data["documents"] = [r for r in data["documents"] if r["path"].startswith("reports/2020/")]
     (out / "manifest.json").write_text(json.dumps(data))
     (out / "reports/2021/doc.pdf.json").unlink()
-    leftover = out / "reports/2021/.doc.pdf.json.k2j4_x9a.tmp"
+    leftover = out / "reports/2021/.emg-parse-k2j4_x9a.tmp"
     leftover.write_text('{"half": ')
     summary, _ = run(archive, out)
     assert not leftover.exists()

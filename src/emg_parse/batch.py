@@ -38,7 +38,6 @@ import importlib
 import math
 import multiprocessing
 import os
-import re
 import signal
 import sys
 import time
@@ -69,7 +68,7 @@ from emg_parse.manifest import (
     load_rows,
     write_manifests,
 )
-from emg_parse.writers import OutputFormat
+from emg_parse.writers import OutputFormat, is_temporary
 
 if TYPE_CHECKING:
     from emg_parse.model import Item, OutcomeDocument
@@ -85,8 +84,6 @@ _CONTENT_EXTRACTORS = (
     ("emg_parse.extractors.pdf", "PdfExtractor"),
     ("emg_parse.extractors.docx", "DocxExtractor"),
 )
-#: A temporary file left by ``writers.write_atomic`` when its process was killed.
-_TEMPORARY = re.compile(r"\..+\.(?:json|yaml|csv)\.[a-z0-9_]{8}\.tmp")
 
 
 def default_jobs() -> int:
@@ -227,7 +224,7 @@ def remove_temporaries(out_dir: Path) -> int:
     removed = 0
     for folder, _, files in os.walk(out_dir):
         for name in files:
-            if _TEMPORARY.fullmatch(name):
+            if is_temporary(name):
                 try:
                     os.unlink(os.path.join(folder, name))
                     removed += 1

@@ -7,7 +7,36 @@ library code only raises them.
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
+
+#: Characters that would break a one-line message: controls (newline, carriage
+#: return, tab, escape, ...), line and paragraph separators, and lone surrogates
+#: (the bytes of a file name that is not UTF-8, as Python decodes them).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def shown(path: Path | str) -> str:
+    """``path`` as one line of valid UTF-8 text, the same for the same name.
+
+    A byte of the name that is not UTF-8 is written ``\\xff``; a control character
+    (newline, tab, ...) is written as Python escapes it (``\\n``, ``\\t``,
+    ``\\x1b``).  Printable names, whatever their script, are left as they are.
+    """
+    text = os.fspath(path)
+    if not _UNPRINTABLE.search(text):
+        return text
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(m: re.Match[str]) -> str:
+    ch = m.group(0)
+    if "\ud800" <= ch <= "\udfff":
+        code = ord(ch)
+        # os.fsdecode turns an undecodable byte b into the surrogate U+DC00 + b
+        return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+    return repr(ch)[1:-1]
 
 
 class EmgParseError(Exception):
@@ -22,7 +51,7 @@ class EmgParseError(Exception):
 
     def one_line(self) -> str:
         text = " ".join(self.message.split())
-        return f"{self.path}: {text}" if self.path is not None else text
+        return f"{shown(self.path)}: {text}" if self.path is not None else text
 
 
 class InputError(EmgParseError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -16,6 +17,13 @@ OutputFormat = Literal["json", "yaml"]
 #: The JSON Schema of the output (``model.json_schema()``), installed with the package
 #: so that YAML files can name it; tests/test_validate.py checks that it is current.
 SCHEMA_FILE = Path(__file__).resolve().with_name("outcome.schema.json")
+
+#: Name of the temporary file :func:`write_atomic` writes before the rename: short
+#: (an output name of 255 bytes still gets one) and distinctive, so that clean-up after a
+#: killed run (:func:`is_temporary`) never takes a user's file for one of ours.
+TEMPORARY_PREFIX = ".emg-parse-"
+TEMPORARY_SUFFIX = ".tmp"
+_TEMPORARY = re.compile(re.escape(TEMPORARY_PREFIX) + r"[a-z0-9_]{8}" + re.escape(TEMPORARY_SUFFIX))
 
 #: Output extensions and the format each implies.
 EXTENSION_FORMATS: dict[str, OutputFormat] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
@@ -105,7 +113,7 @@ def write_atomic(path: Path, text: str) -> None:
     not the private ``0o600`` of a temporary file.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=path.parent)
     try:
         os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
@@ -116,6 +124,11 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def is_temporary(name: str) -> bool:
+    """True for the name of a temporary file that :func:`write_atomic` creates."""
+    return _TEMPORARY.fullmatch(name) is not None
 
 
 @cache

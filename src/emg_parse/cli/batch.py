@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal, TextIO
 
 import click
 
-from emg_parse.cli.common import cli_error, exit_help
+from emg_parse.cli.common import FiniteFloatRange, cli_error, exit_help
 from emg_parse.errors import EmgParseError
 from emg_parse.limits import DEFAULT_TIMEOUT
 
@@ -138,7 +138,7 @@ class Reporter:
     help="Documents converted in parallel.  [default: the number of CPUs]",
 )  # fmt: skip
 @click.option(
-    "--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+    "--timeout", type=FiniteFloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
     help="Stop a document after this many seconds and record it as failed (0: no limit).",
 )  # fmt: skip
 @click.option(

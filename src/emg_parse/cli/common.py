@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -34,6 +36,17 @@ EXIT_CODES: dict[int, str] = {
     ParseTimeoutError.exit_code: "stopped after the time limit (--timeout)",
 }
 
+
+class FiniteFloatRange(click.FloatRange):
+    """A ``FloatRange`` that refuses ``inf`` and ``nan`` as a usage error."""
+
+    name = "finite float range"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number.", param, ctx)
+        return number
 
 
 def exit_help(title: str, codes: dict[int, str], width: int = 1) -> str:

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 import click
 
-from emg_parse.cli.common import EXIT_HELP, cli_error, emit
+from emg_parse.cli.common import EXIT_HELP, FiniteFloatRange, cli_error, emit
 from emg_parse.errors import EmgParseError
 from emg_parse.limits import DEFAULT_TIMEOUT
 
@@ -29,11 +29,11 @@ from emg_parse.limits import DEFAULT_TIMEOUT
     help="Print the intermediate form (extracted lines, or cleaned blocks) as JSON instead.",
 )  # fmt: skip
 @click.option(
-    "--max-size", type=click.FloatRange(min=0.001), default=100.0, show_default=True,
+    "--max-size", type=FiniteFloatRange(min=0.001), default=100.0, show_default=True,
     help="Refuse input files larger than this many MB.",
 )  # fmt: skip
 @click.option(
-    "--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+    "--timeout", type=FiniteFloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
     help="Stop after this many seconds (0: no limit).",
 )  # fmt: skip
 @click.option(
