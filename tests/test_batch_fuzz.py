@@ -18,6 +18,7 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 from hypothesis import given, settings
@@ -71,13 +72,11 @@ def make(root: Path, files: dict[bytes, bytes]) -> None:
             fh.write(data)
 
 
-def check_manifests(out: Path, files: dict[bytes, bytes]) -> list[dict[str, object]]:
+def check_manifests(out: Path, files: dict[bytes, bytes]) -> list[dict[str, Any]]:
     """Both manifests are valid UTF-8 and list every file once; return the JSON rows."""
     data = json.loads((out / "manifest.json").read_bytes().decode("utf-8"))
-    rows: list[dict[str, object]] = data["documents"]
-    assert Counter(row["path"] for row in rows) == Counter(
-        shown(os.fsdecode(rel)) for rel in files
-    )
+    rows: list[dict[str, Any]] = data["documents"]
+    assert Counter(row["path"] for row in rows) == Counter(shown(os.fsdecode(rel)) for rel in files)
     text = (out / "manifest.csv").read_bytes().decode("utf-8")
     records = list(csv.reader(io.StringIO(text, newline="")))
     assert len(records) == 1 + len(files) and records[0] == list(COLUMNS)

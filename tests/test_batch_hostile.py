@@ -448,4 +448,3 @@ def test_the_first_manifest_is_an_error_when_out_dir_cannot_be_written(tmp_path:
     code, stdout, stderr = cli(str(archive), "-o", str(out))
     assert code == 9 and stderr.startswith(f"Error: {out / 'manifest.json'}: cannot write (")
     assert stderr.count("\n") == 1 and "converted" not in stdout
-
