@@ -1,6 +1,7 @@
 """Throughput of ``emg-parse batch``: documents per second with -j 1 and -j N, and a re-run.
 
     python bench/batch_bench.py [--docs 40] [--jobs 2] [--repeat 3] [--cli]
+    python bench/batch_bench.py --scaling [--jobs 2]
 
 Generates an archive of ``--docs`` documents in a temporary folder (copies of
 samples/*.pdf, *.docx and *.txt with a small variation each, so every hash
@@ -9,11 +10,18 @@ then re-runs the last one unchanged.  By default it times ``run_batch`` in this
 process after importing the parser once (what a long batch costs per document);
 ``--cli`` times the whole command instead (``python -m emg_parse batch``),
 start-up included.  The best of ``--repeat`` runs is reported.
+
+``--scaling`` checks that what batch does per file, besides converting, is linear in
+the number of files: it times archives of 1,000, 4,000 and 16,000 files, once all
+skipped (walking, manifests) and once all unchanged documents of a previous run
+(hashing, the previous manifest's lookup), and prints the cost per file, which
+should stay flat.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -23,7 +31,9 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from emg_parse.batch import BatchOptions, run_batch, warm_up
+from emg_parse import __version__
+from emg_parse.batch import BatchOptions, output_name, run_batch, warm_up
+from emg_parse.manifest import Row, Summary, write_manifests
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -73,13 +83,56 @@ def best(run: Callable[[Path, Path, int], float], archive: Path, jobs: int, repe
     return min(times)
 
 
+def many_files(root: Path, count: int, *, documents: bool) -> None:
+    """``count`` files, 100 a folder: images (skipped), or small text documents with a
+    manifest and outputs that make them all unchanged."""
+    rows = []
+    for n in range(count):
+        rel = f"folder-{n // 100}/file-{n}.{'txt' if documents else 'png'}"
+        data = f"document {n}\n".encode()
+        path = root / "archive" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        if documents:
+            output = root / "out" / output_name(rel, "json")
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_bytes(b"{}")
+            sha256 = hashlib.sha256(data).hexdigest()
+            output_rel = output_name(rel, "json")
+            rows.append(Row(rel, "converted", output_rel, sha256, version=__version__))
+    (root / "out").mkdir(exist_ok=True)
+    write_manifests(
+        root / "out", rows, archive=root / "archive", fmt="json", version=__version__,
+        complete=True, summary=Summary(),
+    )  # fmt: skip
+
+
+def scaling(jobs: int) -> None:
+    print(f"cost per file, -j {jobs} (should stay flat as the archive grows)")
+    for documents in (False, True):
+        for count in (1000, 4000, 16000):
+            with tempfile.TemporaryDirectory() as tmp:
+                root = Path(tmp)
+                many_files(root, count, documents=documents)
+                start = time.perf_counter()
+                summary = run_batch(BatchOptions(root / "archive", root / "out", jobs=jobs))
+                seconds = time.perf_counter() - start
+            assert (summary.unchanged if documents else summary.skipped) == count, summary
+            kind = "unchanged documents" if documents else "skipped files"
+            print(f"  {count:6} {kind:20} {seconds:6.2f} s  {1e6 * seconds / count:6.1f} us/file")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=2, help="the parallel run's -j")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--cli", action="store_true", help="time the command, start-up included")
+    parser.add_argument("--scaling", action="store_true", help="cost per file as archives grow")
     args = parser.parse_args()
+    if args.scaling:
+        scaling(args.jobs)
+        return
     run = command if args.cli else in_process
     if not args.cli:
         warm_up()

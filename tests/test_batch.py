@@ -38,7 +38,7 @@ from emg_parse.batch import (
     walk,
 )
 from emg_parse.cli import main
-from emg_parse.limits import timeout_message
+from emg_parse.limits import READER_MEMORY, memory_message, timeout_message
 from emg_parse.manifest import COLUMNS, Row, Summary, load_rows
 from emg_parse.model import OutcomeDocument
 
@@ -372,11 +372,14 @@ def test_invalid_manifest_or_rows_are_ignored(archive: Path, tmp_path: Path) -> 
     (out / "manifest.json").write_text("{not json")
     assert run(archive, out)[0].converted == 6
     data = manifest(out)
-    data["documents"][0]["output"] = "../../outside.json"
+    data["documents"][0]["seconds"] = float("nan")
     data["documents"][1]["sections"] = "many"
+    data["documents"][2]["error"] = "\udcff"  # a lone surrogate: not text
+    data["documents"][3]["path"] = "a\nb"  # not a name as batch writes it (a\\nb)
     (out / "manifest.json").write_text(json.dumps(data))
-    assert len(load_rows(out)) == len(data["documents"]) - 2
-    assert run(archive, out)[0].unchanged == 6
+    assert len(load_rows(out)) == len(data["documents"]) - 4
+    summary, _ = run(archive, out)  # the one document whose row was dropped is converted
+    assert (summary.unchanged, summary.converted) == (5, 1)
 
 
 def test_usage_errors(archive: Path, tmp_path: Path) -> None:
@@ -422,7 +425,7 @@ def test_crashed_worker_costs_only_its_document(tmp_path: Path) -> None:
     assert (summary.converted, summary.failed) == (1, 1)
     assert rows(out)["crash.txt"]["error"] == (
         f"{archive / 'crash.txt'}: the worker process stopped (killed by SIGKILL) while reading "
-        "it: the document may be damaged, or need over 4096 MB of memory"
+        f"it: the document may be damaged, or need over {READER_MEMORY >> 20} MB of memory"
     )
 
 
@@ -452,8 +455,7 @@ def test_memory_error_is_recorded_as_a_document_too_big_to_read(
     summary, _ = run(archive, tmp_path / "out")
     assert summary.failed == 8
     assert rows(tmp_path / "out")["reports/2021/doc.pdf"]["error"] == (
-        f"{archive / 'reports/2021/doc.pdf'}: needs more than 4096 MB of memory to read "
-        "(damaged, or built to exhaust memory); re-export or re-download it"
+        f"{archive / 'reports/2021/doc.pdf'}: {memory_message(READER_MEMORY)}"
     )
 
 

@@ -13,21 +13,37 @@ Rules (the README's "Converting an archive" says the same for users):
   package (a ZIP holding ``word/document.xml``), whatever its name.  Everything
   else (images, spreadsheets, CSV, HTML, ...) is *skipped* and listed as such.
   Hidden files and folders (name starting with ``.``), symbolic links to folders
-  and OUT_DIR itself (when it is inside ARCHIVE_DIR) are not walked.
+  and OUT_DIR itself (when it is inside ARCHIVE_DIR) are not walked.  A symbolic
+  link to a file is read only when its target lies inside ARCHIVE_DIR and not in
+  OUT_DIR (:func:`link_problem`); other links are skipped, with the reason.
+- **Names.**  A name is whatever bytes the system holds (on Linux not always
+  UTF-8).  Files are read and written under their own names; the manifest, the
+  events and every message show :func:`~emg_parse.errors.shown` of them (the
+  manifest's key).  Two files that show the same are never matched with a
+  previous row (:func:`previous_rows`).
 - **Output names.**  ``OUT_DIR/<relative path of the input>.<json|yaml>``: the
   whole input name is kept and the output extension appended (``a/doc.pdf`` ->
   ``a/doc.pdf.json``), so two inputs can never share an output.
 - **Incremental.**  A document is *unchanged* (not parsed) when the previous
   manifest has a converted row with the same content hash, emg-parse version and
-  output name (so the same ``--format``) and that output still exists.
+  output name (so the same ``--format``) and that output still exists.  A file
+  over ``MAX_FILE_BYTES`` is neither hashed nor read: it fails at once.
 - **Failures.**  One failing document never stops the batch.  Its output from an
   earlier run is removed, so every output in OUT_DIR is the result for the
   current content.  When ``--format`` changes, the output in the old format is
   removed once the new one is written.  Outputs of documents that left the
   archive are left alone (they drop out of the manifest).
+- **OUT_DIR only.**  Nothing is written or deleted through a symbolic link inside
+  OUT_DIR, and only names this module derives are deleted (:func:`remove_output`,
+  :func:`remove_temporaries`); the manifest's ``output`` is never used as a path.
+  OUT_DIR may not hold ARCHIVE_DIR (:func:`check_folders`).
 - **Safety.**  Outputs and manifests are written to a temporary file and renamed;
-  the manifest is rewritten every ``manifest_interval`` seconds during the run and
-  when it is interrupted, so an interrupted run resumes where it stopped.
+  the manifest is written as soon as the archive is walked, rewritten every
+  ``manifest_interval`` seconds or so during the run and when it is interrupted,
+  so an interrupted run resumes where it stopped.
+- **Limits.**  Workers may allocate ``limits.READER_MEMORY`` more than they start
+  with, like the PDF page readers; their number is capped by the open-files limit
+  (:func:`usable_jobs`).
 """
 
 from __future__ import annotations
@@ -39,8 +55,10 @@ import math
 import multiprocessing
 import os
 import signal
+import stat
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
@@ -51,10 +69,11 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from emg_parse import __version__
-from emg_parse.errors import EmgParseError, InputError, OutputError, ParseTimeoutError
+from emg_parse.errors import EmgParseError, InputError, OutputError, ParseTimeoutError, shown
+from emg_parse.extractors.registry import MAX_FILE_BYTES
 from emg_parse.limits import (
-    BATCH_WORKER_MEMORY,
     DEFAULT_TIMEOUT,
+    READER_MEMORY,
     limit_memory,
     memory_message,
     timeout_message,
@@ -160,12 +179,24 @@ Event = Started | Skipped | DocumentDone | Finished
 
 @dataclass(frozen=True)
 class Entry:
-    """A file of the archive: ``path`` relative (POSIX), ``size`` in bytes."""
+    """A file of the archive: ``path`` relative (POSIX), ``size`` in bytes.
+
+    ``path`` is the name as the system gives it: on Linux a name is bytes, and a byte
+    that is not UTF-8 is held as a surrogate escape (``os.fsdecode``); :attr:`key` is
+    the form the manifest and messages show.  A file that is not a candidate is
+    listed as skipped (``error`` then says why it was not read, if it is a link) or,
+    when ``failed``, as failed (a folder that cannot be listed).
+    """
 
     path: str
     size: int
     candidate: bool
     error: str | None = None
+    failed: bool = False
+
+    @property
+    def key(self) -> str:
+        return shown(self.path)
 
 
 def is_candidate(path: Path) -> bool:
@@ -182,9 +213,31 @@ def is_candidate(path: Path) -> bool:
     return any(load(module, cls).accepts(path, head) for module, cls in _CONTENT_EXTRACTORS)
 
 
+def is_within(path: str, folder: str) -> bool:
+    """True when ``path`` is ``folder`` or under it (both resolved, absolute)."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def link_problem(path: str, archive_real: str, out_real: str) -> str | None:
+    """Why the symbolic link ``path`` is not read, or None when its target is in the archive.
+
+    A link is followed only when its target lies inside ARCHIVE_DIR and not in
+    OUT_DIR; a broken link (missing target, a loop) is not read either.
+    """
+    try:
+        os.stat(path)
+    except OSError:
+        return "a broken symbolic link (its target is missing, or a loop); not read"
+    target = os.path.realpath(path)
+    if not is_within(target, archive_real) or is_within(target, out_real):
+        return "a symbolic link to outside the archive; not read"
+    return None
+
+
 def walk(archive: Path, out_dir: Path) -> Iterator[Entry]:
     """Every non-hidden file under ``archive`` in path order, OUT_DIR left out."""
-    out_real = Path(os.path.realpath(out_dir))
+    archive_real = os.path.realpath(archive)
+    out_real = os.path.realpath(out_dir)
     stack = [(archive, "")]
     while stack:
         folder, prefix = stack.pop()
@@ -192,8 +245,9 @@ def walk(archive: Path, out_dir: Path) -> Iterator[Entry]:
             with os.scandir(folder) as scan:
                 entries = sorted(scan, key=lambda entry: entry.name)
         except OSError as exc:
-            error = InputError(folder, f"cannot list the folder ({exc.strerror or exc})")
-            yield Entry(prefix.rstrip("/") or ".", 0, candidate=False, error=error.one_line())
+            message = InputError(folder, f"cannot list the folder ({exc.strerror or exc})")
+            rel = prefix.rstrip("/") or "."
+            yield Entry(rel, 0, candidate=False, error=message.one_line(), failed=True)
             continue
         subfolders = []
         for entry in entries:
@@ -202,15 +256,20 @@ def walk(archive: Path, out_dir: Path) -> Iterator[Entry]:
             rel = prefix + entry.name
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if Path(os.path.realpath(entry.path)) != out_real:
+                    if os.path.realpath(entry.path) != out_real:
                         subfolders.append((Path(entry.path), rel + "/"))
                     continue
+                if entry.is_symlink():
+                    problem = link_problem(entry.path, archive_real, out_real)
+                    if problem is not None:
+                        reason = InputError(entry.path, problem).one_line()
+                        yield Entry(rel, 0, candidate=False, error=reason)
+                        continue
                 regular = entry.is_file()
                 size = entry.stat().st_size if regular else 0
             except OSError:
                 regular, size = False, 0
-            path = Path(entry.path)
-            yield Entry(rel, size, candidate=regular and is_candidate(path))
+            yield Entry(rel, size, candidate=regular and is_candidate(Path(entry.path)))
         stack.extend(reversed(subfolders))
 
 
@@ -219,17 +278,56 @@ def output_name(path: str, fmt: OutputFormat) -> str:
     return path + OUTPUT_EXTENSIONS[fmt]
 
 
+def is_real_folder_path(out_dir: Path, name: str) -> bool:
+    """True when no folder between ``out_dir`` and ``out_dir/name`` is a symbolic link.
+
+    Folders that do not exist yet count as real (``write_atomic`` creates them);
+    anything else on the way (a link, a file) makes it False.
+    """
+    folder = out_dir
+    for part in name.split("/")[:-1]:
+        folder = folder / part
+        try:
+            mode = os.lstat(folder).st_mode
+        except FileNotFoundError:
+            return True
+        except OSError:
+            return False
+        if not stat.S_ISDIR(mode):
+            return False
+    return True
+
+
+def is_own_file(out_dir: Path, name: str) -> bool:
+    """True when ``out_dir/name`` is a regular file reached without a symbolic link."""
+    try:
+        mode = os.lstat(out_dir / name).st_mode
+    except OSError:
+        return False
+    return stat.S_ISREG(mode) and is_real_folder_path(out_dir, name)
+
+
+def remove_output(out_dir: Path, name: str) -> None:
+    """Delete the output ``out_dir/name`` if :func:`is_own_file` (never through a link)."""
+    if is_own_file(out_dir, name):
+        with contextlib.suppress(OSError):
+            os.unlink(out_dir / name)
+
+
 def remove_temporaries(out_dir: Path) -> int:
-    """Delete temporary files left in ``out_dir`` by a killed run; return how many."""
+    """Delete temporary files left in ``out_dir`` by a killed run; return how many.
+
+    Only regular files named as ``write_atomic`` names its temporaries
+    (``writers.is_temporary``); links are neither followed nor removed.
+    """
     removed = 0
     for folder, _, files in os.walk(out_dir):
         for name in files:
-            if is_temporary(name):
-                try:
-                    os.unlink(os.path.join(folder, name))
+            path = os.path.join(folder, name)
+            with contextlib.suppress(OSError):
+                if is_temporary(name) and stat.S_ISREG(os.lstat(path).st_mode):
+                    os.unlink(path)
                     removed += 1
-                except OSError:
-                    pass
     return removed
 
 
@@ -238,7 +336,11 @@ def remove_temporaries(out_dir: Path) -> int:
 
 @dataclass(frozen=True)
 class Task:
-    """One document for a worker.  ``source`` is ARCHIVE_DIR (as given) / ``path``."""
+    """One document for a worker.  ``source`` is ARCHIVE_DIR (as given) / ``path``.
+
+    ``path`` and ``output`` are names on disk (see :class:`Entry`); ``previous`` is
+    the row of the previous manifest for this file, if one is known for sure.
+    """
 
     source: Path
     path: str
@@ -250,17 +352,40 @@ class Task:
     previous: Row | None = None
 
     @property
-    def previous_output(self) -> Path | None:
-        """An output of an earlier run under another name (another ``--format``)."""
+    def key(self) -> str:
+        return shown(self.path)
+
+    @property
+    def previous_output(self) -> str | None:
+        """The output of an earlier run in another format (``--format`` changed).
+
+        Only a name this run derives for the same input counts (:func:`output_name`
+        in another format): whatever else a hand-edited manifest holds is ignored.
+        """
         old = self.previous.output if self.previous is not None else None
-        return self.out_dir / old if old is not None and old != self.output else None
+        for fmt in OUTPUT_EXTENSIONS:
+            name = output_name(self.path, fmt)
+            if name != self.output and shown(name) == old:
+                return name
+        return None
 
 
 def sha256_of(path: Path) -> str | None:
+    """The file's hash; None when it cannot be read or is over ``MAX_FILE_BYTES``.
+
+    The size is checked first, so a file over the limit is never read (it then fails
+    with the single-file command's message, ``parse_file`` checking the size first too).
+    """
     digest = hashlib.sha256()
+    left = MAX_FILE_BYTES
     try:
         with path.open("rb") as fh:
-            while chunk := fh.read(1 << 20):
+            if os.fstat(fh.fileno()).st_size > MAX_FILE_BYTES:
+                return None
+            while chunk := fh.read(min(1 << 20, left + 1)):
+                left -= len(chunk)
+                if left < 0:  # grew while being read
+                    return None
                 digest.update(chunk)
     except OSError:
         return None
@@ -274,9 +399,9 @@ def count_items(items: list[Item]) -> int:
 def converted_row(task: Task, document: OutcomeDocument, seconds: float) -> Row:
     decisions = [decision for section in document.sections for decision in section.decisions]
     return Row(
-        path=task.path,
+        path=task.key,
         status="converted",
-        output=task.output,
+        output=shown(task.output),
         sha256=document.source.sha256,
         sections=len(document.sections),
         decisions=len(decisions),
@@ -289,21 +414,16 @@ def converted_row(task: Task, document: OutcomeDocument, seconds: float) -> Row:
 
 def failed_row(task: Task, error: str, sha256: str | None, seconds: float) -> Row:
     return Row(
-        path=task.path, status="failed", sha256=sha256, error=error,
+        path=task.key, status="failed", sha256=sha256, error=shown(error),
         seconds=round(seconds, 3), version=__version__,
     )  # fmt: skip
 
 
 def remove_outputs(task: Task) -> None:
     """Remove what earlier runs wrote for this document (it failed this time)."""
-    _unlink(task.out_dir / task.output)
-    _unlink(task.previous_output)
-
-
-def _unlink(path: Path | None) -> None:
-    if path is not None:
-        with contextlib.suppress(OSError):
-            path.unlink(missing_ok=True)
+    remove_output(task.out_dir, task.output)
+    if (old := task.previous_output) is not None:
+        remove_output(task.out_dir, old)
 
 
 def is_unchanged(task: Task, sha256: str | None) -> bool:
@@ -315,9 +435,36 @@ def is_unchanged(task: Task, sha256: str | None) -> bool:
         and sha256 is not None
         and previous.sha256 == sha256
         and previous.version == __version__
-        and previous.output == task.output
-        and (task.out_dir / task.output).is_file()
+        and previous.output == shown(task.output)
+        and is_own_file(task.out_dir, task.output)
     )
+
+
+def printable_source(document: OutcomeDocument) -> OutcomeDocument:
+    """The document with ``source.file`` in :func:`~emg_parse.errors.shown` form when the
+    input's name is not UTF-8 (JSON and YAML hold only text); otherwise unchanged."""
+    name = document.source.file
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        source = document.source.model_copy(update={"file": shown(name)})
+        return document.model_copy(update={"source": source})
+    return document
+
+
+def write_output(task: Task, text: str) -> None:
+    """Write the output atomically, never through a symbolic link inside OUT_DIR."""
+    from emg_parse.writers import write_atomic
+
+    output = task.out_dir / task.output
+    if not is_real_folder_path(task.out_dir, task.output):
+        raise OutputError(
+            output, "a folder on its way is a symbolic link (or not a folder); not written"
+        )
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise OutputError(output, f"cannot write ({exc.strerror or exc})") from exc
 
 
 def convert_document(task: Task) -> Row:
@@ -325,6 +472,7 @@ def convert_document(task: Task) -> Row:
 
     Unchanged documents are only hashed.  A failure gives a ``failed`` row with the
     single-file command's one-line message and removes the document's old output.
+    A file over the size limit is neither hashed nor read.
     """
     start = time.perf_counter()
     sha256 = sha256_of(task.source)
@@ -333,29 +481,25 @@ def convert_document(task: Task) -> Row:
         seconds = round(time.perf_counter() - start, 3)
         return replace(task.previous, status="unchanged", error=None, seconds=seconds)
     from emg_parse.pipeline import parse_file
-    from emg_parse.writers import render, write_atomic
+    from emg_parse.writers import render
 
-    output = task.out_dir / task.output
     try:
         document = parse_file(task.source, timeout=task.timeout)
-        text = render(document, task.fmt)
-        try:
-            write_atomic(output, text)
-        except OSError as exc:
-            raise OutputError(output, f"cannot write ({exc.strerror or exc})") from exc
+        write_output(task, render(printable_source(document), task.fmt))
     except EmgParseError as exc:
         remove_outputs(task)
         return failed_row(task, exc.one_line(), sha256, time.perf_counter() - start)
-    except MemoryError:  # over the worker's limit (limits.BATCH_WORKER_MEMORY)
+    except MemoryError:  # over the worker's limit (limits.READER_MEMORY)
         remove_outputs(task)
-        error = InputError(task.source, memory_message(BATCH_WORKER_MEMORY)).one_line()
+        error = InputError(task.source, memory_message(READER_MEMORY)).one_line()
         return failed_row(task, error, sha256, time.perf_counter() - start)
     except Exception as exc:  # a bug must not stop the batch: record it like the others
         remove_outputs(task)
         message = f"unexpected error (a bug: please report it with the file): {exc!r}"
         error = InputError(task.source, message).one_line()
         return failed_row(task, error, sha256, time.perf_counter() - start)
-    _unlink(task.previous_output)
+    if (old := task.previous_output) is not None:
+        remove_output(task.out_dir, old)
     return converted_row(task, document, time.perf_counter() - start)
 
 
@@ -381,6 +525,15 @@ class WorkerLost:
             except ValueError:
                 return f"killed by signal {-code}"
         return f"exit code {code}"
+
+
+def cannot_start(exc: OSError) -> BatchUsageError:
+    """The error for a worker process the system would not start (a limit was reached)."""
+    return BatchUsageError(
+        None,
+        f"cannot start a worker process ({exc.strerror or exc}); use a lower -j, or raise "
+        "the system's limits on processes and open files ('ulimit -u', 'ulimit -n')",
+    )
 
 
 #: Blocked while a worker starts, so none arrives before the worker's handlers are set.
@@ -424,7 +577,7 @@ def _worker_main(conn: Connection, work: Callable[[T], R], parent: int) -> None:
     becomes ``SystemExit`` here so ``write_atomic`` removes its temporary file.
     """
     _die_with_parent(parent)
-    limit_memory(BATCH_WORKER_MEMORY)  # a decompression bomb stops this worker, not the machine
+    limit_memory(READER_MEMORY)  # a decompression bomb stops this worker, not the machine
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _sigterm_to_exit)
     if hasattr(signal, "pthread_sigmask"):  # blocked by WorkerPool._start until now
@@ -561,18 +714,26 @@ class WorkerPool(Generic[T, R]):
             try:
                 slot.conn.send(task)
                 return
-            except OSError:
+            except OSError as exc:
                 self._kill(slot)
                 if attempt == 2:
-                    raise
+                    raise cannot_start(exc) from exc
 
     def _start(self, slot: _Slot[T]) -> None:
-        parent, child = self._context.Pipe()
+        try:
+            parent, child = self._context.Pipe()
+        except OSError as exc:
+            raise cannot_start(exc) from exc
         process = self._context.Process(  # type: ignore[attr-defined]
             target=_worker_main, args=(child, self._work, os.getpid()), daemon=True
         )
-        with _stop_signals_blocked():  # a Ctrl-C now is for this process only
-            process.start()
+        try:
+            with _stop_signals_blocked():  # a Ctrl-C now is for this process only
+                process.start()
+        except OSError as exc:
+            parent.close()
+            child.close()
+            raise cannot_start(exc) from exc
         child.close()
         slot.process, slot.conn, slot.count = process, parent, 0
 
@@ -615,16 +776,70 @@ class WorkerPool(Generic[T, R]):
 
 
 def check_folders(archive: Path, out_dir: Path) -> None:
-    """Raise an ``EmgParseError`` when ARCHIVE_DIR and OUT_DIR cannot work together."""
+    """Raise an ``EmgParseError`` when ARCHIVE_DIR and OUT_DIR cannot work together.
+
+    OUT_DIR may lie inside ARCHIVE_DIR (it is then not walked) but not hold it:
+    outputs could then land on the archive's own files.
+    """
     if not archive.is_dir():
         message = "no such folder" if not archive.exists() else "not a folder"
         raise BatchUsageError(archive, f"{message}; give the folder holding the documents")
-    if os.path.realpath(archive) == os.path.realpath(out_dir):
+    archive_real, out_real = os.path.realpath(archive), os.path.realpath(out_dir)
+    if archive_real == out_real:
         raise BatchUsageError(
             out_dir, "the output folder is the archive itself; give another folder with -o"
         )
+    if is_within(archive_real, out_real):
+        raise BatchUsageError(
+            out_dir, "the output folder holds the archive; give a folder outside it with -o"
+        )
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(out_dir, "exists and is not a folder")
+
+
+#: Open files the batch process holds for each worker (its pipe, its sentinel and the
+#: pipe that started it; measured on Linux).
+FILES_PER_WORKER = 3
+#: Open files left free for the batch process's own work (walking, hashing, manifests)
+#: and for what a worker opens, beyond the files it inherits (a document, a PDF's page
+#: readers and their pipes, the output).
+FILES_RESERVED = 32
+
+
+def open_files() -> tuple[int, int] | None:
+    """(files open now, the most this process may open), or None where unknown."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX
+        return None
+    limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    if limit == resource.RLIM_INFINITY:
+        return None
+    for folder in ("/proc/self/fd", "/dev/fd"):
+        with contextlib.suppress(OSError):
+            return len(os.listdir(folder)), limit
+    return 0, limit
+
+
+def usable_jobs(jobs: int, documents: int) -> int:
+    """``jobs`` capped by the number of documents and by the open-files limit.
+
+    Raises ``BatchUsageError`` when the limit (``ulimit -n``) leaves no room for
+    even one worker.
+    """
+    jobs = max(1, min(jobs, documents))
+    files = open_files()
+    if files is None:
+        return jobs
+    now, limit = files
+    room = (limit - now - FILES_RESERVED) // FILES_PER_WORKER
+    if room < 1:
+        raise BatchUsageError(
+            None,
+            f"the open-files limit ({limit}; 'ulimit -n') leaves no room for a worker "
+            "process; raise it, e.g. 'ulimit -n 1024'",
+        )
+    return min(jobs, room)
 
 
 def _lost_row(task: Task, lost: WorkerLost, options: BatchOptions) -> Row:
@@ -635,13 +850,17 @@ def _lost_row(task: Task, lost: WorkerLost, options: BatchOptions) -> Row:
         error = InputError(
             task.source,
             f"the worker process stopped ({lost.describe()}) while reading it: "
-            f"the document may be damaged, or need over {BATCH_WORKER_MEMORY >> 20} MB of memory",
+            f"the document may be damaged, or need over {READER_MEMORY >> 20} MB of memory",
         )
     return failed_row(task, error.one_line(), sha256_of(task.source), lost.seconds)
 
 
 class _Manifest:
-    """The rows of this run, written to OUT_DIR now and then and at the end."""
+    """The rows of this run, written to OUT_DIR now and then and at the end.
+
+    Rows are held by the name on disk (:attr:`Entry.path`), so that two files whose
+    names look alike once escaped still have a row each.
+    """
 
     def __init__(self, options: BatchOptions, previous: dict[str, Row], paths: list[str]):
         self.options = options
@@ -652,8 +871,8 @@ class _Manifest:
         self.last_write = self.start
         self.interval = options.manifest_interval
 
-    def add(self, row: Row) -> None:
-        self.rows[row.path] = row
+    def add(self, path: str, row: Row) -> None:
+        self.rows[path] = row
 
     def summary(self) -> Summary:
         return Summary.of(list(self.rows.values()), time.monotonic() - self.start)
@@ -684,6 +903,21 @@ class _Manifest:
         self.last_write = time.monotonic()
 
 
+def previous_rows(entries: list[Entry], manifest: dict[str, Row]) -> dict[str, Row]:
+    """The previous manifest's row of each file (by :attr:`Entry.path`), when it is sure.
+
+    Rows are keyed by the shown name; when two files of the archive show the same
+    name (a byte ``\\xff`` and the four characters ``\\xff``), neither is matched, so
+    both are converted on every run.
+    """
+    shared = Counter(entry.key for entry in entries)
+    return {
+        entry.path: row
+        for entry in entries
+        if shared[entry.key] == 1 and (row := manifest.get(entry.key)) is not None
+    }
+
+
 def _may_parse(candidates: list[Entry], previous: dict[str, Row], options: BatchOptions) -> bool:
     """False when every document looks unchanged (only hashing is then needed)."""
     if options.force:
@@ -694,7 +928,7 @@ def _may_parse(candidates: list[Entry], previous: dict[str, Row], options: Batch
             row is not None
             and row.status in ("converted", "unchanged")
             and row.version == __version__
-            and row.output == output_name(entry.path, options.fmt)
+            and row.output == output_name(entry.key, options.fmt)
         ):
             return True
     return False
@@ -709,9 +943,11 @@ def run_batch(
     """Convert the archive (see the module docstring); return the counts.
 
     Raises ``BatchUsageError`` or ``OutputError`` (OUT_DIR unusable) before any
-    work.  On ``KeyboardInterrupt`` (or any other exception) the workers are
-    stopped and the manifest is written (``"complete": false``) before it
-    propagates.  ``work`` runs in the workers (tests pass a slower or hanging one).
+    work.  The manifest is written (``"complete": false``) as soon as the archive
+    is walked, every ``manifest_interval`` seconds or so, and at the end.  On
+    ``KeyboardInterrupt`` (or any other exception) the workers are stopped and the
+    manifest is written before it propagates.  ``work`` runs in the workers (tests
+    pass a slower or hanging one).
     """
     emit = on_event or (lambda event: None)
     check_folders(options.archive, options.out_dir)
@@ -719,30 +955,31 @@ def run_batch(
         options.out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(options.out_dir, f"cannot create ({exc.strerror or exc})") from exc
-    previous = load_rows(options.out_dir)
     remove_temporaries(options.out_dir)
 
     entries = list(walk(options.archive, options.out_dir))
     candidates = sorted((e for e in entries if e.candidate), key=lambda e: -e.size)
+    previous = previous_rows(entries, load_rows(options.out_dir))
     reserved = {MANIFEST_JSON, MANIFEST_CSV}
     manifest = _Manifest(options, previous, [entry.path for entry in entries])
-    jobs = max(1, min(options.jobs, len(candidates)))
+    jobs = usable_jobs(options.jobs, len(candidates)) if candidates else 1
     emit(Started(total=len(candidates), skipped=len(entries) - len(candidates), jobs=jobs))
     done = failed = 0
 
-    def finish(row: Row) -> None:
+    def finish(path: str, row: Row) -> None:
         nonlocal done, failed
-        manifest.add(row)
+        manifest.add(path, row)
         done += 1
         failed += row.status == "failed"
         emit(DocumentDone(row, done=done, total=len(candidates), failed=failed))
 
     for entry in entries:
         if not entry.candidate:
-            status: Status = "skipped" if entry.error is None else "failed"
-            row = Row(entry.path, status, error=entry.error, version=__version__)
-            manifest.add(row)
+            status: Status = "failed" if entry.failed else "skipped"
+            row = Row(entry.key, status, error=entry.error, version=__version__)
+            manifest.add(entry.path, row)
             emit(Skipped(row))
+    manifest.write(complete=False)
 
     def tasks() -> Iterator[Task]:
         for entry in candidates:
@@ -754,7 +991,8 @@ def run_batch(
             )  # fmt: skip
             if task.output in reserved:
                 message = "its output name is taken by the manifest; rename the file"
-                finish(failed_row(task, InputError(task.source, message).one_line(), None, 0))
+                error = InputError(task.source, message).one_line()
+                finish(task.path, failed_row(task, error, None, 0))
                 continue
             yield task
 
@@ -773,7 +1011,7 @@ def run_batch(
                 for task, result in pool.map(tasks()):
                     if isinstance(result, WorkerLost):
                         result = _lost_row(task, result, options)
-                    finish(result)
+                    finish(task.path, result)
                     manifest.maybe_write()
     except BaseException:
         manifest.write(complete=False)

@@ -11,10 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
+from collections import Counter
 from dataclasses import asdict, dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Literal, get_args
 
+from emg_parse.errors import shown
 from emg_parse.writers import OutputFormat, write_atomic
 
 Status = Literal["converted", "unchanged", "skipped", "failed"]
@@ -30,9 +33,12 @@ class Row:
     """One file of the archive.  Paths are POSIX-style and relative.
 
     ``path`` is relative to ARCHIVE_DIR, ``output`` to OUT_DIR (None when there is
-    no output: skipped or failed).  ``error`` is the one-line message of the
-    single-file command (without ``Error: ``).  The counts are None when there is
-    no result; ``items`` counts sub-items at every depth.
+    no output: skipped or failed), both as :func:`~emg_parse.errors.shown` prints
+    them: the name itself, unless it is not UTF-8 or holds control characters,
+    which are escaped (``\\xff``, ``\\n``), so that both manifests are valid UTF-8.
+    ``error`` is the one-line message of the single-file command (without
+    ``Error: ``).  The counts are None when there is no result; ``items`` counts
+    sub-items at every depth.
     """
 
     path: str
@@ -53,7 +59,11 @@ class Row:
 
     @classmethod
     def from_dict(cls, data: object) -> Row | None:
-        """The row, or None when ``data`` is not a well-formed row (it is then ignored)."""
+        """The row, or None when ``data`` is not a well-formed row (it is then ignored).
+
+        ``output`` is only compared with the names ``emg-parse batch`` derives from
+        ``path``, never used as a path itself, so a hand-edited one cannot point anywhere.
+        """
         if not isinstance(data, dict) or set(data) != set(COLUMNS):
             return None
         if not (isinstance(data["path"], str) and data["status"] in STATUSES):
@@ -67,7 +77,12 @@ class Row:
                 return None
         if not isinstance(data["seconds"], int | float) or not isinstance(data["version"], str):
             return None
-        if data["output"] is not None and not is_safe_relative(data["output"]):
+        seconds = data["seconds"]
+        if isinstance(seconds, float) and not math.isfinite(seconds):
+            return None
+        if data["path"] != shown(data["path"]):  # not a name this tool writes
+            return None
+        if any(isinstance(value, str) and not is_text(value) for value in data.values()):
             return None
         return cls(**data)
 
@@ -88,10 +103,13 @@ COLUMNS: tuple[str, ...] = (
 )
 
 
-def is_safe_relative(path: str) -> bool:
-    """A relative POSIX path that stays inside its base folder (no ``..``, not absolute)."""
-    pure = PurePosixPath(path)
-    return bool(path) and not pure.is_absolute() and ".." not in pure.parts and "\\" not in path
+def is_text(value: str) -> bool:
+    """True when ``value`` can be written as UTF-8 (it holds no lone surrogate)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -113,16 +131,21 @@ class Summary:
 
 
 def load_rows(out_dir: Path) -> dict[str, Row]:
-    """Rows of the previous run's manifest by ``path``; empty if there is none or it is invalid."""
+    """Rows of the previous run's manifest by ``path``; empty if there is none or it is invalid.
+
+    A ``path`` listed more than once (two files whose names look alike once escaped)
+    names no row for sure, so it is left out.
+    """
     try:
         data = json.loads((out_dir / MANIFEST_JSON).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return {}
     documents = data.get("documents") if isinstance(data, dict) else None
     if not isinstance(documents, list):
         return {}
-    rows = (Row.from_dict(item) for item in documents)
-    return {row.path: row for row in rows if row is not None}
+    rows = [row for item in documents if (row := Row.from_dict(item)) is not None]
+    listed = Counter(row.path for row in rows)
+    return {row.path: row for row in rows if listed[row.path] == 1}
 
 
 def manifest_json(
@@ -132,7 +155,7 @@ def manifest_json(
     data = {
         "manifest_version": MANIFEST_VERSION,
         "emg_parse_version": version,
-        "archive": str(archive),
+        "archive": shown(archive),
         "format": fmt,
         "complete": complete,
         "summary": asdict(summary),
@@ -141,13 +164,32 @@ def manifest_json(
     return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: str | float | None) -> str | float:
+    """A manifest value as a CSV cell: text that starts like a formula gets a leading ``'``."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def manifest_csv(rows: list[Row]) -> str:
+    """The rows as CSV, safe to open in a spreadsheet.
+
+    Every text cell is quoted (so that a separator or line break in it stays in the
+    cell, whatever separator the spreadsheet assumes), and one that starts with a
+    formula character gets a leading ``'`` (:func:`csv_cell`); numbers are bare.
+    """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(COLUMNS)
     for row in rows:
         data = row.to_dict()
-        writer.writerow(["" if data[name] is None else data[name] for name in COLUMNS])
+        writer.writerow([csv_cell(data[name]) for name in COLUMNS])
     return buffer.getvalue()
 
 

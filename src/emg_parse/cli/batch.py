@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal, TextIO
 import click
 
 from emg_parse.cli.common import FiniteFloatRange, cli_error, exit_help
-from emg_parse.errors import EmgParseError
+from emg_parse.errors import EmgParseError, shown
 from emg_parse.limits import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ class Reporter:
                     f"{event.jobs} worker{'s' * (event.jobs != 1)}"
                 )
         elif isinstance(event, Skipped):
-            if event.row.error is not None:
+            if event.row.status == "failed" and event.row.error is not None:
                 self._error(event.row.error)
             if not self.tty:
                 self._line(f"{'':>{2 * self.width + 3}} {event.row.status:<10} {event.row.path}")
@@ -100,7 +100,7 @@ class Reporter:
             s = event.summary
             self._line(
                 f"converted {s.converted}, unchanged {s.unchanged}, skipped {s.skipped}, "
-                f"failed {s.failed} in {s.seconds:.1f} s; manifest: {event.manifest}"
+                f"failed {s.failed} in {s.seconds:.1f} s; manifest: {shown(event.manifest)}"
             )
 
     def _line(self, text: str) -> None:
@@ -180,7 +180,7 @@ def batch(
         reporter.close()
         click.echo(
             "Interrupted; finished documents are kept and listed in "
-            f"{out_dir / 'manifest.json'}: run the same command again to resume.",
+            f"{shown(out_dir / 'manifest.json')}: run the same command again to resume.",
             err=True,
         )
         click.get_current_context().exit(130)
