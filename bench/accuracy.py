@@ -25,18 +25,20 @@ Every listed file is parsed with :func:`emg_parse.pipeline.parse_file` and score
 Texts are compared after collapsing white space; nothing else is normalised.  A field
 the output does not have (output of schema 1.0 has no ``level``, ``kind``,
 ``actor`` of a decision, ``annexes`` ...) counts as wrong.  A file that fails to
-parse (``EmgParseError``) scores 0, with its message.
+parse (``EmgParseError``, or any other exception: a bug) scores 0, with its message.
 
 Prints a table per file, the mean unit F1 over files and an overall line (micro
 precision/recall/F1 and every field rate); ``--markdown`` prints the table for the
 README (layout, format, units found/expected, F1); ``--json`` everything as JSON.
-This is a measurement, not a test: it exits 0 whatever the scores (2 for bad usage).
+This is a measurement, not a test: it exits 0 whatever the scores (2 for bad usage or
+an unreadable reference).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterator, Sequence
@@ -53,6 +55,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HEADER_FIELDS = ("kind", "status", "symbol", "title")
 MEETING_FIELDS = ("number", "date", "end_date", "time", "venue")
 UNIT_KINDS = ("sections", "decisions", "items")
+TIMEOUT = 120.0  # seconds per file, as the command's default
 FIELD_KINDS = ("header", "section_actor", "notes", "actor", "actions", "attributes", "annexes")
 
 
@@ -312,9 +315,12 @@ def score_file(reference: Path, ref: Any, path: Path, name: str) -> FileScore:
     try:
         if not path.is_file():
             raise EmgParseError(path, "no such file")
-        out = parse_file(path).model_dump(mode="json")
+        out = parse_file(path, timeout=TIMEOUT).model_dump(mode="json")
     except EmgParseError as exc:
         score.error = " ".join(exc.message.split())
+        out = {}
+    except Exception as exc:  # a bug of the parser: scored 0 too, the run goes on
+        score.error = f"unexpected {type(exc).__name__}: {' '.join(str(exc).split())}"
         out = {}
     if score.error is None:
         score_units(ref, out, score)
@@ -436,15 +442,21 @@ def markdown_table(scores: Sequence[FileScore]) -> str:
         "| layout | format | sections | decisions | items | F1 |",
         "| --- | --- | ---: | ---: | ---: | ---: |",
     ]
+    suffixes: dict[tuple[str, str], list[FileScore]] = defaultdict(list)
+    for s in scores:
+        suffixes[s.reference, s.format].append(s)
     previous = None
     for s in scores:
+        shown = s.format
+        if len(suffixes[s.reference, s.format]) > 1:  # e.g. the typed and the numbered .docx
+            shown += f" ({Path(s.file).stem.rsplit('_', 1)[-1]})"
         f1 = prf(s.total_units())[2] if s.error is None else 0.0
         layout = f"`{s.reference}`: {s.layout}" if s.reference != previous else ""
         layout = layout.replace("|", "\\|")
         previous = s.reference
         cells = [_found(s.units[k]) for k in UNIT_KINDS]
         failed = " (failed)" if s.error else ""
-        lines.append(f"| {layout} | {s.format}{failed} | {' | '.join(cells)} | {_pct(f1)} |")
+        lines.append(f"| {layout} | {shown}{failed} | {' | '.join(cells)} | {_pct(f1)} |")
     total = summary(scores)
     lines.append(f"| **mean over {total['files']} files** | | | | | {_pct(total['mean_f1'])} |")
     return "\n".join(lines)
@@ -460,15 +472,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.reference.is_dir():
         parser.error(f"--reference {args.reference}: not a folder")
-    scores = run(args.reference, args.samples)
+    try:
+        scores = run(args.reference, args.samples)
+    except (OSError, yaml.YAMLError) as exc:
+        parser.error(f"cannot read a reference: {' '.join(str(exc).split())}")
     if args.json:
-        print(json.dumps(as_json(scores), indent=2))
+        report = json.dumps(as_json(scores), indent=2)
     elif args.markdown:
-        print(markdown_table(scores))
+        report = markdown_table(scores)
     else:
-        print(text_table(scores))
-        print()
-        print("\n".join(overall_lines(scores)))
+        report = "\n".join([text_table(scores), "", *overall_lines(scores)])
+    try:
+        print(report, flush=True)
+    except BrokenPipeError:  # e.g. piped into head
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 
