@@ -168,9 +168,9 @@ class _Stdout:
         self._failed = stream is None
 
     def write(self, text: str) -> int:
-        if self._stream is None:
+        if self._stream is None and text:
             raise cli_error(OutputError(None, "cannot write: standard output is closed"))
-        if self._failed:
+        if self._stream is None or self._failed:
             return len(text)
         try:
             return self._stream.write(text)

@@ -130,6 +130,8 @@ def emit(text: str, output: str | None, source: Path | None = None) -> None:
 def write_stdout(text: str) -> None:
     """Write and flush ``text`` on stdout: a failure is an ``OutputError`` (exit 9)."""
     stream = sys.stdout
+    if not text:
+        return
     if stream is None:
         raise cli_error(OutputError(None, "cannot write: standard output is closed"))
     stream.write(text)
