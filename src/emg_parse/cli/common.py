@@ -63,14 +63,20 @@ INPUT_PATH = click.Path(path_type=Path, readable=False)
 
 
 class FiniteFloatRange(click.FloatRange):
-    """A ``FloatRange`` that refuses ``inf`` and ``nan`` as a usage error."""
+    """A ``FloatRange`` that refuses ``inf``, ``nan`` and numbers over :attr:`LARGEST`
+    as a usage error: a limit in seconds or MB that large would overflow the timer or
+    the byte count, and means no limit (``0`` says that for --timeout)."""
 
     name = "finite float range"
+    #: 31 years in seconds, a petabyte in MB.
+    LARGEST = 1e9
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         number = super().convert(value, param, ctx)
         if not math.isfinite(number):
             self.fail(f"{value!r} is not a finite number.", param, ctx)
+        if abs(number) > self.LARGEST:
+            self.fail(f"{value!r} is too large (at most {self.LARGEST:g}).", param, ctx)
         return number
 
 
