@@ -168,9 +168,13 @@ class _Stdout:
         self._failed = stream is None
 
     def write(self, text: str) -> int:
-        if self._stream is None and text:
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        if not text:
+            return 0  # (click writes "" to see whether a stream takes text)
+        if self._stream is None:
             raise cli_error(OutputError(None, "cannot write: standard output is closed"))
-        if self._stream is None or self._failed:
+        if self._failed:
             return len(text)
         try:
             return self._stream.write(text)
