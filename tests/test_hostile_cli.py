@@ -464,14 +464,14 @@ def test_huge_numbers_are_problems_not_tracebacks(tmp_path: Path, value: str) ->
 def test_parse_over_the_memory_limit_is_exit_3(tmp_path: Path) -> None:
     """Word and text are read under the limit too, not only PDF pages.  The command
     runs in a new process with a smaller limit, so that a small file is enough."""
-    limit = 128 << 20
+    limit = 64 << 20
     words = " ".join(f"w{n}" for n in range(12))
     body = [para("I. Task Team"), para("The Senior Officials:")]
-    body += [para(f"a) Welcome {words} {n}") for n in range(60_000)]
+    body += [para(f"a) Welcome {words} {n}") for n in range(30_000)]
     docx = build_docx(tmp_path / "big.docx", body)
     text = tmp_path / "big.txt"
     text.write_text("I. Task Team\nThe Senior Officials:\n" + "".join(
-        f"a) Welcome {words} {n}\n\n" for n in range(200_000)
+        f"a) Welcome {words} {n}\n\n" for n in range(100_000)
     ), encoding="utf-8")  # fmt: skip
     out = tmp_path / "out.json"
     for path in (docx, text):
