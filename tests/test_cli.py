@@ -89,7 +89,7 @@ def test_help_lists_exit_codes() -> None:
     code, out, _ = run("--help")
     assert code == 0
     for number, meaning in EXIT_CODES.items():
-        assert f"{number}  {meaning}" in out
+        assert f"{number:<3}  {meaning}" in out
 
 
 def test_version() -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
+import stat
 from pathlib import Path
 
 import pytest
@@ -10,9 +13,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from emg_parse.errors import OutputError, SameFileError
 from emg_parse.model import Decision, Item, OutcomeDocument, Section, Source
 from emg_parse.pipeline import parse_file
-from emg_parse.writers import _yaml_dumper, render, yaml_header
+from emg_parse.writers import _yaml_dumper, output_target, render, yaml_header
 
 from .conftest import SAMPLES
 
@@ -57,7 +61,7 @@ def document_with(texts: list[str]) -> OutcomeDocument:
 
 
 TRICKY = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=40
+    alphabet=st.characters(codec="utf-8"), min_size=0, max_size=40
 ) | st.sampled_from(
     ["yes", "No", "null", "~", "1.0", "0x1F", "2020-10-28", "- a", "a: b", "#c", "'q'", '"q"',
      " lead", "trail ", "a\nb", "\t", "\u2028", "\x85", "\ufeff", "…", "* x", "&a", "!tag", "%"]
@@ -71,3 +75,29 @@ def test_yaml_and_json_give_the_same_data(texts: list[str]) -> None:
     as_json = json.loads(render(document, "json"))
     assert yaml.safe_load(render(document, "yaml")) == as_json
     assert yaml.safe_load(python_yaml(document)) == as_json
+
+
+def test_output_target_kinds(tmp_path: Path) -> None:
+    source = tmp_path / "in.txt"
+    source.write_text("x", encoding="utf-8")
+    (tmp_path / "link").symlink_to("real/file.json")
+    null = tmp_path / "null"
+    os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    (tmp_path / "to-stdout").symlink_to("/dev/stdout")
+    assert output_target(tmp_path / "new.json").kind == "file"
+    assert output_target(tmp_path / "link").path == tmp_path / "real" / "file.json"
+    assert output_target(null).kind == "device"
+    assert (output_target(tmp_path / "to-stdout").kind, output_target(None).fd) == ("descriptor", 1)
+    assert output_target("/proc/self/fd/7").fd == 7
+    assert output_target(f"/proc/{os.getpid()}/fd/8").fd == 8
+    with pytest.raises(SameFileError, match="is the input file"):
+        output_target(source, source=source)
+    with pytest.raises(OutputError, match="is a folder"):
+        output_target(tmp_path)
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(tmp_path / "sock"))
+        with pytest.raises(OutputError, match="is a socket; emg-parse writes only to files"):
+            output_target(tmp_path / "sock")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "in.txt", "link", "null", "sock", "to-stdout"
+    ]

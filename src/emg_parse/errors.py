@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 
 #: Characters that would break a one-line message: controls (newline, carriage
@@ -96,6 +97,12 @@ class OutputError(EmgParseError):
     exit_code = 9
 
 
+class SameFileError(OutputError):
+    """The output named is the input file itself: writing there would destroy it."""
+
+    exit_code = 2
+
+
 class ParseTimeoutError(InputError):
     """Parsing took longer than the time limit (a damaged file can make a parser hang)."""
 
@@ -112,3 +119,35 @@ def unreadable(path: Path | str, exc: OSError, *, folder: str = "is a folder") -
     if isinstance(exc, PermissionError):
         return InputError(path, "permission denied; check the file's permissions")
     return InputError(path, f"cannot read the file ({exc.strerror or exc})")
+
+
+#: What a file that is neither a regular file nor a folder is, by ``st_mode``.
+_SPECIAL_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file of ``st_mode`` ``mode`` is when it is no regular file nor folder
+    (``"a FIFO (named pipe)"``, ``"a character device"``, ...), else None."""
+    return next((kind for test, kind in _SPECIAL_KINDS if test(mode)), None)
+
+
+def refuse_special_file(path: Path | str) -> None:
+    """Raise :class:`InputError` if ``path`` is a FIFO, a device or a socket.
+
+    Such a file may never end (``/dev/zero``) or block for ever (a FIFO nobody
+    writes to: even opening it waits), so it is refused as input, by ``stat`` alone:
+    it is never opened.  Anything else (a regular file, a folder, a missing or
+    unreadable path) is left for the reader to report in its own words.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return
+    kind = special_kind(mode)
+    if kind is not None:
+        raise InputError(path, f"is {kind}, not a regular file; save the content to a file first")

@@ -11,7 +11,9 @@ A PDF can also hold a stream that a few kilobytes inflate into gigabytes (a
 damaged file, or a "decompression bomb").  :func:`limit_memory` caps what a
 process that reads such files may allocate, so that the reader fails instead of the
 machine running out of memory; the processes that read PDF pages and the workers of
-``emg-parse batch`` set it for themselves.
+``emg-parse batch`` set it for themselves, and the ``parse`` and ``validate`` commands
+(not the library functions: their callers choose) for the time they run
+(:func:`memory_limit`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ from emg_parse.errors import ParseTimeoutError
 
 #: Default limit for one document, in seconds (``--timeout``).
 DEFAULT_TIMEOUT = 120.0
+
+#: Files ``emg-parse validate`` refuses unread (``--max-size``): a hundred times the
+#: YAML of a long outcome document.  Checking YAML takes some 6 s and 70 MB a MB, so
+#: that the largest file fits well within the time limit and :data:`READER_MEMORY`.
+VALIDATE_MAX_BYTES = 5 << 20
 
 #: Memory a process reading PDF pages may allocate beyond what it had when it
 #: started: some twenty times what a large outcome document needs, a fraction of
@@ -65,6 +72,25 @@ def limit_memory(extra: int) -> None:
         limit = min(limit, hard)
     if soft == resource.RLIM_INFINITY or soft > limit:
         resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
+
+
+@contextmanager
+def memory_limit(extra: int) -> Iterator[None]:
+    """:func:`limit_memory` for the time of the block; the limit is then put back.
+
+    The block should turn a ``MemoryError`` into :func:`memory_message`.
+    """
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    before = resource.getrlimit(resource.RLIMIT_DATA)
+    limit_memory(extra)
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_DATA, before)
 
 
 def resident_memory() -> int | None:

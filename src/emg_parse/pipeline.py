@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from emg_parse.cleanup import clean
-from emg_parse.errors import NotAnOutcomeDocumentError
+from emg_parse.errors import NotAnOutcomeDocumentError, refuse_special_file, shown
 from emg_parse.extractors.registry import MAX_FILE_BYTES, extract
 from emg_parse.limits import time_limit
 from emg_parse.lines import Block, Extraction
@@ -37,7 +37,11 @@ def blocks_of(
     max_bytes: int = MAX_FILE_BYTES,
     engine: PdfEngine | None = None,
 ) -> tuple[Extraction, list[Block]]:
-    """The intermediate form: extracted lines and cleaned blocks (for ``--dump``)."""
+    """The intermediate form: extracted lines and cleaned blocks (for ``--dump``).
+
+    A FIFO, device or socket is refused unopened (``errors.refuse_special_file``).
+    """
+    refuse_special_file(path)
     extraction = extract(path, password=password, max_bytes=max_bytes, engine=engine)
     return extraction, clean(extraction.lines)
 
@@ -54,6 +58,9 @@ def parse_file(
 
     ``timeout`` (seconds) stops a parse that hangs (see :mod:`emg_parse.limits`);
     ``engine`` chooses the PDF engine (``"pdfium"``, the default, or ``"pdfplumber"``).
+    Memory is not limited here: a caller reading untrusted files sets a limit
+    (:func:`emg_parse.limits.memory_limit`, as the command line does).  ``source.file``
+    is the file's name as :func:`~emg_parse.errors.shown` writes it (valid UTF-8 text).
     """
     with time_limit(timeout, path):
         extraction, blocks = blocks_of(path, password=password, max_bytes=max_bytes, engine=engine)
@@ -68,7 +75,7 @@ def parse_file(
     return OutcomeDocument(
         schema_version=SCHEMA_VERSION,
         source=Source(
-            file=path.name,
+            file=shown(path.name),
             format=extraction.format,
             sha256=sha256_file(path),
             pages=extraction.pages,

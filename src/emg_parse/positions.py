@@ -36,6 +36,10 @@ Path = tuple[str | int, ...]
 
 #: Deeper nesting than this is refused (emg-parse writes about 10 levels).
 MAX_DEPTH = 200
+#: Longer numbers are refused (emg-parse writes none longer than a page count):
+#: converting one costs time that grows with the square of its length.
+MAX_NUMBER_LENGTH = 100
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 
 
 class Pos(NamedTuple):
@@ -212,6 +216,11 @@ class _YamlWalker:
     def scalar(self, node: yaml.Node, path: Path) -> Any:
         if node.tag not in _STANDARD_TAGS and node.tag != "tag:yaml.org,2002:binary":
             return str(node.value)  # reported by value()
+        if node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_LENGTH:
+            self.issue(node, path, "unsupported", f"number too long ({len(node.value)} "
+                       "characters); emg-parse writes no number this long")  # fmt: skip
+            self.tree.stand_ins.add(path)
+            return str(node.value)
         try:
             value = self.loader.construct_object(node)
         except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
@@ -388,8 +397,9 @@ class _JsonParser:
         number = _NUMBER.match(text, at)
         if number is not None and number.end() > at:
             token = number.group()
-            if len(token) > 100:
-                raise self.error(at, "number too long")
+            if len(token) > MAX_NUMBER_LENGTH:
+                raise self.error(at, f"number too long ({len(token)} characters); emg-parse "
+                                 "writes no number this long")  # fmt: skip
             is_float = number.group(1) is not None or number.group(2) is not None
             return (float(token) if is_float else int(token)), number.end()
         word = _WORD.match(text, at)

@@ -41,11 +41,11 @@ import types
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path as FilePath
-from typing import Any, Literal, TypeGuard, Union, get_args, get_origin
+from typing import Any, BinaryIO, Literal, TypeGuard, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from emg_parse.errors import unreadable
+from emg_parse.errors import TooLargeError, refuse_special_file, shown, unreadable
 from emg_parse.labels import (
     Label,
     LabelKind,
@@ -57,6 +57,7 @@ from emg_parse.labels import (
     roman_to_int,
     split_label,
 )
+from emg_parse.limits import VALIDATE_MAX_BYTES
 from emg_parse.model import SCHEMA_VERSION, OutcomeDocument
 from emg_parse.patterns import ROMAN
 from emg_parse.positions import LoadError, Path, Tree, load_json, load_yaml
@@ -146,14 +147,41 @@ def input_format(name: str, text: str) -> InputFormat:
     return "json" if text.lstrip().startswith("{") else "yaml"
 
 
-def validate_file(path: FilePath, fmt: InputFormat | None = None) -> Validation:
-    """Validate the file at ``path``.  Raises InputError when it cannot be read."""
+def validate_file(
+    path: FilePath, fmt: InputFormat | None = None, *, max_bytes: int = VALIDATE_MAX_BYTES
+) -> Validation:
+    """Validate the file at ``path``, named in the problems as :func:`~emg_parse.errors.shown`
+    writes it.
+
+    Raises :class:`~emg_parse.errors.InputError` when it cannot be read, is no regular
+    file (a FIFO or device is never opened), or is larger than ``max_bytes``
+    (:class:`~emg_parse.errors.TooLargeError`; at most ``max_bytes + 1`` are read).
+    """
+    refuse_special_file(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = read_at_most(stream, path, max_bytes)
     except OSError as exc:
         folder = "is a folder; give the files in it, e.g. 'DIR/*.yaml'"
         raise unreadable(path, exc, folder=folder) from None
-    return validate_bytes(data, str(path), fmt)
+    return validate_bytes(data, shown(path), fmt)
+
+
+def read_at_most(stream: BinaryIO, name: FilePath | str, max_bytes: int) -> bytes:
+    """All of ``stream`` (until its end), or TooLargeError once it passes ``max_bytes``."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_bytes:
+        chunk = stream.read(min(1 << 20, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    data = b"".join(chunks)
+    if len(data) > max_bytes:
+        raise TooLargeError(name, f"larger than {max_bytes / 1048576:g} MB (raise the limit "
+                            "with --max-size); is it an emg-parse file?")  # fmt: skip
+    return data
 
 
 def validate_bytes(data: bytes, file: str, fmt: InputFormat | None = None) -> Validation:

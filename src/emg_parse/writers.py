@@ -1,16 +1,27 @@
-"""Serialise an :class:`OutcomeDocument` to JSON or YAML, and write files atomically."""
+"""Serialise an :class:`OutcomeDocument` to JSON or YAML, and write it where asked.
+
+:func:`output_target` decides what writing to a name means (replace a file
+atomically, or write straight to a device, FIFO or inherited descriptor) and refuses
+targets that must not be written (a folder, a disk, the input itself);
+:func:`write_output` writes there.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import re
+import stat
 import tempfile
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from emg_parse.model import OutcomeDocument
+from emg_parse.errors import OutputError, SameFileError, shown, special_kind
+
+if TYPE_CHECKING:
+    from emg_parse.model import OutcomeDocument
 
 OutputFormat = Literal["json", "yaml"]
 
@@ -102,6 +113,149 @@ def format_for(path: Path, explicit: OutputFormat | None) -> OutputFormat:
     if explicit is not None:
         return explicit
     return EXTENSION_FORMATS.get(path.suffix.lower(), "json")
+
+
+@dataclass(frozen=True, slots=True)
+class OutputTarget:
+    """Where :func:`write_output` writes, as :func:`output_target` found it."""
+
+    #: The name as given (for messages).
+    name: str
+    #: ``"file"``: a regular file (or a new one) at ``path``, replaced atomically;
+    #: ``"device"``: a character device or FIFO at ``path``, written straight;
+    #: ``"descriptor"``: the open descriptor ``fd`` (``/dev/stdout``, ``/proc/self/fd/3``).
+    kind: Literal["file", "device", "descriptor"]
+    #: For a file: the real path, all symbolic links resolved; else the name given.
+    path: Path
+    fd: int | None = None
+
+
+#: Names of this process's own descriptors once symbolic links are followed.
+_STANDARD_NAMES = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
+_MAX_LINKS = 40
+
+
+def output_target(
+    name: str | os.PathLike[str] | None, *, source: Path | None = None
+) -> OutputTarget:
+    """What writing to ``name`` means (None: standard output, descriptor 1).
+
+    Guarantees:
+
+    * a **regular file** (or a name that does not exist yet) is replaced only by
+      :func:`write_atomic` -- a complete new file renamed over it.  A symbolic link to
+      one is followed: the file it points to is replaced and the link stays a link;
+    * a **character device** (a terminal, a null device) or a **FIFO**, directly or
+      through a link, is opened and written straight, never replaced by a rename;
+    * ``/dev/stdout``, ``/dev/stderr``, ``/dev/fd/N`` and ``/proc/self/fd/N`` (or a
+      link to them) are this process's descriptor N, written straight where it
+      points (appending when the shell opened it with ``>>``), never reopened;
+    * refused with :class:`~emg_parse.errors.OutputError`: a folder (or a name ending
+      with ``/``), a block device (a disk), a socket, a path that cannot be looked
+      at; with :class:`~emg_parse.errors.SameFileError`: the file ``source``
+      itself, by device and inode (so through links and hard links too).
+
+    Only ``stat``, ``readlink`` and ``fstat`` are used: nothing is opened or created.
+    """
+    if name is None:
+        return _checked(OutputTarget("<stdout>", "descriptor", Path("/dev/stdout"), 1), source)
+    text = os.fspath(name)
+    fd = _descriptor(text)
+    if fd is not None:
+        return _checked(OutputTarget(text, "descriptor", Path(text), fd), source)
+    if text.endswith(("/", os.sep)) and not os.path.isdir(text):
+        raise OutputError(text, "there is no such folder (the name ends with '/'); give a file "
+                          f"name, e.g. {shown(text)}out.json")  # fmt: skip
+    try:
+        mode = os.stat(text).st_mode
+    except FileNotFoundError:
+        return OutputTarget(text, "file", Path(os.path.realpath(text)))
+    except (OSError, ValueError) as exc:
+        raise OutputError(text, f"cannot write ({_reason(exc)})") from None
+    if stat.S_ISDIR(mode):
+        raise OutputError(text, "is a folder; give a file name in it, e.g. "
+                          f"{shown(os.path.join(text, 'out.json'))}")  # fmt: skip
+    if stat.S_ISREG(mode):
+        return _checked(OutputTarget(text, "file", Path(os.path.realpath(text))), source)
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        return OutputTarget(text, "device", Path(text))
+    raise OutputError(text, f"is {special_kind(mode)}; emg-parse writes only to files, "
+                      "terminals and pipes")  # fmt: skip
+
+
+def write_output(target: OutputTarget, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``target`` as :func:`output_target` describes it.
+
+    Raises :class:`~emg_parse.errors.OutputError` (with the system's reason: a full
+    disk or device, a closed descriptor, no permission) when it cannot.
+    """
+    try:
+        if target.kind == "file":
+            write_atomic(target.path, text)
+            return
+        data = text.encode("utf-8")
+        if target.fd is not None:
+            _write_all(target.fd, data)
+            return
+        fd = os.open(target.path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
+        try:
+            if stat.S_ISREG(os.fstat(fd).st_mode):
+                raise OutputError(target.name, "was replaced by a file while emg-parse ran; "
+                                  "run it again")  # fmt: skip
+            _write_all(fd, data)
+        finally:
+            os.close(fd)
+    except (OSError, ValueError) as exc:
+        raise OutputError(target.name, f"cannot write ({_reason(exc)})") from None
+
+
+def _checked(target: OutputTarget, source: Path | None) -> OutputTarget:
+    """``target``, unless it is the file ``source`` (SameFileError)."""
+    if source is None:
+        return target
+    try:
+        there = os.fstat(target.fd) if target.fd is not None else os.stat(target.path)
+        here = os.stat(source)
+    except (OSError, ValueError):
+        return target
+    if stat.S_ISREG(there.st_mode) and (there.st_dev, there.st_ino) == (here.st_dev, here.st_ino):
+        raise SameFileError(target.name, f"is the input file {shown(source)}; writing there "
+                            "would destroy it: choose another output")  # fmt: skip
+    return target
+
+
+def _descriptor(name: str) -> int | None:
+    """The descriptor ``name`` stands for (``/dev/stdout`` -> 1), following links."""
+    own = re.compile(
+        rf"/proc/(?:self|thread-self|{os.getpid()}(?:/task/\d+)?)/fd/(\d+)|/dev/fd/(\d+)"
+    )
+    current = os.path.abspath(name)
+    for _ in range(_MAX_LINKS):
+        folder, base = os.path.split(current)
+        for candidate in (current, os.path.join(os.path.realpath(folder), base)):
+            if candidate in _STANDARD_NAMES:
+                return _STANDARD_NAMES[candidate]
+            match = own.fullmatch(candidate)
+            if match is not None:
+                return int(match.group(1) or match.group(2))
+        try:
+            link = os.readlink(candidate)
+        except (OSError, ValueError):
+            return None
+        current = os.path.normpath(os.path.join(os.path.dirname(candidate), link))
+    return None
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc)
 
 
 def write_atomic(path: Path, text: str) -> None:

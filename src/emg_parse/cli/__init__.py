@@ -10,15 +10,16 @@ from __future__ import annotations
 import atexit
 import os
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn, TextIO
 
 import click
 
 from emg_parse import __version__
 from emg_parse.cli.batch import batch
-from emg_parse.cli.common import EXIT_CODES, EXIT_HELP
+from emg_parse.cli.common import BROKEN_PIPE_EXIT, EXIT_CODES, EXIT_HELP, cli_error
 from emg_parse.cli.parse import parse, schema
 from emg_parse.cli.validate import validate
+from emg_parse.errors import OutputError, shown
 
 __all__ = ["EXIT_CODES", "main", "run"]
 
@@ -35,6 +36,35 @@ class DefaultGroup(click.Group):
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         formatter.write_usage(ctx.command_path, "[parse] FILE [OPTIONS] | COMMAND [ARGS]...")
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.ClickException as exc:
+            raise _one_line(exc) from exc.__cause__
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as exc:
+            raise _one_line(exc) from exc.__cause__
+
+
+def _one_line(exc: click.ClickException) -> click.ClickException:
+    """``exc`` with the names and values it quotes from the command line (a file name
+    with a newline, a byte that is not UTF-8) written on one line of valid text."""
+    if not isinstance(exc, click.UsageError):
+        return exc  # the command's own errors: already one line
+    message = exc.format_message()
+    if shown(message) == message:
+        return exc
+    return click.UsageError(shown(message), exc.ctx)
 
 
 @click.group(
@@ -65,12 +95,22 @@ main.add_command(batch)
 def run() -> NoReturn:
     """The ``emg-parse`` console command: :func:`main`, then a quick exit.
 
+    Standard streams first: a descriptor 0, 1 or 2 that the caller closed
+    (``>&-``) is filled with an empty pipe, so that no file the command opens takes its
+    number (and stray output of a C library with it); stdout then reports every
+    write as failing.  A failed write on stdout (a full disk) ends the command with
+    exit code 9 and one line on stderr; a reader that stopped reading
+    (``| head``) ends it quietly with 141; errors writing stderr are ignored.
+
     Once a command has finished, all that is left is freeing memory: Python's own
     teardown (a last garbage collection, then every module and object freed one by
     one) takes some 20 ms after a long PDF, a sixth of the whole parse.  So the exit
     handlers run, the output streams are flushed, and the process ends at once.
     Tests call :func:`main` (with click's ``CliRunner``), which exits normally.
     """
+    _fill_closed_descriptors()
+    sys.stdout = _Stdout(sys.stdout)
+    sys.stderr = _Stderr(sys.stderr)
     try:
         main()
     except SystemExit as exc:
@@ -78,12 +118,14 @@ def run() -> NoReturn:
     else:  # pragma: no cover - click's standalone mode always exits
         status = 0
     atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):
-            # as Python does when it cannot flush stdout at exit (e.g. a closed pipe)
-            status = status or 120
+    try:
+        sys.stdout.flush()
+    except click.exceptions.Exit as exc:
+        status = status or exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        status = status or exc.exit_code
+    sys.stderr.flush()
     os._exit(status)
 
 
@@ -93,5 +135,99 @@ def _exit_status(code: object) -> int:
         return 0
     if isinstance(code, int):
         return code
-    print(code, file=sys.stderr)
+    sys.stderr.write(f"{code}\n")
     return 1
+
+
+def _fill_closed_descriptors() -> None:
+    """Put a pipe on each of descriptors 0, 1 and 2 that is closed: stdin reads as
+    empty, and a write to 1 or 2 fails (no reader) rather than landing in a file."""
+    closed = []
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            closed.append(fd)
+    for fd in closed:
+        read_end, write_end = os.pipe()
+        keep = read_end if fd == 0 else write_end
+        if keep != fd:
+            os.dup2(keep, fd)
+        for end in (read_end, write_end):
+            if end != fd:
+                os.close(end)
+
+
+class _Stdout:
+    """``sys.stdout`` of the console command: a failed write or flush raises the
+    command's output error (exit 9), or a quiet exit 141 when the reader has gone.
+    After one failure, the rest of the output is dropped (not reported again)."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self._stream = stream
+        self._failed = stream is None
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        if not text:
+            return 0  # (click writes "" to see whether a stream takes text)
+        if self._stream is None:
+            raise cli_error(OutputError(None, "cannot write: standard output is closed"))
+        if self._failed:
+            return len(text)
+        try:
+            return self._stream.write(text)
+        except (OSError, ValueError) as exc:
+            raise self._failure(exc) from None
+
+    def flush(self) -> None:
+        if self._stream is None or self._failed:
+            return
+        try:
+            self._stream.flush()
+        except (OSError, ValueError) as exc:
+            raise self._failure(exc) from None
+
+    def isatty(self) -> bool:
+        return self._stream is not None and self._stream.isatty()
+
+    def _failure(self, exc: Exception) -> click.ClickException | click.exceptions.Exit:
+        self._failed = True
+        if isinstance(exc, BrokenPipeError):
+            return click.exceptions.Exit(BROKEN_PIPE_EXIT)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return cli_error(OutputError(None, f"cannot write to standard output ({reason})"))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+class _Stderr:
+    """``sys.stderr`` of the console command: a failed write is ignored (there is no
+    one left to tell), so that the exit code still says what happened."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            if self._stream is not None:
+                self._stream.write(text)
+                self._stream.flush()
+        except (OSError, ValueError):
+            pass
+        return len(text)
+
+    def flush(self) -> None:
+        try:
+            if self._stream is not None:
+                self._stream.flush()
+        except (OSError, ValueError):
+            pass
+
+    def isatty(self) -> bool:
+        return self._stream is not None and self._stream.isatty()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)

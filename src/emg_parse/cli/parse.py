@@ -8,15 +8,23 @@ from typing import Any, Literal
 
 import click
 
-from emg_parse.cli.common import EXIT_HELP, FiniteFloatRange, cli_error, emit
-from emg_parse.errors import EmgParseError
-from emg_parse.limits import DEFAULT_TIMEOUT
+from emg_parse.cli.common import (
+    EXIT_HELP,
+    INPUT_PATH,
+    OUTPUT_PATH,
+    FiniteFloatRange,
+    cli_error,
+    emit,
+    output_target,
+)
+from emg_parse.errors import EmgParseError, InputError, refuse_special_file
+from emg_parse.limits import DEFAULT_TIMEOUT, READER_MEMORY, memory_limit, memory_message
 
 
 @click.command(epilog=EXIT_HELP)
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=True))
+@click.argument("file", type=INPUT_PATH)
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+    "-o", "--output", type=OUTPUT_PATH,
     help="Write here (.json, .yaml or .yml) instead of stdout.",
 )  # fmt: skip
 @click.option(
@@ -43,7 +51,7 @@ from emg_parse.limits import DEFAULT_TIMEOUT
 )  # fmt: skip
 def parse(
     file: Path,
-    output: Path | None,
+    output: str | None,
     fmt: Literal["json", "yaml"] | None,
     password: str | None,
     dump: Literal["lines", "blocks"] | None,
@@ -51,8 +59,39 @@ def parse(
     timeout: float,
     engine: Literal["pdfium", "pdfplumber"],
 ) -> None:
-    """Parse FILE (PDF, DOCX, TXT or MD) into JSON or YAML."""
+    """Parse FILE (PDF, DOCX, TXT or MD) into JSON or YAML.
+
+    At most 1 GB of memory more than at start is used: a document that needs more
+    fails (exit 3) instead of exhausting the machine.
+    """
+    output_target(output, file)  # refuse a bad -o before any work
     max_bytes = int(max_size * 1024 * 1024)
+    over_memory = False
+    try:
+        with memory_limit(READER_MEMORY):
+            text = _convert(file, output, fmt, password, dump, max_bytes, timeout, engine)
+    except MemoryError:
+        over_memory = True  # reported once the memory is released
+    if over_memory:
+        raise cli_error(InputError(file, memory_message(READER_MEMORY)))
+    emit(text, output, file)
+
+
+def _convert(
+    file: Path,
+    output: str | None,
+    fmt: Literal["json", "yaml"] | None,
+    password: str | None,
+    dump: Literal["lines", "blocks"] | None,
+    max_bytes: int,
+    timeout: float,
+    engine: Literal["pdfium", "pdfplumber"],
+) -> str:
+    """The output text for ``file`` (the parse command's options)."""
+    try:
+        refuse_special_file(file)
+    except EmgParseError as exc:
+        raise cli_error(exc) from None
     if engine == "pdfium":
         # a PDF's pages are laid out by worker processes while the models are imported
         from emg_parse.extractors.pdf import read_ahead
@@ -61,30 +100,27 @@ def parse(
     from emg_parse.pipeline import blocks_of, parse_file
     from emg_parse.writers import format_for, render, render_data
 
-    out_format = format_for(output, fmt) if output is not None else (fmt or "json")
+    out_format = format_for(Path(output), fmt) if output not in (None, "-") else (fmt or "json")
     try:
         if dump is not None:
             extraction, blocks = blocks_of(
                 file, password=password, max_bytes=max_bytes, engine=engine
             )
             items: list[Any] = extraction.lines if dump == "lines" else blocks
-            text = render_data([item.to_dict() for item in items], out_format)
-        else:
-            document = parse_file(
-                file, password=password, max_bytes=max_bytes, timeout=timeout, engine=engine
-            )
-            text = render(document, out_format)
+            return render_data([item.to_dict() for item in items], out_format)
+        document = parse_file(
+            file, password=password, max_bytes=max_bytes, timeout=timeout, engine=engine
+        )
+        return render(document, out_format)
     except EmgParseError as exc:
         raise cli_error(exc) from exc
-    emit(text, output)
 
 
 @click.command()
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the schema here instead of stdout.",
+    "-o", "--output", type=OUTPUT_PATH, help="Write the schema here instead of stdout."
 )  # fmt: skip
-def schema(output: Path | None) -> None:
+def schema(output: str | None) -> None:
     """Print the JSON Schema of emg-parse's output."""
     from emg_parse.model import json_schema
 

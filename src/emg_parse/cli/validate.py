@@ -5,27 +5,45 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import click
 
-from emg_parse.cli.common import exit_help
-from emg_parse.errors import EmgParseError
+from emg_parse.cli.common import (
+    BROKEN_PIPE_EXIT,
+    FiniteFloatRange,
+    exit_help,
+    write_stdout,
+)
+from emg_parse.errors import EmgParseError, InputError, OutputError
+from emg_parse.limits import (
+    DEFAULT_TIMEOUT,
+    READER_MEMORY,
+    VALIDATE_MAX_BYTES,
+    memory_limit,
+    memory_message,
+)
+
+if TYPE_CHECKING:
+    from emg_parse.validate import Validation
 
 #: Exit codes of ``emg-parse validate`` (worst over all files).
 VALIDATE_EXIT_CODES: dict[int, str] = {
     0: "every file is valid",
     1: "a problem was found",
-    2: "a file could not be read, or usage error",
+    2: "a file could not be read (missing, a folder, not a regular file, over --max-size, "
+    "--timeout or the memory limit), or usage error",
+    OutputError.exit_code: "the report could not be written",
+    BROKEN_PIPE_EXIT: "stdout's reader stopped reading (e.g. | head); nothing more printed",
 }
 
-VALIDATE_EXIT_HELP = exit_help("Exit codes:", VALIDATE_EXIT_CODES)
+VALIDATE_EXIT_HELP = exit_help("Exit codes:", VALIDATE_EXIT_CODES, width=3)
 
 
 @click.command(epilog=VALIDATE_EXIT_HELP)
 @click.argument(
     "files", nargs=-1, required=True, metavar="FILE...",
-    type=click.Path(path_type=Path, allow_dash=True),
+    type=click.Path(path_type=Path, allow_dash=True, readable=False),
 )  # fmt: skip
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text",
@@ -33,26 +51,34 @@ VALIDATE_EXIT_HELP = exit_help("Exit codes:", VALIDATE_EXIT_CODES)
     help="text: one problem a line, FILE:LINE:COLUMN: path: message, and a summary on "
     "stderr; json: a JSON list of problems.",
 )  # fmt: skip
-def validate(files: tuple[Path, ...], fmt: Literal["text", "json"]) -> None:
+@click.option(
+    "--max-size", type=FiniteFloatRange(min=0.001), default=VALIDATE_MAX_BYTES / 1048576,
+    show_default=True,
+    help="Refuse files (and stdin) larger than this many MB.",
+)  # fmt: skip
+@click.option(
+    "--timeout", type=FiniteFloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+    help="Give up a file after this many seconds (0: no limit).",
+)  # fmt: skip
+def validate(
+    files: tuple[Path, ...], fmt: Literal["text", "json"], max_size: float, timeout: float
+) -> None:
     """Check YAML or JSON files written by emg-parse (and perhaps edited by hand).
 
     Reports every problem: syntax, duplicate keys, unknown, missing or mistyped
     fields, bad dates, label gaps and repeats, section order, empty texts.  Paths
     read like sections[3].decisions[0].label (indices from 0).  FILE may be - for
-    stdin.
+    stdin.  At most 1 GB of memory more than at start is used.
     """
-    from emg_parse.validate import Problem, Validation, validate_bytes, validate_file
+    from emg_parse.validate import Problem
 
+    max_bytes = int(max_size * 1024 * 1024)
     problems: list[Problem] = []
     exit_code = 0
     unreadable = 0
     for file in files:
         try:
-            result: Validation
-            if str(file) == "-":
-                result = validate_bytes(sys.stdin.buffer.read(), "<stdin>")
-            else:
-                result = validate_file(file)
+            result = _validate_one(file, max_bytes, timeout)
         except EmgParseError as exc:
             click.echo(f"Error: {exc.one_line()}", err=True)
             exit_code, unreadable = 2, unreadable + 1
@@ -61,13 +87,36 @@ def validate(files: tuple[Path, ...], fmt: Literal["text", "json"]) -> None:
         if result.problems:
             exit_code = max(exit_code, 1)
     if fmt == "json":
-        click.echo(json.dumps([p.to_dict() for p in problems], indent=2, ensure_ascii=False))
+        write_stdout(json.dumps([p.to_dict() for p in problems], indent=2, ensure_ascii=False)
+                     + "\n")  # fmt: skip
     else:
-        for problem in problems:
-            click.echo(problem.one_line())
+        write_stdout("".join(f"{problem.one_line()}\n" for problem in problems))
         click.echo(_summary(len(files), len(problems), unreadable), err=True)
     if exit_code:
         raise click.exceptions.Exit(exit_code)
+
+
+def _validate_one(file: Path, max_bytes: int, timeout: float) -> Validation:
+    """Validate ``file`` ("-": stdin) within the limits; EmgParseError when it cannot
+    be read or checked within them.  The time limit starts once stdin is read."""
+    from emg_parse.limits import time_limit
+    from emg_parse.validate import read_at_most, validate_bytes, validate_file
+
+    stdin = str(file) == "-"
+    name = Path("<stdin>") if stdin else file
+    try:
+        with memory_limit(READER_MEMORY):
+            if stdin:
+                if sys.stdin is None:
+                    raise InputError(name, "cannot read: standard input is closed")
+                data = read_at_most(sys.stdin.buffer, name, max_bytes)
+                with time_limit(timeout, name):
+                    return validate_bytes(data, str(name))
+            with time_limit(timeout, name):
+                return validate_file(file, max_bytes=max_bytes)
+    except MemoryError:
+        pass  # reported below, once the memory is released
+    raise InputError(name, memory_message(READER_MEMORY))
 
 
 def _summary(files: int, problems: int, unreadable: int) -> str:
