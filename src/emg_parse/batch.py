@@ -440,18 +440,6 @@ def is_unchanged(task: Task, sha256: str | None) -> bool:
     )
 
 
-def printable_source(document: OutcomeDocument) -> OutcomeDocument:
-    """The document with ``source.file`` in :func:`~emg_parse.errors.shown` form when the
-    input's name is not UTF-8 (JSON and YAML hold only text); otherwise unchanged."""
-    name = document.source.file
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        source = document.source.model_copy(update={"file": shown(name)})
-        return document.model_copy(update={"source": source})
-    return document
-
-
 def write_output(task: Task, text: str) -> None:
     """Write the output atomically, never through a symbolic link inside OUT_DIR."""
     from emg_parse.writers import write_atomic
@@ -485,7 +473,7 @@ def convert_document(task: Task) -> Row:
 
     try:
         document = parse_file(task.source, timeout=task.timeout)
-        write_output(task, render(printable_source(document), task.fmt))
+        write_output(task, render(document, task.fmt))
     except EmgParseError as exc:
         remove_outputs(task)
         return failed_row(task, exc.one_line(), sha256, time.perf_counter() - start)

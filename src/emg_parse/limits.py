@@ -40,8 +40,6 @@ VALIDATE_MAX_BYTES = 5 << 20
 #: started: some twenty times what a large outcome document needs, a fraction of
 #: what a decompression bomb takes.
 READER_MEMORY = 1 << 30
-#: The same for a worker of ``emg-parse batch`` (it also reads large Word files).
-BATCH_WORKER_MEMORY = 4 << 30
 
 
 def memory_message(limit: int) -> str:
