@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from emg_parse import __version__
 from emg_parse.cli import EXIT_CODES, main
 from emg_parse.extractors import pdf_pdfium
+from emg_parse.model import SCHEMA_VERSION
 
 from .conftest import SAMPLES
 from .pdfgen import Page, write_pdf
@@ -65,7 +66,7 @@ def test_format_option_overrides_extension(tmp_path: Path) -> None:
     assert run(str(TXT), "-o", str(out), "--format", "yaml")[0] == 0
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=file://")
-    assert "\nschema_version: '1.0'\n" in text
+    assert f"\nschema_version: '{SCHEMA_VERSION}'\n" in text
 
 
 def test_dump_lines_and_blocks() -> None:

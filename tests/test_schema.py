@@ -20,7 +20,7 @@ def test_committed_schema_is_current() -> None:
 def test_schema_names_the_public_contract() -> None:
     schema = json_schema()
     assert set(schema["properties"]) == {  # type: ignore[call-overload]
-        "schema_version", "source", "document", "sections", "warnings"
+        "schema_version", "source", "document", "sections", "annexes", "warnings"
     }  # fmt: skip
 
 
@@ -52,3 +52,17 @@ def test_schema_version_is_checked() -> None:
     data["schema_version"] = "2.0"
     with pytest.raises(ValidationError):
         OutcomeDocument.model_validate_json(json.dumps(data))
+
+
+@pytest.mark.parametrize("version", ["1.0", "1.1"])
+def test_every_schema_version_reads_with_the_same_models(version: str) -> None:
+    """Versions only add fields with defaults: a 1.0 file (without them) still reads."""
+    data = _golden()
+    data["schema_version"] = version
+    data.pop("annexes")
+    for section in data["sections"]:  # type: ignore[attr-defined]
+        section.pop("level")
+        for decision in section["decisions"]:
+            decision.pop("actor")
+            decision.pop("attributes")
+    OutcomeDocument.model_validate_json(json.dumps(data))

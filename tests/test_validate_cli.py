@@ -144,11 +144,12 @@ def test_readme_example_is_real(tmp_path: Path) -> None:
     assert run(str(TXT), "-o", str(out))[0] == 0
     text = out.read_text(encoding="utf-8")
     for old, new in [
-        ("schema_version: '1.0'", "schema_version: 1.0"),
+        ("schema_version: '1.1'", "schema_version: 1.1"),
         ("    date: '2020-10-28'", "    date: 2020-10-32"),
         ("  title: Consultative Process on Biodiversity\n",
          "  titel: Consultative Process on Biodiversity\n"),
-        ("  - label: b\n    text: Decide", "  - label: c\n    text: Decide"),
+        ("  - label: b\n    actor: null\n    text: Decide",
+         "  - label: c\n    actor: null\n    text: Decide"),
     ]:  # fmt: skip
         text = text.replace(old, new, 1)
     out.write_text(text, encoding="utf-8")

@@ -12,8 +12,17 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal["1.0"] = "1.0"
-SCHEMA_ID = "urn:emg-parse:schema:outcome:1.0"
+#: The version this emg-parse writes.  Versions only grow by new fields with defaults,
+#: so a file of any version in :data:`SCHEMA_VERSIONS` reads with the same models.
+SCHEMA_VERSION: Literal["1.1"] = "1.1"
+SchemaVersion = Literal["1.0", "1.1"]
+SCHEMA_VERSIONS: tuple[SchemaVersion, ...] = ("1.0", "1.1")
+SCHEMA_ID = "urn:emg-parse:schema:outcome:1.1"
+
+#: What kind of outcome document it is, from its title (``document.kind``).
+DocumentKind = Literal["action_points", "decisions", "report", "recommended_actions", "outcome"]
+#: Whether the document records what was approved or proposes it (``document.status``).
+DocumentStatus = Literal["approved", "proposed"]
 
 
 class _Strict(BaseModel):
@@ -46,8 +55,20 @@ class Meeting(_Strict):
 class DocumentInfo(_Strict):
     """Header block and title."""
 
-    symbol: str | None = Field(default=None, description="e.g. EMGSOM.26_3a")
+    symbol: str | None = Field(
+        default=None, description="As printed, e.g. EMGSOM.26_3a, EMG/SOM.19/04, EMGSOM23 - 3a."
+    )
     title: str | None = None
+    kind: DocumentKind | None = Field(
+        default=None,
+        description="action_points, decisions, report, recommended_actions or outcome "
+        "(from the title); null when the title does not say.",
+    )
+    status: DocumentStatus | None = Field(
+        default=None,
+        description="approved (what the meeting approved) or proposed (put to the meeting); "
+        "null when the document does not say.",
+    )
     distribution: str | None = None
     preamble: list[str] = Field(default_factory=list)
     meeting: Meeting = Field(default_factory=Meeting)
@@ -73,17 +94,33 @@ class Item(_Strict):
 class Decision(_Strict):
     """An operative decision: a labelled item or an unlabelled lead-in."""
 
-    label: str | None = None
+    label: str | None = Field(
+        default=None, description='As printed without brackets or a trailing dot: "a", "4", "1.1".'
+    )
+    actor: str | None = Field(
+        default=None,
+        description='The deciding body named in the decision\'s own sentence ("The Senior '
+        'Officials agreed to ..."); null under an actor line (see the section\'s actor).',
+    )
     text: str
     actions: list[str] = Field(
         default_factory=list, description="Operative verbs, normalised (see actions.py)."
+    )
+    attributes: dict[str, str] = Field(
+        default_factory=dict,
+        description="The other cells of an action-point table row, keyed by column heading "
+        "in snake_case (lead, timeline, ...).",
     )
     source: Location = Field(default_factory=Location)
     items: list[Item] = Field(default_factory=list)
 
 
 class Section(_Strict):
-    number: str | None = Field(default=None, description="Roman number as printed: I, II, XII.")
+    number: str | None = Field(
+        default=None,
+        description='As printed without a trailing dot: "IV", "3", "A", "2.1"; null if none.',
+    )
+    level: int = Field(default=1, ge=1, le=2, description="1 for I., 2 for A. under I.")
     title: str
     actor: str | None = Field(default=None, description='e.g. "The Senior Officials".')
     notes: list[str] = Field(
@@ -91,6 +128,14 @@ class Section(_Strict):
     )
     source: Location = Field(default_factory=Location)
     decisions: list[Decision] = Field(default_factory=list)
+
+
+class Annex(_Strict):
+    """An annex (agenda, list of participants, ...): kept as text, never decisions."""
+
+    title: str = Field(description='Its heading as printed, e.g. "Annex I".')
+    text: str = ""
+    source: Location = Field(default_factory=Location)
 
 
 class ParseWarning(_Strict):
@@ -104,10 +149,11 @@ class ParseWarning(_Strict):
 class OutcomeDocument(_Strict):
     """A parsed EMG Senior Officials Meeting outcome document."""
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: SchemaVersion = SCHEMA_VERSION
     source: Source
     document: DocumentInfo = Field(default_factory=DocumentInfo)
     sections: list[Section] = Field(default_factory=list)
+    annexes: list[Annex] = Field(default_factory=list)
     warnings: list[ParseWarning] = Field(default_factory=list)
 
 

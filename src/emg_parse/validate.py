@@ -58,7 +58,7 @@ from emg_parse.labels import (
     split_label,
 )
 from emg_parse.limits import VALIDATE_MAX_BYTES
-from emg_parse.model import SCHEMA_VERSION, OutcomeDocument
+from emg_parse.model import SCHEMA_VERSIONS, OutcomeDocument
 from emg_parse.patterns import ROMAN
 from emg_parse.positions import LoadError, Path, Tree, load_json, load_yaml
 
@@ -71,7 +71,9 @@ CODES: dict[str, str] = {
     "empty": "the file holds no document",
     "duplicate_key": "a key given twice in one mapping",
     "unsupported": "a YAML alias, tag or complex key (emg-parse never writes them)",
-    "schema_version": "schema_version is not the string '1.0'",
+    "schema_version": "schema_version is not the string of a version this emg-parse reads ("
+    + ", ".join(map(repr, SCHEMA_VERSIONS))
+    + ")",
     "unknown_field": "a field the model does not have (often a typo)",
     "missing": "a required field is missing",
     "type": "a value of the wrong type (a number or boolean where a string belongs, ...)",
@@ -335,17 +337,18 @@ def _value_problem(tree: Tree, fmt: InputFormat, path: Path, error: Any) -> tupl
 
 
 def _schema_version_problem(value: object, unquoted: str | None) -> str:
-    supported = f"this emg-parse reads schema_version {SCHEMA_VERSION!r}"
+    supported = "this emg-parse reads schema_version " + " or ".join(map(repr, SCHEMA_VERSIONS))
     if isinstance(value, str):
         return f"unsupported schema_version {_short(value)}; {supported}"
-    if value != float(SCHEMA_VERSION) or isinstance(value, bool):
+    version = next((v for v in SCHEMA_VERSIONS if value == float(v)), None)
+    if version is None or isinstance(value, bool):
         return f"unsupported schema_version: {_describe(value)}; {supported}"
     if unquoted is not None:
-        return (f"schema_version must be the string {SCHEMA_VERSION!r}, but YAML reads the "
+        return (f"schema_version must be the string {version!r}, but YAML reads the "
                 f"unquoted {unquoted} as {_kind(value)}; write it in quotes: "
-                f"schema_version: {SCHEMA_VERSION!r}")  # fmt: skip
-    return (f"schema_version must be the string {SCHEMA_VERSION!r}, got {_describe(value)}; "
-            f'write it in quotes: "schema_version": "{SCHEMA_VERSION}"')  # fmt: skip
+                f"schema_version: {version!r}")  # fmt: skip
+    return (f"schema_version must be the string {version!r}, got {_describe(value)}; "
+            f'write it in quotes: "schema_version": "{version}"')  # fmt: skip
 
 
 def _date_problem(value: object, pydantic_message: str) -> str:
