@@ -1,10 +1,7 @@
 from __future__ import annotations
 
-import contextlib
 import html
 import re
-import signal
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,6 +26,8 @@ from emg_parse.extractors.text import (
     looks_like_text,
 )
 from emg_parse.lines import MAX_LINES, Style
+
+from .deadline import finishes_within
 
 
 def test_markdown_heading_emphasis_and_rules() -> None:
@@ -202,23 +201,6 @@ def test_emphasis_and_tags_are_removed_as_they_were(text: str) -> None:
 @given(st.text(alphabet="| \t\xa0ab", max_size=16))
 def test_table_cells_are_split_as_they_were(row: str) -> None:
     assert _split_cells(row) == re.split(r"\t+|\s*\|\s*", row)
-
-
-@contextlib.contextmanager
-def finishes_within(seconds: int, what: str) -> Iterator[None]:
-    """Fail (rather than hang) if the block runs longer than ``seconds``: on the inputs
-    given, anything worse than linear would take hours."""
-
-    def stop(signum: int, frame: object) -> None:
-        pytest.fail(f"{what} did not finish within {seconds} s: not linear in the line length")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def test_the_line_that_made_the_rule_pattern_backtrack(tmp_path: Path) -> None:
