@@ -43,8 +43,8 @@ from emg_parse.extractors.pdf_layout import (
 from emg_parse.extractors.registry import extract
 from emg_parse.lines import Extraction, Line, Provenance
 
+from .bounds import finishes_within
 from .conftest import SAMPLES
-from .deadline import finishes_within
 from .pdfgen import Page, Span, build_pdf, text_width, write_pdf
 
 EXTRACTOR = PdfExtractor()

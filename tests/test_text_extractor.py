@@ -27,7 +27,7 @@ from emg_parse.extractors.text import (
 )
 from emg_parse.lines import MAX_LINES, Style
 
-from .deadline import finishes_within
+from .bounds import finishes_within
 
 
 def test_markdown_heading_emphasis_and_rules() -> None:
