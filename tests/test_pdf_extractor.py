@@ -19,8 +19,15 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from emg_parse import lines as lines_module
 from emg_parse.cli import main
-from emg_parse.errors import EmgParseError, EncryptedError, InputError, NoTextError
+from emg_parse.errors import (
+    EmgParseError,
+    EncryptedError,
+    InputError,
+    NoTextError,
+    TooLargeError,
+)
 from emg_parse.extractors import pdf_layout as layout
 from emg_parse.extractors.pdf import (
     DAMAGED_MESSAGE,
@@ -869,3 +876,18 @@ def test_a_file_name_that_is_not_utf8_is_read(extractor: PdfExtractor, tmp_path:
     result = CliRunner().invoke(main, [str(odd), "--dump", "lines"])
     assert (result.exit_code, result.stderr) == (0, "")
     assert [line["text"] for line in json.loads(result.stdout)] == texts(extract(plain))
+
+
+def test_too_many_lines_is_a_one_line_error(
+    extractor: PdfExtractor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lines_module, "MAX_LINES", 15)
+    # eight pages of two lines: with pdfium, counted as worker processes send them
+    pages = [body_page([f"Line one of page {n}", "line two"]) for n in range(8)]
+    with pytest.raises(TooLargeError) as caught:
+        convert(extractor, tmp_path, pages)
+    assert caught.value.one_line().endswith(
+        "doc.pdf: more than 15 lines or 100,000,000 characters of text, far more than an "
+        "outcome document holds; split it into smaller documents"
+    )
+    assert len(convert(extractor, tmp_path, pages[:7]).lines) == 14

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
 
@@ -254,3 +255,12 @@ def test_a_table_row_of_too_many_cells_is_stopped(
         TextExtractor().convert(path)
     path.write_text("a | " * 99 + "\n")
     assert len(TextExtractor().convert(path).lines) == 99
+
+
+def test_a_file_name_that_is_not_utf8_is_read(tmp_path: Path) -> None:
+    odd = tmp_path / os.fsdecode(b"doc\xff.txt")
+    odd.write_text("I. Task Team\n\na) Agree.\n")
+    assert [line.text for line in TextExtractor().convert(odd).lines] == [
+        "I. Task Team",
+        "a) Agree.",
+    ]
