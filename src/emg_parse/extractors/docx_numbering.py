@@ -58,8 +58,8 @@ Anything malformed (unknown ids, missing levels, non-numeric values, loops in
 Limits (Word's, so that a hostile ``numbering.xml`` cannot make labels huge)
 ------------------------------------------------------------------------------
 * A start value (``w:start``, ``w:startOverride``) outside 0..:data:`MAX_START`
-  (32767, the largest start Word accepts, as for line numbers, [MS-OI29500]
-  2.1.215) is read as the nearest of the two.  Counters then grow by one a
+  (32767: the range Word documents for the start of line numbering, [MS-OI29500]
+  2.1.215, applied to lists too) is read as the nearest of the two.  Counters then grow by one a
   paragraph, so they stay below 32767 plus the number of paragraphs.
 * Only the first :data:`MAX_LVL_TEXT` (64) characters of a ``w:lvlText`` are read:
   Word allows at most nine placeholders and a label of 31 characters.
@@ -89,7 +89,7 @@ _MC = MC
 
 #: Word has nine list levels, 0..8.
 LEVELS = 9
-#: The largest start value read ([MS-OI29500] 2.1.215: Word's start values run
+#: The largest start value read (Word's for line numbering, [MS-OI29500] 2.1.215:
 #: 0..32767); the smallest is 0.
 MAX_START = 32767
 #: The longest label ([MS-OI29500] 2.1.283: at most 31 characters once the

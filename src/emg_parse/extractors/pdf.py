@@ -11,6 +11,11 @@ Both deliver, per page, the glyphs in drawing order with normalised boxes
 running headers and footers -- is the shared code of :mod:`.pdf_layout`, so the
 engines give the same lines.  Every engine failure becomes an ``emg_parse.errors``
 exception and the file is always closed.
+
+Time is linear in the number of pages (a page laid out again is read from the one
+document opened for all of them), and the pages' lines are counted by a
+:class:`~emg_parse.lines.LineBudget` as they come, so that a PDF whose pages all
+draw one large content stream is stopped before it fills memory.
 """
 
 from __future__ import annotations
@@ -174,7 +179,8 @@ class _Pages:
         self.pages.append(page)
 
     def _count(self, out: list[Out]) -> None:
-        """Count a page's lines (the margin text is few lines more at most)."""
+        """Count a page's lines as first laid out (a page laid out again at the end
+        differs from them only by the margin text kept or dropped)."""
         if self._budget is not None:
             for line in out:
                 self._budget.take(line[0])
