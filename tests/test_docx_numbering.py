@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
 from emg_parse.extractors.docx_numbering import (
+    MAX_LABEL,
+    MAX_START,
     ListLabel,
     NumberingResolver,
     expand_lvl_text,
@@ -375,3 +377,64 @@ def test_resolver_never_raises(items: list[tuple[int | None, int | None]]) -> No
     for num_id, ilvl in items:
         result = r.next_label(num_id, ilvl, "S")
         assert result is None or result.text
+
+
+# --------------------------------------------------------------------------- Word's limits
+
+
+def test_long_roman_numerals_and_letter_runs_are_built_only_as_far_as_a_label_shows() -> None:
+    assert format_number(10**12, "upperRoman") == "M" * (MAX_LABEL + 1)
+    assert format_number(10**12, "lowerRoman") == "m" * (MAX_LABEL + 1)
+    # the letter of 10**11 (a..z repeating), once more than a label holds
+    letter = chr(ord("a") + (10**11 - 1) % 26)
+    assert format_number(10**11, "lowerLetter") == letter * (MAX_LABEL + 1)
+    assert format_number(10**11, "upperLetter") == letter.upper() * (MAX_LABEL + 1)
+    # below the limit, nothing changes
+    assert format_number(31_999, "upperRoman") == to_roman(31_999)
+    assert format_number(806, "lowerLetter") == to_letters(806)
+
+
+@pytest.mark.parametrize(
+    ("level", "expected"),
+    [
+        (lvl(0, "upperRoman", "%1.", start=10**12), "M" * MAX_LABEL),  # start read as 32767
+        (lvl(0, "upperRoman", "%1.", start=10**13), "M" * MAX_LABEL),
+        (lvl(0, "lowerLetter", "%1)", start=10**11), "g" * MAX_LABEL),  # 32767: the 7th letter
+        (lvl(0, "decimal", "%1.", start=10**30), f"{MAX_START}."),
+        (lvl(0, "decimal", "%1.", start=-5), "0."),
+        (lvl(0, "decimal", "%1" * 20_000), "1" * MAX_LABEL),  # a 40 KB lvlText
+        (lvl(0, "decimal", "Article %1 " + "x" * 40), "Article 1 " + "x" * 21),
+    ],
+)
+def test_labels_are_held_to_words_limits(level: str, expected: str) -> None:
+    r = resolver(abstract_num(1, level), num(1, 1))
+    assert r.label(1, 0) == expected
+    r.label(1, 0)
+    r.label(1, 0)
+    assert r.capped == 3
+
+
+def test_start_override_is_held_to_words_limits() -> None:
+    r = resolver(abstract_num(1, lvl(0, "decimal", "%1.")), num(1, 1, starts={0: 10**15}))
+    assert labels(r, [(1, 0), (1, 0)]) == [f"{MAX_START}.", f"{MAX_START + 1}."]
+    assert r.capped == 2
+
+
+def test_only_labels_showing_a_capped_level_are_counted() -> None:
+    r = resolver(
+        abstract_num(
+            1, lvl(0, "decimal", "%1.", start=10**9), lvl(1, "lowerLetter", "%2)"),
+            lvl(2, "lowerRoman", "%1.%3"),
+        ),
+        num(1, 1),
+    )
+    assert labels(r, [(1, 0), (1, 1), (1, 2)]) == [f"{MAX_START}.", "a)", f"{MAX_START}.i"]
+    assert r.capped == 2
+
+
+def test_ordinary_numbering_is_not_capped() -> None:
+    r = resolver(
+        abstract_num(1, lvl(0, "upperRoman", "%1."), lvl(1, "lowerLetter", "%2)")), num(1, 1)
+    )
+    assert labels(r, [(1, 0), (1, 1), (1, 1), (1, 0)]) == ["I.", "a)", "b)", "II."]
+    assert r.capped == 0

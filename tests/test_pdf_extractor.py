@@ -7,16 +7,27 @@ outputs are compared with each other in ``test_pdf_engines.py``.
 from __future__ import annotations
 
 import contextlib
+import json
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from emg_parse.errors import EmgParseError, EncryptedError, InputError, NoTextError
+from emg_parse import lines as lines_module
+from emg_parse.cli import main
+from emg_parse.errors import (
+    EmgParseError,
+    EncryptedError,
+    InputError,
+    NoTextError,
+    TooLargeError,
+)
 from emg_parse.extractors import pdf_layout as layout
 from emg_parse.extractors.pdf import (
     DAMAGED_MESSAGE,
@@ -36,8 +47,10 @@ from emg_parse.extractors.pdf_layout import (
     running_fragments,
     running_key,
 )
-from emg_parse.lines import Extraction, Line
+from emg_parse.extractors.registry import extract
+from emg_parse.lines import Extraction, Line, Provenance
 
+from .bounds import finishes_within
 from .conftest import SAMPLES
 from .pdfgen import Page, Span, build_pdf, text_width, write_pdf
 
@@ -831,3 +844,50 @@ def test_layout_bug_is_not_reported_as_damaged_file(
     monkeypatch.setattr(pdf_module, "page_lines", broken)
     with pytest.raises(ZeroDivisionError):
         convert(extractor, tmp_path, simple_pages())
+
+
+# --- long documents, odd file names ------------------------------------------------
+
+
+def test_many_pages_laid_out_again_take_linear_time(tmp_path: Path) -> None:
+    # "Annex" is in the top margin of every page, where the page before suggests a
+    # running header, but as often in the body, so it is kept: every page is laid out
+    # again at the end, and one document is read again for all of them
+    pages = []
+    for _ in range(3000):
+        page = Page()
+        page.text_top(72, 50, "Annex")
+        page.text_top(72, 400, "Annex")
+        pages.append(page)
+    path = write_pdf(tmp_path / "annexes.pdf", pages)
+    with finishes_within(20, "reading 3,000 pages"):
+        extraction = extract(path)
+    assert texts(extraction) == ["Annex"] * 6000
+    assert extraction.lines[-1].source == Provenance(3000, 2)
+
+
+def test_a_file_name_that_is_not_utf8_is_read(extractor: PdfExtractor, tmp_path: Path) -> None:
+    # six pages: with pdfium, worker processes open the file too
+    pages = [body_page(["I. Task Team", f"Text of page {n}"]) for n in range(1, 7)]
+    plain = write_pdf(tmp_path / "doc.pdf", pages)
+    odd = tmp_path / os.fsdecode(b"doc\xff.pdf")
+    odd.write_bytes(plain.read_bytes())
+    assert texts(extractor.convert(odd)) == texts(extractor.convert(plain))
+    result = CliRunner().invoke(main, [str(odd), "--dump", "lines"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert [line["text"] for line in json.loads(result.stdout)] == texts(extract(plain))
+
+
+def test_too_many_lines_is_a_one_line_error(
+    extractor: PdfExtractor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lines_module, "MAX_LINES", 15)
+    # eight pages of two lines: with pdfium, counted as worker processes send them
+    pages = [body_page([f"Line one of page {n}", "line two"]) for n in range(8)]
+    with pytest.raises(TooLargeError) as caught:
+        convert(extractor, tmp_path, pages)
+    assert caught.value.one_line().endswith(
+        "doc.pdf: more than 15 lines or 100,000,000 characters of text, far more than an "
+        "outcome document holds; split it into smaller documents"
+    )
+    assert len(convert(extractor, tmp_path, pages[:7]).lines) == 14

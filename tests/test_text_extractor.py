@@ -1,18 +1,34 @@
 from __future__ import annotations
 
+import html
+import os
+import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from emg_parse.errors import NoTextError
+from emg_parse import lines as lines_module
+from emg_parse.cli import main
+from emg_parse.errors import NoTextError, TooLargeError
 from emg_parse.extractors.text import (
+    _BOLD_ALL,
+    _ITALIC_ALL,
+    _RULE,
     TextExtractor,
+    _line_style,
+    _split_cells,
+    _strip_inline,
     decode,
     layout_cells,
     lines_from_text,
     looks_like_text,
 )
-from emg_parse.lines import Style
+from emg_parse.lines import MAX_LINES, Style
+
+from .bounds import finishes_within
 
 
 def test_markdown_heading_emphasis_and_rules() -> None:
@@ -125,4 +141,126 @@ def test_label_and_section_number_stay_with_their_text_across_wide_gaps() -> Non
 def test_justified_text_is_not_split_into_columns() -> None:
     assert layout_cells(["Consider  and  endorse     the report", "of the group"]) == [
         [(0, "Consider  and  endorse the report")], [(0, "of the group")]
+    ]
+
+
+# --------------------------------------------------------------------------- hostile lines
+
+#: The patterns the text reader used before it was made linear: what they matched is
+#: what the linear code must match, on every line short enough for them.
+FORMER_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$|^\s*\|?(?:\s*:?-{3,}:?\s*(?:\||\t|$))+\s*$")
+FORMER_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+FORMER_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+FORMER_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
+FORMER_TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|span|font|br|p)\b[^>]*>", re.I)
+
+
+def former_strip_inline(text: str) -> str:
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", lambda m: chr(0xF0000 + ord(m.group(1))), text)
+    text = FORMER_STRONG.sub(r"\2", text)
+    text = FORMER_EMPHASIS.sub(r"\1", text)
+    text = FORMER_TAG.sub("", text)
+    text = re.sub("[\U000f0000-\U000f007f]", lambda m: chr(ord(m.group(0)) - 0xF0000), text)
+    return html.unescape(text)
+
+
+def former_line_style(text: str) -> tuple[str, Style]:
+    level = None
+    if m := FORMER_HEADING.match(text):
+        level, text = len(m["hashes"]), m["text"]
+    bold = italic = False
+    for _ in range(3):
+        text = text.strip()
+        if m := _BOLD_ALL.match(text):
+            bold, text = True, m["text"]
+        elif (m := _ITALIC_ALL.match(text)) and m["text"].strip():
+            italic, text = True, m["text"]
+        else:
+            break
+    return text, Style(bold=bold, italic=italic, heading_level=level)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="-*_|: \t\xa0x", max_size=16))
+def test_rules_are_what_they_were(line: str) -> None:
+    assert bool(_RULE.match(line)) == bool(FORMER_RULE.match(line))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="# \t\xa0ax*\r", max_size=14))
+def test_headings_are_what_they_were(line: str) -> None:
+    assert _line_style(line) == former_line_style(line)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="*_ a\t\\b<>/i&;", max_size=18))
+def test_emphasis_and_tags_are_removed_as_they_were(text: str) -> None:
+    assert _strip_inline(text) == former_strip_inline(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="| \t\xa0ab", max_size=16))
+def test_table_cells_are_split_as_they_were(row: str) -> None:
+    assert _split_cells(row) == re.split(r"\t+|\s*\|\s*", row)
+
+
+def test_the_line_that_made_the_rule_pattern_backtrack(tmp_path: Path) -> None:
+    path = tmp_path / "rule.txt"
+    path.write_text("---\t\t" * 30 + "x\n")
+    with finishes_within(20, "a nearly-rule line"):
+        lines = TextExtractor().convert(path).lines
+    assert [line.text for line in lines] == ["---"] * 30 + ["x"]
+
+
+#: Pieces of the syntax the text reader looks for, to repeat into hostile lines.
+FRAGMENTS = [
+    "---", "-", "\t", "\t\t", "|", " | ", ":", "*", "**", "***", "_", "__", "<b", "<b ",
+    ">", "</i>", "#", "# ", " ", "  ", "     ", "a", "a ", "1.", "\\", "\\*", "&amp;", "&",
+]  # fmt: skip
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=4), st.sampled_from(FRAGMENTS))
+def test_hostile_lines_take_linear_time(pattern: list[str], end: str) -> None:
+    unit = "".join(pattern)
+    line = unit * (200_000 // len(unit)) + end
+    with finishes_within(20, f"a line of {len(line)} characters repeating {unit!r}"):
+        lines_from_text(line)
+        lines_from_text(f"# {line}\n{line}\n| a | {line} |\n")
+        _strip_inline(line)
+        layout_cells([line] * 3)
+
+
+def test_too_many_lines_is_a_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "blank.txt"
+    path.write_text("\n" * MAX_LINES)
+    with pytest.raises(TooLargeError) as caught:
+        TextExtractor().convert(path)
+    assert caught.value.one_line() == (
+        f"{path}: more than 1,000,000 lines or 100,000,000 characters of text, far more than "
+        "an outcome document holds; split it into smaller documents"
+    )
+    result = CliRunner().invoke(main, [str(path)])
+    assert (result.exit_code, result.stdout) == (7, "")
+    assert result.stderr == f"Error: {caught.value.one_line()}\n"
+
+
+def test_a_table_row_of_too_many_cells_is_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lines_module, "MAX_LINES", 100)
+    path = tmp_path / "cells.txt"
+    path.write_text("a | " * 101 + "\n")
+    with pytest.raises(TooLargeError):
+        TextExtractor().convert(path)
+    path.write_text("a | " * 99 + "\n")
+    assert len(TextExtractor().convert(path).lines) == 99
+
+
+def test_a_file_name_that_is_not_utf8_is_read(tmp_path: Path) -> None:
+    odd = tmp_path / os.fsdecode(b"doc\xff.txt")
+    odd.write_text("I. Task Team\n\na) Agree.\n")
+    assert [line.text for line in TextExtractor().convert(odd).lines] == [
+        "I. Task Team",
+        "a) Agree.",
     ]

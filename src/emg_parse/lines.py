@@ -10,9 +10,20 @@ the later stages (clean-up, segmenter) never need to look at the source file aga
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
+from emg_parse.errors import TooLargeError
+
 SourceFormat = Literal["pdf", "docx", "text"]
+
+#: Most lines one document may give (a text file: physical lines, blank ones
+#: included), and most characters in them.  An outcome document has a few hundred
+#: lines and a 2,000-page PDF some 100,000; a file that gets past the limits on
+#: the file's size (a Word file of tiny paragraphs, a PDF whose pages all draw one
+#: large content stream) would only exhaust memory in the stages after extraction.
+MAX_LINES = 1_000_000
+MAX_CHARS = 100_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,3 +97,36 @@ class Block:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+class LineBudget:
+    """Counts the lines an extractor makes and their characters, and stops it with a
+    :class:`~emg_parse.errors.TooLargeError` (for ``path``) as soon as either passes
+    its limit (:data:`MAX_LINES`, :data:`MAX_CHARS`)."""
+
+    __slots__ = ("_chars", "_lines", "_path")
+
+    def __init__(self, path: Path | None) -> None:
+        self._path = path
+        self._lines = 0
+        self._chars = 0
+
+    def take(self, text: str) -> None:
+        """Count one line holding ``text``."""
+        self._lines += 1
+        self._chars += len(text)
+        if self._lines > MAX_LINES or self._chars > MAX_CHARS:
+            raise self.exceeded()
+
+    def expect(self, lines: int) -> None:
+        """Stop now if the document will have ``lines`` lines, more than the limit."""
+        if lines > MAX_LINES:
+            raise self.exceeded()
+
+    def exceeded(self) -> TooLargeError:
+        """The error for a document over the limits."""
+        return TooLargeError(
+            self._path,
+            f"more than {MAX_LINES:,} lines or {MAX_CHARS:,} characters of text, far more "
+            "than an outcome document holds; split it into smaller documents",
+        )

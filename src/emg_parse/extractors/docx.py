@@ -4,6 +4,18 @@ The package is read with :mod:`zipfile` and the WordprocessingML parts are parse
 with lxml directly (no python-docx object model: it is slower and hides the
 markup needed for numbering, fields and tracked changes).
 
+Memory and time
+---------------
+Parts are never held whole: each is inflated and parsed a chunk at a time
+(``lxml``'s pull parser), and each child of ``w:body`` (of ``w:styles``,
+``w:numbering``) is handled as soon as it is complete and then freed, so memory
+holds the largest such element (a paragraph, a table) and the lines made, not the
+document; and Python code runs between chunks, so the ``--timeout`` alarm stops a
+long document on time.  The lines are counted by a
+:class:`~emg_parse.lines.LineBudget`; list labels are held to Word's limits
+(:mod:`emg_parse.extractors.docx_numbering`; a ``numbering_capped`` warning says
+how many were).
+
 What ends up in the lines
 -------------------------
 * **Reading order**: the children of ``w:body`` in order -- paragraphs, tables
@@ -56,9 +68,11 @@ is not a readable ZIP -> :class:`InputError`; a ZIP without ``word/document.xml`
 -> :class:`UnsupportedFormatError`; a package that would inflate beyond
 ``max_unpacked_bytes`` (checked from the ZIP directory *before* anything is
 decompressed) or with a member compressed more than ``MAX_COMPRESSION_RATIO``
-fold -> :class:`TooLargeError`; a malformed ``document.xml`` -> :class:`InputError`.
-Malformed ``styles.xml``/``numbering.xml`` are ignored with a note (the text is
-still extracted; labels or styles may be missing).
+fold -> :class:`TooLargeError`, as is a document of more lines or text than the
+:class:`~emg_parse.lines.LineBudget` allows; a malformed ``document.xml`` ->
+:class:`InputError`.  Malformed ``styles.xml``/``numbering.xml`` are ignored with a
+``docx_damaged_part`` note (the text is still extracted; labels or styles may be
+missing).
 """
 
 from __future__ import annotations
@@ -67,18 +81,18 @@ import posixpath
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
 from emg_parse.errors import InputError, TooLargeError, UnsupportedFormatError, unreadable
-from emg_parse.extractors.docx_numbering import NumberingResolver
+from emg_parse.extractors.docx_numbering import MAX_LABEL, MAX_START, NumberingResolver
 from emg_parse.extractors.wordml import MC, W_NS, W
 from emg_parse.extractors.wordml import int_val as _int_val
 from emg_parse.extractors.wordml import val as _val
-from emg_parse.lines import Extraction, Line, Provenance, Style
+from emg_parse.lines import Extraction, Line, LineBudget, Provenance, Style
 
 __all__ = [
     "MAX_COMPRESSION_RATIO",
@@ -104,6 +118,7 @@ _NOT_READABLE = (
 _NOT_WORD = "not a Word document (ZIP without word/document.xml)"
 
 _STRICT_W_NS = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_TRANSITIONAL_W_NS = W_NS.encode()
 _W = W
 #: What zipfile raises for a damaged or unusual archive.
 _ZIP_ERRORS = (
@@ -118,7 +133,14 @@ _MC = MC
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
+W_DOCUMENT = _W + "document"
 W_BODY = _W + "body"
+W_STYLES = _W + "styles"
+W_STYLE = _W + "style"
+W_DOC_DEFAULTS = _W + "docDefaults"
+W_NUMBERING = _W + "numbering"
+W_ABSTRACT_NUM = _W + "abstractNum"
+W_NUM = _W + "num"
 W_P = _W + "p"
 W_TBL = _W + "tbl"
 W_TR = _W + "tr"
@@ -146,12 +168,23 @@ _INLINE_SKIPPED = frozenset(_W + tag for tag in ("del", "moveFrom", "pPr"))
 _BLOCK_CONTAINERS = frozenset((W_CUSTOM_XML, _W + "ins", _W + "moveTo"))
 _TRACKED = frozenset(_W + tag for tag in ("ins", "del", "moveFrom", "moveTo"))
 _BREAK = "\n"  # internal marker; never left in a Line
+#: The children of ``w:body`` that hold text (all others are skipped).
+_BODY_BLOCKS = frozenset((W_P, W_TBL, W_SDT)) | _BLOCK_CONTAINERS | _TRACKED
+_RELS_PART = "word/_rels/document.xml.rels"
+_RELATIONSHIP = frozenset((_REL + "Relationship",))
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_pis=True
-    )
+#: How every part is parsed: no entities, DTDs or network; libxml2's own limits on
+#: depth and text size kept.
+_PARSING: dict[str, bool] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "huge_tree": False,
+    "remove_pis": True,
+}
+#: Bytes of a part inflated and parsed at a time.
+_CHUNK = 1 << 16
 
 
 # --------------------------------------------------------------------------- small helpers
@@ -231,12 +264,17 @@ class _Styles:
     _run_cache: dict[tuple[str | None, str | None], _RunProps] = field(default_factory=dict)
 
     @classmethod
-    def parse(cls, root: etree._Element | None) -> _Styles:
+    def parse(cls, elements: Iterable[etree._Element]) -> _Styles:
+        """The styles from the children of ``w:styles`` (``w:docDefaults``, ``w:style``)."""
         styles = cls()
-        if root is None:
-            return styles
-        styles.defaults = _run_props(root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr"))
-        for el in root.iterchildren(_W + "style"):
+        defaults: _RunProps | None = None
+        for el in elements:
+            if el.tag == W_DOC_DEFAULTS:
+                if defaults is None:
+                    defaults = _run_props(el.find(f"{_W}rPrDefault/{_W}rPr"))
+                continue
+            if el.tag != W_STYLE:
+                continue
             style_id = el.get(_W + "styleId")
             if style_id is None or str(style_id) in styles.styles:
                 continue
@@ -258,6 +296,7 @@ class _Styles:
                 and styles.default_paragraph is None
             ):
                 styles.default_paragraph = str(style_id)
+        styles.defaults = defaults or _RunProps()
         return styles
 
     def chain(self, style_id: str | None) -> list[_StyleDef]:
@@ -331,13 +370,6 @@ class _Styles:
 # --------------------------------------------------------------------------- package
 
 
-@dataclass(slots=True)
-class _Package:
-    document: bytes
-    styles: bytes | None
-    numbering: bytes | None
-
-
 def _open_zip(path: Path) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(path)
@@ -370,81 +402,116 @@ def _check_sizes(path: Path, infos: list[zipfile.ZipInfo], limit: int) -> None:
             )
 
 
-def _part_targets(rels: bytes | None) -> dict[str, str]:
-    """Relationship type suffix ('styles', 'numbering') -> part name in the ZIP."""
-    targets: dict[str, str] = {}
-    if rels is None:
-        return targets
-    try:
-        root = etree.fromstring(rels, _parser())
-    except etree.LxmlError:
-        return targets
-    for rel in root.iter(_REL + "Relationship"):
-        rel_type = str(rel.get("Type") or "").rsplit("/", 1)[-1]
-        target = rel.get("Target")
-        if rel_type in ("styles", "numbering") and target and rel.get("TargetMode") != "External":
-            target = str(target)
-            name = (
-                target.lstrip("/")
-                if target.startswith("/")
-                else posixpath.normpath(posixpath.join("word", target))
-            )
-            targets.setdefault(rel_type, name)
-    return targets
+class _Package:
+    """An open Word package whose XML parts are read as streams (:meth:`elements`)."""
 
-
-def _read_package(path: Path, limit: int) -> _Package:
-    archive = _open_zip(path)
-    with archive:
+    def __init__(self, path: Path, archive: zipfile.ZipFile, limit: int) -> None:
         infos = archive.infolist()
-        names = {info.filename for info in infos}
-        if DOCUMENT_PART not in names:
+        self.names = {info.filename for info in infos}
+        if DOCUMENT_PART not in self.names:
             raise UnsupportedFormatError(path, _NOT_WORD)
         _check_sizes(path, infos, limit)
+        self.path = path
+        self.archive = archive
+        self.limit = limit
+        targets: dict[str, str] = {}
+        try:
+            for rel in self.elements(_RELS_PART, (_REL + "Relationships",), _RELATIONSHIP):
+                _add_target(rel, targets)
+        except (etree.LxmlError, ValueError):
+            targets = {}  # unreadable relationships: the parts' usual names
+        self.styles = targets.get("styles", "word/styles.xml")
+        self.numbering = targets.get("numbering", "word/numbering.xml")
 
-        def read(name: str) -> bytes | None:
-            if name not in names:
-                return None
-            try:
-                # Bounded read: the sizes in the ZIP directory may lie.
-                with archive.open(name) as member:
-                    data = member.read(limit + 1)
-            except RuntimeError as exc:  # encrypted member
-                raise InputError(
-                    path, "the Word document's parts are encrypted; save it without a password"
-                ) from exc
-            except (
-                zipfile.BadZipFile,
-                zlib.error,
-                OSError,
-                EOFError,
-                ValueError,
-                NotImplementedError,
-                KeyError,
-            ) as exc:
-                raise InputError(path, _NOT_READABLE) from exc
-            if len(data) > limit:
-                raise TooLargeError(
-                    path,
-                    f"too large when unpacked ({name} inflates past the limit of "
-                    f"{limit / 1048576:.1f} MB); the file looks like a ZIP bomb",
-                )
-            return data
+    def elements(
+        self, name: str, path: tuple[str, ...], wanted: frozenset[str]
+    ) -> Iterator[etree._Element]:
+        """The elements with a tag in ``wanted`` that are children of the element at
+        ``path`` (tags from the root down; the first such element) in part ``name``
+        (none when the part is missing), each as soon as it is complete.
 
-        document = read(DOCUMENT_PART)
-        if document is None:  # pragma: no cover - checked above
-            raise UnsupportedFormatError(path, _NOT_WORD)
-        targets = _part_targets(read("word/_rels/document.xml.rels"))
-        styles = read(targets.get("styles", "word/styles.xml"))
-        numbering = read(targets.get("numbering", "word/numbering.xml"))
-        return _Package(document, styles, numbering)
+        The part is parsed a chunk at a time, and after each chunk the children that
+        are complete of every element of ``path`` are freed, so that memory holds the
+        largest child, not the part.  Malformed XML raises ``etree.LxmlError`` (after
+        the elements before it).
+        """
+        if name not in self.names:
+            return
+        parser = etree.XMLPullParser(events=("start", "end"), tag=[*path, *wanted], **_PARSING)
+        chain: list[etree._Element] = []  # the elements of ``path`` met so far
+        for chunk in self._chunks(name):
+            parser.feed(chunk)
+            for event, el in parser.read_events():
+                if event == "start":
+                    depth = len(chain)
+                    if (
+                        depth < len(path)
+                        and el.tag == path[depth]
+                        and el.getparent() is (chain[-1] if chain else None)
+                    ):
+                        chain.append(el)
+                elif len(chain) == len(path) and el.getparent() is chain[-1] and el.tag in wanted:
+                    yield el
+                    # handled: free its content now, while nothing refers to it (an
+                    # element taken out of the tree with a live reference is moved
+                    # with all its namespaces, in time quadratic in its size)
+                    el.clear()
+            for holder in chain:
+                # all but the last child are complete, and were yielded if wanted
+                if len(holder) > 1:
+                    del holder[:-1]
+        parser.close()
+
+    def _chunks(self, name: str) -> Iterator[bytes]:
+        """The bytes of part ``name`` a chunk at a time, Strict OOXML's namespace
+        replaced by the transitional one; at most ``limit`` bytes (the sizes in the
+        ZIP directory may lie)."""
+        keep = len(_STRICT_W_NS) - 1  # a namespace cut by a chunk's end is kept for the next
+        carry = b""
+        read = 0
+        try:
+            with self.archive.open(name) as member:
+                while chunk := member.read(_CHUNK):
+                    read += len(chunk)
+                    if read > self.limit:
+                        raise TooLargeError(
+                            self.path,
+                            f"too large when unpacked ({name} inflates past the limit of "
+                            f"{self.limit / 1048576:.1f} MB); the file looks like a ZIP bomb",
+                        )
+                    data = (carry + chunk).replace(_STRICT_W_NS, _TRANSITIONAL_W_NS)
+                    cut = max(len(data) - keep, 0)
+                    carry = data[cut:]
+                    yield data[:cut]
+        except RuntimeError as exc:  # encrypted member
+            raise InputError(
+                self.path, "the Word document's parts are encrypted; save it without a password"
+            ) from exc
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            EOFError,
+            ValueError,
+            NotImplementedError,
+            KeyError,
+        ) as exc:
+            raise InputError(self.path, _NOT_READABLE) from exc
+        yield carry
 
 
-def _parse_xml(data: bytes) -> etree._Element:
-    """Parse a WordprocessingML part; Strict OOXML is mapped to the transitional namespace."""
-    if _STRICT_W_NS in data:
-        data = data.replace(_STRICT_W_NS, W_NS.encode())
-    return etree.fromstring(data, _parser())
+def _add_target(rel: etree._Element, targets: dict[str, str]) -> None:
+    """Note a relationship to the styles or numbering part: type suffix -> part name."""
+    rel_type = str(rel.get("Type") or "").rsplit("/", 1)[-1]
+    target = rel.get("Target")
+    if rel_type in ("styles", "numbering") and target and rel.get("TargetMode") != "External":
+        target = str(target)
+        name = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join("word", target))
+        )
+        targets.setdefault(rel_type, name)
 
 
 # --------------------------------------------------------------------------- body walker
@@ -460,6 +527,7 @@ class _Segment:
 class _Walker:
     styles: _Styles
     resolver: NumberingResolver
+    budget: LineBudget
     lines: list[Line] = field(default_factory=list)
     paragraph_no: int = 0
     tracked_changes: bool = False
@@ -470,20 +538,24 @@ class _Walker:
 
     def blocks(self, parent: etree._Element, cell: tuple[int, int] | None) -> None:
         for child in parent.iterchildren():
-            tag = child.tag
-            if tag == W_P:
-                self.paragraph(child, cell)
-            elif tag == W_TBL:
-                self.table(child)
-            elif tag == W_SDT:
-                content = child.find(W_SDT_CONTENT)
-                if content is not None:
-                    self.blocks(content, cell)
-            elif tag in _BLOCK_CONTAINERS:
-                self.tracked_changes |= tag in _TRACKED
-                self.blocks(child, cell)
-            elif tag in _TRACKED:
-                self.tracked_changes = True
+            self.block(child, cell)
+
+    def block(self, child: etree._Element, cell: tuple[int, int] | None) -> None:
+        """One block-level element: a paragraph, a table, a content control, ..."""
+        tag = child.tag
+        if tag == W_P:
+            self.paragraph(child, cell)
+        elif tag == W_TBL:
+            self.table(child)
+        elif tag == W_SDT:
+            content = child.find(W_SDT_CONTENT)
+            if content is not None:
+                self.blocks(content, cell)
+        elif tag in _BLOCK_CONTAINERS:
+            self.tracked_changes |= tag in _TRACKED
+            self.blocks(child, cell)
+        elif tag in _TRACKED:
+            self.tracked_changes = True
 
     def table(self, tbl: etree._Element) -> None:
         for row_index, row in enumerate(_children(tbl, W_TR)):
@@ -532,6 +604,7 @@ class _Walker:
                 continue
             if first and label is not None:
                 text = f"{label.text}{label.suffix}{text}"
+            self.budget.take(text)
             self.lines.append(
                 Line(
                     text=text,
@@ -709,25 +782,34 @@ def _style(piece: list[_Segment], heading: int | None) -> Style:
 def extract_docx(path: Path | str, *, max_unpacked_bytes: int = MAX_UNPACKED_BYTES) -> Extraction:
     """Read a .docx file into lines (see the module docstring for what they hold)."""
     path = Path(path)
-    package = _read_package(path, max_unpacked_bytes)
     notes: list[tuple[str, str]] = []
-    try:
-        document = _parse_xml(package.document)
-    except (etree.LxmlError, ValueError) as exc:
-        raise InputError(
-            path,
-            f"the Word document's text part (word/document.xml) is not well-formed XML "
-            f"({exc}); the file is damaged -- re-save it from Word as .docx",
-        ) from exc
-
-    styles_root = _optional_part(package.styles, "word/styles.xml", notes)
-    numbering_root = _optional_part(package.numbering, "word/numbering.xml", notes)
-    styles = _Styles.parse(styles_root)
-    resolver = NumberingResolver(numbering_root, styles.numbering_map())
-    walker = _Walker(styles, resolver)
-    body = document.find(W_BODY)
-    if body is not None:
-        walker.blocks(body, None)
+    with _open_zip(path) as archive:
+        package = _Package(path, archive, max_unpacked_bytes)
+        try:
+            styles = _Styles.parse(
+                package.elements(package.styles, (W_STYLES,), frozenset((W_DOC_DEFAULTS, W_STYLE)))
+            )
+        except (etree.LxmlError, ValueError):
+            notes.append(_damaged(package.styles))
+            styles = _Styles.parse(())
+        numbering = package.elements(
+            package.numbering, (W_NUMBERING,), frozenset((W_ABSTRACT_NUM, W_NUM))
+        )
+        try:
+            resolver = NumberingResolver(numbering, styles.numbering_map())
+        except (etree.LxmlError, ValueError):
+            notes.append(_damaged(package.numbering))
+            resolver = NumberingResolver(None, styles.numbering_map())
+        walker = _Walker(styles, resolver, LineBudget(path))
+        try:
+            for block in package.elements(DOCUMENT_PART, (W_DOCUMENT, W_BODY), _BODY_BLOCKS):
+                walker.block(block, None)
+        except (etree.LxmlError, ValueError) as exc:
+            raise InputError(
+                path,
+                f"the Word document's text part (word/document.xml) is not well-formed XML "
+                f"({exc}); the file is damaged -- re-save it from Word as .docx",
+            ) from exc
     if resolver.unknown_num_ids:
         ids = ", ".join(str(i) for i in sorted(resolver.unknown_num_ids))
         notes.append(
@@ -735,6 +817,16 @@ def extract_docx(path: Path | str, *, max_unpacked_bytes: int = MAX_UNPACKED_BYT
                 "docx_numbering",
                 f"list numbering {ids} is not defined in word/numbering.xml; "
                 "those paragraphs have no list label",
+            )
+        )
+    if resolver.capped:
+        labels = "1 list label" if resolver.capped == 1 else f"{resolver.capped} list labels"
+        notes.append(
+            (
+                "numbering_capped",
+                f"{labels} went past Word's limits on list numbers (start values 0 to "
+                f"{MAX_START}, labels of at most {MAX_LABEL} characters) and were held to "
+                "them; word/numbering.xml is damaged or built to be hostile",
             )
         )
     if walker.tracked_changes:
@@ -748,16 +840,8 @@ def extract_docx(path: Path | str, *, max_unpacked_bytes: int = MAX_UNPACKED_BYT
     return Extraction(walker.lines, format="docx", pages=None, notes=notes)
 
 
-def _optional_part(
-    data: bytes | None, name: str, notes: list[tuple[str, str]]
-) -> etree._Element | None:
-    if data is None:
-        return None
-    try:
-        return _parse_xml(data)
-    except (etree.LxmlError, ValueError):
-        notes.append(("docx_damaged_part", f"{name} is not well-formed XML and was ignored"))
-        return None
+def _damaged(name: str) -> tuple[str, str]:
+    return ("docx_damaged_part", f"{name} is not well-formed XML and was ignored")
 
 
 class DocxExtractor:

@@ -54,12 +54,28 @@ Counter semantics (the choices made here)
 
 Anything malformed (unknown ids, missing levels, non-numeric values, loops in
 ``numStyleLink``) produces no label; the resolver never raises.
+
+Limits (Word's, so that a hostile ``numbering.xml`` cannot make labels huge)
+------------------------------------------------------------------------------
+* A start value (``w:start``, ``w:startOverride``) outside 0..:data:`MAX_START`
+  (32767: the range Word documents for the start of line numbering, [MS-OI29500]
+  2.1.215, applied to lists too) is read as the nearest of the two.  Counters then grow by one a
+  paragraph, so they stay below 32767 plus the number of paragraphs.
+* Only the first :data:`MAX_LVL_TEXT` (64) characters of a ``w:lvlText`` are read:
+  Word allows at most nine placeholders and a label of 31 characters.
+* A label longer than :data:`MAX_LABEL` (31 characters, the most Word allows,
+  [MS-OI29500] 2.1.283) is cut to its first 31 characters; a roman numeral or a
+  run of letters is never built longer than that (Word repeats ``M`` for the
+  thousands and a letter once more for each 26: 10^12 would be a billion
+  characters).
+* :attr:`NumberingResolver.capped` counts the labels that one of these limits
+  changed (the Word extractor reports them as one ``numbering_capped`` warning).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
@@ -73,8 +89,19 @@ _MC = MC
 
 #: Word has nine list levels, 0..8.
 LEVELS = 9
+#: The largest start value read (Word's for line numbering, [MS-OI29500] 2.1.215:
+#: 0..32767); the smallest is 0.
+MAX_START = 32767
+#: The longest label ([MS-OI29500] 2.1.283: at most 31 characters once the
+#: placeholders are replaced).
+MAX_LABEL = 31
+#: The most characters of a ``w:lvlText`` read (Word's nine placeholders and 31
+#: characters of label fit in far fewer).
+MAX_LVL_TEXT = 64
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
+_ROMAN_FORMATS = frozenset(("upperRoman", "lowerRoman"))
+_LETTER_FORMATS = frozenset(("upperLetter", "lowerLetter"))
 _SUFFIXES = {"tab": "\t", "space": " ", "nothing": ""}
 _ROMAN = (
     (1000, "M"),
@@ -125,11 +152,17 @@ def format_number(n: int, num_fmt: str) -> str:
     """Format ``n`` as Word's ``w:numFmt`` value ``num_fmt`` would show it.
 
     Bullets and ``none`` give ``""``; formats not implemented fall back to decimal.
+    A roman numeral or letter run longer than :data:`MAX_LABEL` is given only one
+    character longer than that (all a label can show of it).
     """
     if num_fmt in ("bullet", "none"):
         return ""
     if num_fmt == "decimal":
         return str(n)
+    if num_fmt in _ROMAN_FORMATS and n // 1000 > MAX_LABEL:
+        n = (MAX_LABEL + 1) * 1000  # its first MAX_LABEL + 1 characters are all M
+    elif num_fmt in _LETTER_FORMATS and (n - 1) // 26 >= MAX_LABEL:
+        n = MAX_LABEL * 26 + (n - 1) % 26 + 1  # the same letter, MAX_LABEL + 1 times
     if num_fmt == "upperRoman":
         return to_roman(n)
     if num_fmt == "lowerRoman":
@@ -196,6 +229,10 @@ class LevelDef:
     suffix: str = "\t"
     p_style: str | None = None
     picture_bullet: bool = False
+    #: The levels (0-based) whose values the lvlText shows.
+    shown: frozenset[int] = frozenset()
+    #: A limit changed the start value or the lvlText (see the module docstring).
+    capped: bool = False
 
     @property
     def is_bullet(self) -> bool:
@@ -211,7 +248,8 @@ class AbstractDef:
 @dataclass(slots=True)
 class NumDef:
     abstract_id: int
-    start_overrides: dict[int, int] = field(default_factory=dict)
+    #: level -> (start value, whether a limit changed it)
+    start_overrides: dict[int, tuple[int, bool]] = field(default_factory=dict)
     level_overrides: dict[int, LevelDef] = field(default_factory=dict)
 
 
@@ -235,8 +273,16 @@ def _on(el: etree._Element | None) -> bool:
     return value is None or value.strip().lower() not in ("0", "false", "off")
 
 
+def _start(value: int | None) -> tuple[int, bool]:
+    """A start value within 0..MAX_START (None: the default 0), and whether it was not."""
+    if value is None:
+        return 0, False
+    bounded = min(max(value, 0), MAX_START)
+    return bounded, bounded != value
+
+
 def _parse_level(lvl: etree._Element) -> LevelDef:
-    start = _int_val(lvl.find(_W + "start"))
+    start, start_capped = _start(_int_val(lvl.find(_W + "start")))
     num_fmt_el = lvl.find(_W + "numFmt")
     if num_fmt_el is None:
         # Word 2010+ writes custom formats as mc:AlternateContent with a Fallback.
@@ -246,9 +292,12 @@ def _parse_level(lvl: etree._Element) -> LevelDef:
     lvl_text = _val(lvl_text_el)
     if lvl_text is None and lvl_text_el is not None and _on(lvl_text_el.find(_W + "null")):
         lvl_text = ""
+    text_capped = lvl_text is not None and len(lvl_text) > MAX_LVL_TEXT
+    if lvl_text is not None and text_capped:
+        lvl_text = lvl_text[:MAX_LVL_TEXT]
     suffix = _SUFFIXES.get(_val(lvl.find(_W + "suff")) or "tab", "\t")
     return LevelDef(
-        start=start if start is not None else 0,
+        start=start,
         num_fmt=num_fmt,
         lvl_text=lvl_text,
         restart=_int_val(lvl.find(_W + "lvlRestart")),
@@ -256,6 +305,8 @@ def _parse_level(lvl: etree._Element) -> LevelDef:
         suffix=suffix,
         p_style=_val(lvl.find(_W + "pStyle")),
         picture_bullet=lvl.find(_W + "lvlPicBulletId") is not None,
+        shown=frozenset(int(m.group(1)) - 1 for m in _PLACEHOLDER.finditer(lvl_text or "")),
+        capped=start_capped or text_capped,
     )
 
 
@@ -269,45 +320,53 @@ def _level_index(el: etree._Element) -> int | None:
 
 
 def parse_numbering(
-    root: etree._Element | None,
+    elements: Iterable[etree._Element] | None,
 ) -> tuple[dict[int, AbstractDef], dict[int, NumDef]]:
-    """Read ``w:numbering`` into abstract and num definitions; bad entries are skipped."""
+    """Read the children of ``w:numbering`` (the element itself will do) into abstract
+    and num definitions; bad entries are skipped."""
     abstracts: dict[int, AbstractDef] = {}
     nums: dict[int, NumDef] = {}
-    if root is None:
-        return abstracts, nums
-    for abstract in root.iterchildren(_W + "abstractNum"):
-        try:
-            abstract_id = int(str(abstract.get(_W + "abstractNumId")).strip())
-        except ValueError:
-            continue
-        definition = AbstractDef(num_style_link=_val(abstract.find(_W + "numStyleLink")))
-        for lvl in abstract.iterchildren(_W + "lvl"):
-            index = _level_index(lvl)
-            if index is not None and index not in definition.levels:
-                definition.levels[index] = _parse_level(lvl)
-        abstracts.setdefault(abstract_id, definition)
-    for num in root.iterchildren(_W + "num"):
-        try:
-            num_id = int(str(num.get(_W + "numId")).strip())
-        except ValueError:
-            continue
-        abstract_ref = _int_val(num.find(_W + "abstractNumId"))
-        if abstract_ref is None:
-            continue
-        num_def = NumDef(abstract_id=abstract_ref)
-        for override in num.iterchildren(_W + "lvlOverride"):
-            index = _level_index(override)
-            if index is None:
-                continue
-            start = _int_val(override.find(_W + "startOverride"))
-            if start is not None:
-                num_def.start_overrides[index] = start
-            override_lvl = override.find(_W + "lvl")
-            if override_lvl is not None:
-                num_def.level_overrides[index] = _parse_level(override_lvl)
-        nums.setdefault(num_id, num_def)
+    for el in elements if elements is not None else ():
+        if el.tag == _W + "abstractNum":
+            _add_abstract(el, abstracts)
+        elif el.tag == _W + "num":
+            _add_num(el, nums)
     return abstracts, nums
+
+
+def _add_abstract(abstract: etree._Element, abstracts: dict[int, AbstractDef]) -> None:
+    try:
+        abstract_id = int(str(abstract.get(_W + "abstractNumId")).strip())
+    except ValueError:
+        return
+    definition = AbstractDef(num_style_link=_val(abstract.find(_W + "numStyleLink")))
+    for lvl in abstract.iterchildren(_W + "lvl"):
+        index = _level_index(lvl)
+        if index is not None and index not in definition.levels:
+            definition.levels[index] = _parse_level(lvl)
+    abstracts.setdefault(abstract_id, definition)
+
+
+def _add_num(num: etree._Element, nums: dict[int, NumDef]) -> None:
+    try:
+        num_id = int(str(num.get(_W + "numId")).strip())
+    except ValueError:
+        return
+    abstract_ref = _int_val(num.find(_W + "abstractNumId"))
+    if abstract_ref is None:
+        return
+    num_def = NumDef(abstract_id=abstract_ref)
+    for override in num.iterchildren(_W + "lvlOverride"):
+        index = _level_index(override)
+        if index is None:
+            continue
+        start = _int_val(override.find(_W + "startOverride"))
+        if start is not None:
+            num_def.start_overrides[index] = _start(start)
+        override_lvl = override.find(_W + "lvl")
+        if override_lvl is not None:
+            num_def.level_overrides[index] = _parse_level(override_lvl)
+    nums.setdefault(num_id, num_def)
 
 
 # --------------------------------------------------------------------------- resolver
@@ -321,15 +380,16 @@ class _Counters:
 class NumberingResolver:
     """Feed it every paragraph in reading order; it returns each paragraph's label.
 
-    ``numbering`` is the parsed ``word/numbering.xml`` root (or None when the
-    document has none).  ``style_numbering`` maps a paragraph/numbering style id to
-    the ``(numId, ilvl)`` its ``pPr/numPr`` gives, already resolved through the
-    style's ``basedOn`` chain (either may be None).
+    ``numbering`` is the children of ``word/numbering.xml``'s root, as a stream or
+    the root element itself (or None when the document has none).
+    ``style_numbering`` maps a paragraph/numbering style id to the ``(numId,
+    ilvl)`` its ``pPr/numPr`` gives, already resolved through the style's
+    ``basedOn`` chain (either may be None).
     """
 
     def __init__(
         self,
-        numbering: etree._Element | None,
+        numbering: Iterable[etree._Element] | None,
         style_numbering: Mapping[str, tuple[int | None, int | None]] | None = None,
     ) -> None:
         self._abstracts, self._nums = parse_numbering(numbering)
@@ -339,6 +399,8 @@ class NumberingResolver:
         self._levels_cache: dict[int, tuple[int, dict[int, LevelDef]] | None] = {}
         #: numIds referenced by paragraphs but not defined (for diagnostics).
         self.unknown_num_ids: set[int] = set()
+        #: Labels that a limit changed (see the module docstring).
+        self.capped = 0
 
     # -- public API --------------------------------------------------------
 
@@ -425,9 +487,15 @@ class NumberingResolver:
         )
         if text is None:
             return None
-        text = text.strip()
+        capped = (
+            len(text) > MAX_LABEL
+            or definition.capped
+            or any(levels[shown].capped for shown in definition.shown if shown in levels)
+        )
+        text = text[:MAX_LABEL].strip()
         if not text:
             return None
+        self.capped += capped
         return ListLabel(text, definition.suffix)
 
     def _levels_for(self, num_id: int) -> tuple[int, dict[int, LevelDef]] | None:
@@ -441,9 +509,10 @@ class NumberingResolver:
             if abstract_id is not None:
                 levels = dict(self._abstracts[abstract_id].levels)
                 levels.update(num.level_overrides)
-                for index, start in num.start_overrides.items():
+                for index, (start, capped) in num.start_overrides.items():
                     if index in levels:
-                        levels[index] = replace(levels[index], start=start)
+                        level = levels[index]
+                        levels[index] = replace(level, start=start, capped=level.capped or capped)
                 result = (abstract_id, levels)
         self._levels_cache[num_id] = result
         return result

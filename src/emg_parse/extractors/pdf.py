@@ -11,6 +11,11 @@ Both deliver, per page, the glyphs in drawing order with normalised boxes
 running headers and footers -- is the shared code of :mod:`.pdf_layout`, so the
 engines give the same lines.  Every engine failure becomes an ``emg_parse.errors``
 exception and the file is always closed.
+
+Time is linear in the number of pages (a page laid out again is read from the one
+document opened for all of them), and the pages' lines are counted by a
+:class:`~emg_parse.lines.LineBudget` as they come, so that a PDF whose pages all
+draw one large content stream is stopped before it fills memory.
 """
 
 from __future__ import annotations
@@ -40,10 +45,10 @@ from emg_parse.extractors.pdf_layout import (
     running_key,
 )
 from emg_parse.limits import READER_MEMORY, memory_message
-from emg_parse.lines import Extraction, Line, Provenance, Style
+from emg_parse.lines import Extraction, Line, LineBudget, Provenance, Style
 
 if TYPE_CHECKING:
-    from emg_parse.extractors.pdf_pdfium import Document, PageRun
+    from emg_parse.extractors.pdf_pdfium import Document, PageRun, PdfiumError
 
 PdfEngine = Literal["pdfium", "pdfplumber"]
 ENGINES: tuple[PdfEngine, ...] = get_args(PdfEngine)
@@ -131,16 +136,24 @@ class _Pages:
 
     ``after_text``: the pages added come after pages with text (a worker's share
     of the pages other than the first); ``reread`` reads a page again that another
-    process laid out, should it have to be laid out again here.
+    process laid out, should it have to be laid out again here; ``budget`` counts the
+    lines of the pages added or taken (a worker's pages are counted when taken).
     """
 
-    def __init__(self, *, after_text: bool = False, reread: Reread | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        after_text: bool = False,
+        reread: Reread | None = None,
+        budget: LineBudget | None = None,
+    ) -> None:
         self.pages: list[_PageText] = []
         self.any_text = False
         self._previous_margin: Margin = {}
         self._emitted = after_text  # some page so far has output lines
         self._styles: dict[tuple[bool, bool, float | None], Style] = {}
         self._reread = reread
+        self._budget = budget
 
     def add(self, glyphs: PageGlyphs, rules: list[Rule], height: float) -> None:
         glyphs = dedupe_page(glyphs)
@@ -151,6 +164,7 @@ class _Pages:
         first = not self._emitted
         out = _emit(_without(lines, guess), rules, first)
         self._emitted = self._emitted or bool(out)
+        self._count(out)
         self.pages.append(_PageText(has_text, height, items, guess, first, out, lines, rules))
 
     def seed(self, glyphs: PageGlyphs, height: float) -> None:
@@ -161,7 +175,15 @@ class _Pages:
     def take(self, page: _PageText) -> None:
         """Add a page laid out by another process (:meth:`_PageText.export`)."""
         self.any_text = self.any_text or page.has_text
+        self._count(page.out)
         self.pages.append(page)
+
+    def _count(self, out: list[Out]) -> None:
+        """Count a page's lines as first laid out (a page laid out again at the end
+        differs from them only by the margin text kept or dropped)."""
+        if self._budget is not None:
+            for line in out:
+                self._budget.take(line[0])
 
     def lines(self) -> list[Line]:
         """The lines of every page, running headers, footers and page numbers removed."""
@@ -426,9 +448,6 @@ def _read_pdfium(
     for a document of :data:`~.pdf_pdfium.PARALLEL_MIN_PAGES` pages or more when this
     machine can fork), else in this process."""
     from emg_parse.extractors.pdf_pdfium import (
-        ERR_MEMORY,
-        ERR_PASSWORD,
-        ERR_SECURITY,
         PARALLEL_MIN_PAGES,
         Document,
         PageRun,
@@ -452,24 +471,49 @@ def _read_pdfium(
         finally:
             run.close()
     except PdfiumError as exc:
-        if exc.code == ERR_PASSWORD:
-            raise EncryptedError(path, ENCRYPTED_MESSAGE) from exc
-        if exc.code == ERR_SECURITY:
-            raise EncryptedError(path, UNSUPPORTED_ENCRYPTION_MESSAGE) from exc
-        if exc.code == ERR_MEMORY:
-            raise InputError(path, memory_message(READER_MEMORY)) from exc
-        raise InputError(path, DAMAGED_MESSAGE) from exc
+        raise _pdfium_error(path, exc) from exc
 
 
-def _reread(path: Path, password: str | None) -> Reread:
-    def reread(index: int) -> tuple[PageGlyphs, list[Rule], float]:
-        from emg_parse.extractors.pdf_pdfium import Document
+def _pdfium_error(path: Path, exc: PdfiumError) -> InputError:
+    """The ``EmgParseError`` for a pdfium failure."""
+    from emg_parse.extractors.pdf_pdfium import ERR_MEMORY, ERR_PASSWORD, ERR_SECURITY
 
-        with Document(path, password) as document:
-            content = document.read_page(index)
+    if exc.code == ERR_PASSWORD:
+        return EncryptedError(path, ENCRYPTED_MESSAGE)
+    if exc.code == ERR_SECURITY:
+        return EncryptedError(path, UNSUPPORTED_ENCRYPTION_MESSAGE)
+    if exc.code == ERR_MEMORY:
+        return InputError(path, memory_message(READER_MEMORY))
+    return InputError(path, DAMAGED_MESSAGE)
+
+
+class _Rereader:
+    """Reads pages again in this process (:data:`Reread`), all from one open document:
+    opening it again for each page would read the file's cross-reference table and
+    page tree again each time, so that laying out again many pages of a long document
+    took time in the square of its length.  The document is opened on first use;
+    :meth:`close` closes it."""
+
+    def __init__(self, path: Path, password: str | None) -> None:
+        self.path = path
+        self.password = password
+        self._document: Document | None = None
+
+    def __call__(self, index: int) -> tuple[PageGlyphs, list[Rule], float]:
+        from emg_parse.extractors.pdf_pdfium import Document, PdfiumError
+
+        try:
+            if self._document is None:
+                self._document = Document(self.path, self.password)
+            content = self._document.read_page(index)
+        except PdfiumError as exc:
+            raise _pdfium_error(self.path, exc) from exc
         return content.glyphs, content.rules, content.height
 
-    return reread
+    def close(self) -> None:
+        if self._document is not None:
+            self._document.close()
+            self._document = None
 
 
 # --- reading ahead -----------------------------------------------------------------
@@ -581,14 +625,18 @@ class PdfExtractor:
         # cycles: the cyclic garbage collector would only scan them, again and again
         collecting = gc.isenabled()
         gc.disable()
+        reread = _Rereader(path, password)
         try:
-            pages = self._read(path, password, check_engine(engine or self.engine))
+            pages = self._read(path, password, check_engine(engine or self.engine), reread)
             return Extraction(lines=pages.lines(), format="pdf", pages=len(pages.pages))
         finally:
+            reread.close()
             if collecting:
                 gc.enable()
 
-    def _read(self, path: Path, password: str | None, engine: PdfEngine) -> _Pages:
+    def _read(
+        self, path: Path, password: str | None, engine: PdfEngine, reread: Reread
+    ) -> _Pages:
         """Every page, laid out as far as it can be page by page."""
         run = _claim(path, password) if engine == "pdfium" else None
         try:
@@ -597,7 +645,7 @@ class PdfExtractor:
             if run is not None:
                 run.close()
             raise
-        out = _Pages(reread=_reread(path, password))
+        out = _Pages(reread=reread, budget=LineBudget(path))
         if engine == "pdfium":
             _read_pdfium(path, password, out, run)
         else:

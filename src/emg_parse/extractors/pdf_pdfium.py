@@ -265,7 +265,7 @@ class Document:
     def __init__(self, path: Path, password: str | None = None) -> None:
         self.api = pdfium()
         secret = password.encode("utf-8") if password else None
-        handle = self.api.load_document(str(path).encode("utf-8"), secret)
+        handle = self.api.load_document(_native(path), secret)
         if not handle:
             raise PdfiumError(int(self.api.last_error()), "opening the document")
         self.handle: int | None = handle
@@ -307,6 +307,13 @@ class Document:
         finally:
             api.close_page(page)
         return PageContent(glyphs, rules, frame.height)
+
+
+def _native(path: Path) -> bytes:
+    """``path`` as pdfium's ``FPDF_LoadDocument`` takes it: the bytes of the name as the
+    system has them (a name that is not UTF-8 included: Python holds its undecodable
+    bytes as lone surrogates, which UTF-8 cannot encode), UTF-8 on Windows."""
+    return str(path).encode("utf-8") if os.name == "nt" else os.fsencode(path)
 
 
 # --- glyphs ------------------------------------------------------------------------

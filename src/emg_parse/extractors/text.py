@@ -15,11 +15,20 @@ saved as text look like:
   headers/footers and page numbers are dropped (:func:`drop_running_lines`); the
   columns of ``pdftotext -layout`` output are read one after the other
   (:func:`layout_cells`).
+
+Time is linear in the length of the text, however hostile: no pattern can backtrack
+over a line more than once (possessive quantifiers where a pattern could cut white
+space into cells in many ways; emphasis and table cells are found by scanning, not
+by patterns that search the rest of the line again from every mark).  A text of
+more lines or characters than :class:`~emg_parse.lines.LineBudget` allows is
+refused before its lines are made.
 """
 
 from __future__ import annotations
 
+import bisect
 import html
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -27,22 +36,43 @@ from pathlib import Path
 
 from emg_parse.errors import InputError, NoTextError
 from emg_parse.labels import split_label
-from emg_parse.lines import Extraction, Line, Provenance, Style
+from emg_parse.lines import Extraction, Line, LineBudget, Provenance, Style
 from emg_parse.patterns import PAGE_NUMBER, PAGE_OF, SECTION_NUMBER
 
-_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$|^\s*\|?(?:\s*:?-{3,}:?\s*(?:\||\t|$))+\s*$")
-_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+#: A horizontal rule (``---``, ``* * *``, ``___``) or a Markdown table separator row
+#: (``| --- | :---: |``, ``---<tab>---``).  Every quantifier is possessive: on a line
+#: that is nearly a rule (``---<tab><tab>`` repeated, then a letter) a backtracking
+#: pattern would try every way of cutting the white space into cells.
+_RULE = re.compile(
+    r"""^\s*+(?:[-*_]\s*+){3,}+$
+    | ^\s*+(?:\|\s*+)?+                             # leading space, at most one pipe
+      :?+-{3,}+:?+                                   # a cell: ---, :---, ---:, :---:
+      (?>(?>\s*+\|\s*+|[^\S\t]*+\t\s*+):?+-{3,}+:?+)*+  # more cells after a pipe or a tab
+      \s*+(?:\|\s*+)?+$                              # trailing space, at most one pipe""",
+    re.VERBOSE,
+)
+#: The opening hashes of a Markdown heading; the title is what follows, without a
+#: closing run of hashes (:func:`_line_style`).
+_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+\\?\.(?=\s+[a-zA-Z(]+[.)]\s))\s+")
 _BOLD_ALL = re.compile(r"^(?:\*\*|__|<b>|<strong>)(?P<text>.*)(?:\*\*|__|</b>|</strong>)$", re.I)
 _ITALIC_ALL = re.compile(r"^(?:\*|_|<i>|<em>)(?P<text>.*?)(?:\*|_|</i>|</em>)$", re.I)
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
+#: Where ``**strong**`` / ``__strong__`` may open (before a non-space) and close
+#: (after one), and where ``*emphasis*`` may: not inside a word or a run of stars.
+_STRONG_OPEN = re.compile(r"(?=(\*\*|__)\S)")
+_STRONG_CLOSE = re.compile(r"(?<=\S)(?=(\*\*|__))")
+_EMPHASIS_OPEN = re.compile(r"(?<![\w*])\*(?=\S)")
+_EMPHASIS_CLOSE = re.compile(r"(?<=\S)\*(?![\w*])")
+#: An inline HTML tag; only text up to the last ``>`` can hold one (:func:`_strip_tags`).
 _TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|span|font|br|p)\b[^>]*>", re.I)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _ESCAPED = re.compile("[\U000F0000-\U000F007F]")
 _CELL_GAP = re.compile(r" {2,}")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _SEGMENT = re.compile(r"\S+(?: {1,4}\S+)*")
+_SPACES = re.compile(r"\s*")
+_TABS = re.compile(r"\t+")
+_CELL_TEXT = re.compile(r"[^\s|]+")
 
 _ENCODINGS = ("utf-8", "cp1252", "latin-1")
 
@@ -75,21 +105,119 @@ def looks_like_text(head: bytes) -> bool:
 
 
 def _strip_inline(text: str) -> str:
+    r"""``text`` without Markdown emphasis, inline HTML tags, escapes and entities.
+
+    Emphasis is removed as ``re.sub`` would remove it with the patterns
+    ``(\*\*|__)(?=\S)(.+?)(?<=\S)\1`` and then
+    ``(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])``, but in linear time: those
+    patterns search the rest of the line again from every opening mark.
+    """
     # Escaped characters are set aside (as private-use code points) so that an
     # escaped "\*" is never read as emphasis, then put back.
     text = _ESCAPE.sub(lambda m: chr(0xF0000 + ord(m.group(1))), text)
-    text = _STRONG.sub(r"\2", text)
-    text = _EMPHASIS.sub(r"\1", text)
-    text = _TAG.sub("", text)
+    if "**" in text or "__" in text:
+        text = _unwrap(text, _STRONG_OPEN, _STRONG_CLOSE, 2)
+    if "*" in text:
+        text = _unwrap(text, _EMPHASIS_OPEN, _EMPHASIS_CLOSE, 1)
+    if "<" in text:
+        text = _strip_tags(text)
     text = _ESCAPED.sub(lambda m: chr(ord(m.group(0)) - 0xF0000), text)
     return html.unescape(text)
+
+
+def _unwrap(text: str, opening: re.Pattern[str], closing: re.Pattern[str], width: int) -> str:
+    """Replace each span from an ``opening`` mark of ``width`` characters to the first
+    ``closing`` mark of the same characters at least one character later (on the same
+    line) by what lies between them, leftmost first, spans never overlapping.
+
+    Each pattern matches an empty string or the mark itself where a mark may open or
+    close; every mark is looked at once and each opening one finds its closing one by
+    bisection, so the work is linear (times a logarithm) in the length of ``text``.
+    """
+    closers: dict[str, list[int]] = {}
+    for m in closing.finditer(text):
+        closers.setdefault(text[m.start() : m.start() + width], []).append(m.start())
+    if not closers:
+        return text
+    newlines = [i for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
+    out: list[str] = []
+    done = 0  # text before this has been copied or replaced
+    for m in opening.finditer(text):
+        start = m.start()
+        if start < done:
+            continue
+        mark = text[start : start + width]
+        candidates = closers.get(mark)
+        if candidates is None:
+            continue
+        k = bisect.bisect_left(candidates, start + width + 1)
+        if k == len(candidates):
+            continue
+        end = candidates[k]
+        if newlines:
+            n = bisect.bisect_left(newlines, start)
+            if n < len(newlines) and newlines[n] < end:
+                continue
+        out += (text[done:start], text[start + width : end])
+        done = end + width
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _strip_tags(text: str) -> str:
+    """``text`` without inline HTML tags.  A tag ends at the first ``>`` after it, so
+    none starts after the last one: the text after it is not searched (``_TAG`` would
+    look for a ``>`` to the end of the line from every ``<b`` there)."""
+    end = text.rfind(">") + 1
+    return _TAG.sub("", text[:end]) + text[end:]
+
+
+def _split_cells(row: str) -> list[str]:
+    r"""``re.split(r"\t+|\s*\|\s*", row)`` in linear time.
+
+    A run of tabs separates cells, and so does a pipe with the white space around it;
+    that pattern would scan a long run of spaces without a pipe once from each of its
+    characters.
+    """
+    pieces: list[str] = []
+    start = at = 0
+    size = len(row)
+    while at < size:
+        ch = row[at]
+        if ch == "\t":
+            pieces.append(row[start:at])
+            start = at = _end(_TABS, row, at)
+        elif ch == "|" or ch.isspace():
+            run_end = _end(_SPACES, row, at)
+            if run_end < size and row[run_end] == "|":
+                pieces.append(row[start:at])
+                start = at = _end(_SPACES, row, run_end + 1)
+                continue
+            # white space not ending at a pipe: only its tabs separate cells
+            for m in _TABS.finditer(row, at, run_end):
+                pieces.append(row[start : m.start()])
+                start = m.end()
+            at = run_end
+        else:
+            at = _end(_CELL_TEXT, row, at)
+    pieces.append(row[start:])
+    return pieces
+
+
+def _end(pattern: re.Pattern[str], text: str, at: int) -> int:
+    """Where ``pattern`` matching at ``at`` ends (``at`` when it does not match)."""
+    m = pattern.match(text, at)
+    return at if m is None else m.end()
 
 
 def _line_style(text: str) -> tuple[str, Style]:
     """Strip heading markers and whole-line emphasis, returning the text and its style."""
     level = None
     if m := _HEADING.match(text):
-        level, text = len(m["hashes"]), m["text"]
+        # the title, without the closing hashes and the white space around them
+        level, text = len(m["hashes"]), text[m.end() :].rstrip().rstrip("#").rstrip()
     bold = italic = False
     for _ in range(3):  # "***x***", "*<b>x</b>*"
         text = text.strip()
@@ -180,7 +308,8 @@ def layout_cells(lines: list[str]) -> list[list[tuple[int, str]]]:
     wide = any(
         seg[1][0] - (seg[0][0] + len(seg[0][1])) >= 10 for seg in pieces if len(seg) > 1
     )
-    aligned = any(abs(a - b) <= 2 for i, a in enumerate(starts) for b in starts[i + 1 :])
+    # two starts within two characters are neighbours once sorted
+    aligned = any(b - a <= 2 for a, b in itertools.pairwise(sorted(starts)))
     if not starts or not (wide or aligned):
         return [[(0, " ".join(text for _, text in seg))] for seg in pieces]
     boundary = min(starts) - 2
@@ -197,8 +326,15 @@ def _segments(line: str) -> list[tuple[int, str]]:
     return found
 
 
-def lines_from_text(text: str) -> list[Line]:
-    """Split decoded text into :class:`Line` objects (pure; see the module docstring)."""
+def lines_from_text(text: str, path: Path | None = None) -> list[Line]:
+    """Split decoded text into :class:`Line` objects (see the module docstring).
+
+    Raises :class:`~emg_parse.errors.TooLargeError` (for ``path``) for a text of
+    more lines or characters than :class:`~emg_parse.lines.LineBudget` allows;
+    every pattern and step is linear in the length of the text.
+    """
+    budget = LineBudget(path)
+    budget.expect(text.count("\n") + text.count("\r") - text.count("\r\n") + 1)
     lines: list[Line] = []
     new_block = True
     table_row = 0
@@ -212,7 +348,7 @@ def lines_from_text(text: str) -> list[Line]:
             continue
         body = _BULLET.sub("", raw, count=1)
         if split_label(body.strip()) is None and ("\t" in body.strip() or "|" in body):
-            lines.extend(_table_row(body, rows[i], table_row))
+            lines.extend(_table_row(body, rows[i], table_row, budget))
             table_row += 1
             new_block = True
             i += 1
@@ -237,6 +373,7 @@ def lines_from_text(text: str) -> list[Line]:
                     content = _strip_inline(content)
                     if not content.strip():
                         continue
+                    budget.take(content)
                     lines.append(
                         Line(
                             text=content,
@@ -256,9 +393,9 @@ def lines_from_text(text: str) -> list[Line]:
     return lines
 
 
-def _table_row(body: str, row: _Row, table_row: int) -> list[Line]:
+def _table_row(body: str, row: _Row, table_row: int, budget: LineBudget) -> list[Line]:
     """A Markdown/tab-separated table row: one line per cell part, with ``cell`` set."""
-    cells = [c for c in re.split(r"\t+|\s*\|\s*", body.strip().strip("|")) if c.strip()]
+    cells = [c for c in _split_cells(body.strip().strip("|")) if c.strip()]
     out = []
     for column, cell_text in enumerate(cells):
         parts = _CELL_GAP.split(cell_text.strip()) if len(cells) > 1 else [cell_text]
@@ -266,6 +403,7 @@ def _table_row(body: str, row: _Row, table_row: int) -> list[Line]:
             content, style = _line_style(part)
             content = _strip_inline(content)
             if content.strip():
+                budget.take(content)
                 out.append(
                     Line(
                         text=content,
@@ -289,7 +427,7 @@ class TextExtractor:
     def convert(self, path: Path, *, password: str | None = None) -> Extraction:
         data = path.read_bytes()
         text, encoding = decode(data, path)
-        lines = lines_from_text(text)
+        lines = lines_from_text(text, path)
         if not lines:
             raise NoTextError(path, "no text in the file; is it the right file?")
         notes = []
