@@ -31,8 +31,8 @@ LABEL = re.compile(
 ROMAN = re.compile(r"^(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
 
 #: A label's normalised value as the output holds it (roman numerals: :data:`ROMAN`):
-#: ``a``, ``aa`` (a doubled letter), ``12``.
-LABEL_VALUE = re.compile(r"[a-z]|([a-z])\1|[1-9][0-9]{0,4}")
+#: ``a``, ``aa`` (a doubled letter), ``12`` (as printed: ``0`` and ``01`` too), ``1.1``.
+LABEL_VALUE = re.compile(r"[a-z]|([a-z])\1|\d{1,5}(?:\.\d{1,5})*")
 
 #: A section heading: upper-case roman number, a dot or bracket (or a tab), a title.
 #: ``I. Consultative Process on Biodiversity``, ``XII) Consultative Process``,
