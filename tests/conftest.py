@@ -92,6 +92,8 @@ _JSON_DOC = f"""\
 Edits = list[tuple[str, str]]
 #: ``cli("validate", "out.yaml", stdin=None)`` -> (exit code, stdout, stderr).
 Cli = Callable[..., tuple[int, str, str]]
+#: ``parse_text("I. Title ...")`` -> the parsed document.
+ParseText = Callable[[str], OutcomeDocument]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -147,7 +149,7 @@ def cli() -> Cli:
 
 
 @pytest.fixture
-def parse_text(tmp_path: Path) -> Callable[[str], OutcomeDocument]:
+def parse_text(tmp_path: Path) -> ParseText:
     """Parse a text document as ``emg-parse`` does: written to a ``.txt`` file, then
     :func:`~emg_parse.pipeline.parse_file`."""
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from emg_parse.cleanup import normalise_text
 from emg_parse.ordinals import ORDINAL, WORDS, ordinal_number, ordinal_suffix
-from emg_parse.pipeline import parse_file
+
+from .conftest import ParseText
 
 UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
 TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
@@ -63,7 +63,8 @@ def test_split_ordinals_are_joined_only_when_the_suffix_fits() -> None:
         ("The Thirty-Second EMG SOM", 32),
     ],
 )
-def test_meeting_number_in_a_parsed_document(line: str, number: int, tmp_path: Path) -> None:
-    path = tmp_path / "doc.txt"
-    path.write_text(f"{line}\n\nI. Title\n\nThe Senior Officials:\n\na) Welcome it.\n")
-    assert parse_file(path).document.meeting.number == number
+def test_meeting_number_in_a_parsed_document(
+    line: str, number: int, parse_text: ParseText
+) -> None:
+    document = parse_text(f"{line}\n\nI. Title\n\nThe Senior Officials:\n\na) Welcome it.\n")
+    assert document.document.meeting.number == number

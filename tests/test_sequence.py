@@ -10,7 +10,6 @@ from __future__ import annotations
 import collections
 import json
 import re
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -20,11 +19,10 @@ from hypothesis import strategies as st
 from emg_parse.labels import int_to_letter, int_to_roman
 from emg_parse.model import Location, OutcomeDocument
 from emg_parse.validate import validate_text
-from emg_parse.writers import render
+from emg_parse.writers import OutputFormat, render
 
-from .conftest import SHA, Cli
+from .conftest import SHA, Cli, ParseText
 
-ParseText = Callable[[str], OutcomeDocument]
 #: The codes whose rules live in emg_parse.sequence.
 SEQUENCE_CODES = {"label", "label_sequence", "section_number", "section_order"}
 HEAD = "EMGSOM.99_1\n\nSummary of Action Points\n\n"
@@ -53,7 +51,7 @@ def _node_at(document: OutcomeDocument, path: str) -> Any:
     return node
 
 
-def validator_findings(document: OutcomeDocument, fmt: str) -> list[Finding]:
+def validator_findings(document: OutcomeDocument, fmt: OutputFormat) -> list[Finding]:
     """What ``validate`` finds in ``document`` rendered as ``fmt``, placed where the
     parser places a warning: at the source of the entry the problem is about."""
     result = validate_text(render(document, fmt), f"out.{fmt}")
@@ -64,7 +62,7 @@ def validator_findings(document: OutcomeDocument, fmt: str) -> list[Finding]:
     ]
 
 
-def same_findings(document: OutcomeDocument, fmt: str = "yaml") -> list[Finding]:
+def same_findings(document: OutcomeDocument, fmt: OutputFormat = "yaml") -> list[Finding]:
     """The parser's sequencing warnings, after checking that validate finds the same."""
     found = parser_findings(document)
     assert collections.Counter(validator_findings(document, fmt)) == collections.Counter(found)
@@ -75,7 +73,9 @@ def same_findings(document: OutcomeDocument, fmt: str = "yaml") -> list[Finding]
 
 
 def _label(kind: str, n: int) -> str:
-    return {"letter": int_to_letter, "roman": int_to_roman, "number": str}[kind](n)  # type: ignore[operator]
+    if kind == "letter":
+        return int_to_letter(n)
+    return int_to_roman(n) if kind == "roman" else str(n)
 
 
 @st.composite
@@ -128,7 +128,7 @@ def documents(draw: st.DrawFn) -> str:
 )
 @given(text=documents(), fmt=st.sampled_from(["yaml", "json"]))
 def test_validate_reports_exactly_the_parsers_warnings(
-    text: str, fmt: str, parse_text: ParseText
+    text: str, fmt: OutputFormat, parse_text: ParseText
 ) -> None:
     same_findings(parse_text(text), fmt)
 
@@ -210,9 +210,9 @@ def test_sections_out_of_order(parse_text: ParseText) -> None:
 
 def test_lists_nest_at_most_twenty_deep(parse_text: ParseText) -> None:
     document = _parse(parse_text, *["a) Consider the following:"] * 25)
-    depth, node = 1, document.sections[0].decisions[0]
-    while node.items:
-        node, depth = node.items[-1], depth + 1
+    depth, items = 1, document.sections[0].decisions[0].items
+    while items:
+        items, depth = items[-1].items, depth + 1
     assert depth == 20
     assert [m for _, m, _ in same_findings(document)] == ["label 'a' repeats after 'a' "
                                                           "(expected 'b')"] * 5  # fmt: skip

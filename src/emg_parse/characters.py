@@ -1,7 +1,6 @@
 """Characters that print as something else: ligatures, and characters that print as nothing.
 
-One table each, for every stage that reads text (clean-up, and the PDF reader that
-puts ligatures back together).
+Each table is here once, for every stage that reads text (clean-up; the PDF reader).
 """
 
 from __future__ import annotations

@@ -47,8 +47,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from emg_parse.labels import Label, LabelKind, format_ordinal, label_kind, label_of_value, ordinal
-from emg_parse.labels import split_label as _split_label
+from emg_parse.labels import (
+    Label,
+    LabelKind,
+    format_ordinal,
+    label_kind,
+    label_of_value,
+    ordinal,
+    split_label,
+)
 
 Code = Literal["label", "label_sequence", "section_number", "section_order"]
 
@@ -261,7 +268,7 @@ def _note_numbers(notes: object) -> Iterator[int]:
     if not isinstance(notes, list):
         return
     for note in notes:
-        split = _split_label(note) if isinstance(note, str) else None
+        split = split_label(note) if isinstance(note, str) else None
         if split is not None and split[0].value.isdigit():
             yield int(split[0].value)
 
@@ -294,7 +301,7 @@ def section_findings(sections: Sequence[tuple[object, object]]) -> list[Finding]
 
 def _label_format(raw: str) -> str:
     message = f"label {raw!r} is not a normalised label"
-    split = _split_label(raw.strip() + " x")
+    split = split_label(raw.strip() + " x")
     if split is not None and split[0].value != raw:
         return f"{message}; write {split[0].value!r}"
     return (f"{message}: a letter, roman numeral, number or decimal without brackets or a "
