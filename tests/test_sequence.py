@@ -10,9 +10,11 @@ from __future__ import annotations
 import collections
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +23,7 @@ from emg_parse.model import Location, OutcomeDocument
 from emg_parse.validate import validate_text
 from emg_parse.writers import OutputFormat, render
 
-from .conftest import SHA, Cli, ParseText
+from .conftest import ROOT, SHA, Cli, ParseText
 
 #: The codes whose rules live in emg_parse.sequence.
 SEQUENCE_CODES = {"label", "label_sequence", "section_number", "section_order"}
@@ -251,6 +253,15 @@ SECTIONS: dict[str, tuple[list[tuple[str | None, int]], list[str]]] = {
     "numbers and decimals under them": (
         [("1", 1), ("1.1", 2), ("1.2", 2), ("2", 1), ("2.1", 2), ("3", 1)], []),
     "capital letters at level 1": ([("A", 1), ("B", 1), ("C", 1), ("D", 1)], []),
+    "agenda item numbers need only increase": ([("2", 1), ("3", 1), ("5", 1), ("9", 1)], []),
+    "agenda item numbers going back": (
+        [("2", 1), ("4", 1), ("3", 1), ("4", 1), ("0", 2)],
+        ["sections[2].number: section 3 repeats after 4 (expected a number above 4)",
+         "sections[4].number: sub-sections of 4 start at 0 (expected 1)"],
+    ),
+    "agenda item numbers start at one at least": (
+        [("0", 1), ("1", 1)], ["sections[0].number: sections start at 0 (expected 1)"],
+    ),
     "H, I, J are letters": ([(c, 1) for c in "ABCDEFGHIJ"], []),
     "unnumbered sections are skipped": ([("I", 1), (None, 1), ("II", 1), (None, 2)], []),
     "level 2 starts again under each level 1": (
@@ -325,3 +336,24 @@ def test_decimal_decision_labels() -> None:
     assert _validate([_section("1", 1, "1.1", "1.2", "1.3"), _section("2", 1, "2.1", "2.3")]) == [
         "sections[1].decisions[1].label: label '2.3' skips after '2.1' (expected '2.2')"
     ]
+
+
+@pytest.mark.parametrize(
+    "reference", sorted((ROOT / "tests" / "reference").glob("*.yaml")), ids=lambda p: p.stem
+)
+def test_hand_checked_references_follow_the_rules(reference: Path) -> None:
+    """The hand-checked outputs of contract 1.1 (agenda item numbers, level-2 sections,
+    paragraph numbers across sections, notes) have no sequencing problem."""
+    expected = yaml.safe_load(reference.read_text(encoding="utf-8"))
+
+    def entries(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{"label": n.get("label"), "text": n.get("text", "x"),
+                 "items": entries(n.get("items", []))} for n in nodes]  # fmt: skip
+
+    sections = [
+        {"number": s.get("number"), "level": s.get("level", 1), "title": s.get("title", "T"),
+         "notes": s.get("notes", []), "decisions": entries(s.get("decisions", []))}
+        for s in expected["sections"]
+    ]  # fmt: skip
+    problems = _validate(sections)
+    assert [p for p in problems if p.split(": ", 1)[0].endswith(("label", "number"))] == []

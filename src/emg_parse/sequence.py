@@ -33,9 +33,11 @@ Sections, the document's flat list (:func:`section_findings`):
    number (``3``), a capital letter (``A``, then ``AA``) or a decimal (``2.1``); anything
    else is a ``section_number`` finding.
 8. Level-1 numbers run as a list does (rules 1 and 6), whatever level-2 sections stand
-   between them; the level-2 numbers under each level-1 section run as a list of their
-   own, from ``A``, ``I`` or ``1`` -- or ``<n>.1`` under a section numbered ``<n>``.
-   Unnumbered sections are skipped.
+   between them -- but level-1 numbers in digits are agenda item numbers ("Agenda item
+   3: ..."): they need only increase, from any number (an item without an outcome is
+   left out: 2, 3, 5).  The level-2 numbers under each level-1 section run as a list of
+   their own, from ``A``, ``I`` or ``1`` -- or ``<n>.1`` under a section numbered
+   ``<n>``.  Unnumbered sections are skipped.
 
 Every function returns :class:`Finding` s: a code, a message, and the index of the
 offending entry in the list it was given; the caller knows where that entry is.
@@ -111,8 +113,9 @@ class _Wording:
         return repr(value) if self.noun == "label" else value
 
     def step(self, value: str, what: str, previous: str, expected: str) -> str:
+        """``expected`` as it is to be printed."""
         show = self.show
-        return f"{self.noun} {show(value)} {what} {show(previous)} (expected {show(expected)})"
+        return f"{self.noun} {show(value)} {what} {show(previous)} (expected {expected})"
 
     def start(self, value: str, expected: Sequence[str]) -> str:
         choices = " or ".join(map(self.show, expected))
@@ -139,6 +142,8 @@ class _Judge:
     first_numbers: tuple[int, ...] = (1,)
     decimal_prefix: str | None = None
     skipped: frozenset[int] = frozenset()
+    #: Numbers need only increase, from any first one (agenda item numbers).
+    numbers_increase: bool = False
 
     def findings(self, entries: Sequence[tuple[int, object]]) -> Iterator[Finding]:
         """Judge ``entries``, (index, label) in order: a label is a string; None is an
@@ -175,12 +180,19 @@ class _Judge:
         if previous is None:
             return None
         place = _reading(label, previous)
+        if self._increasing(place) and previous.kind == "number":
+            return place if place.position > previous.position else None
         return place if place == self.next_of(previous) else None
 
     def _starting(self, label: Label) -> _Place | None:
         """Where ``label`` stands when it starts a list (rule 2)."""
         place = _reading(label, None)
+        if self._increasing(place):
+            return place if place.position >= 1 else None
         return place if place in self.firsts(place) else None
+
+    def _increasing(self, place: _Place) -> bool:
+        return self.numbers_increase and place.kind == "number"
 
     def _problem(
         self, label: Label, previous: _Place | None, previous_value: str, following: Label | None
@@ -197,11 +209,14 @@ class _Judge:
         expected = self.next_of(previous)
         same = _place(label, previous.kind)
         if same is None or same.prefix != previous.prefix:
-            step = "does not continue"
-            message = wording.step(value, step, previous_value, self.show(expected))
+            shown = wording.show(self.show(expected))
+            message = wording.step(value, "does not continue", previous_value, shown)
             return _reading(label, previous), message
         what = "repeats after" if same.position <= previous.position else "skips after"
-        message = wording.step(value, what, previous_value, self.show(expected))
+        if self._increasing(same):  # not above the number before
+            message = wording.step(value, what, previous_value, f"a number above {previous_value}")
+            return same, message
+        message = wording.step(value, what, previous_value, wording.show(self.show(expected)))
         return (expected if self._follows(following, expected) else same), message
 
     def _follows(self, following: Label | None, place: _Place) -> bool:
@@ -287,7 +302,8 @@ def section_findings(sections: Sequence[tuple[object, object]]) -> list[Finding]
         if number is not None:
             top.append((index, number))
         groups.append((number, []))
-    findings = list(_Judge(_sections_wording("sections start at")).findings(top))
+    top_judge = _Judge(_sections_wording("sections start at"), numbers_increase=True)
+    findings = list(top_judge.findings(top))
     for parent, entries in groups:
         if not entries:
             continue
