@@ -24,6 +24,7 @@ size, as Word numbers lists).  Which label may follow which is
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from emg_parse.patterns import LABEL, LABEL_VALUE, ROMAN
@@ -41,12 +42,11 @@ class Label:
 
     @property
     def could_be_letter(self) -> bool:
-        v = self.value
-        return v.isascii() and v.isalpha() and (len(v) == 1 or (len(v) == 2 and v[0] == v[1]))
+        return _readings(self.value)[0]
 
     @property
     def could_be_roman(self) -> bool:
-        return bool(ROMAN.match(self.value.lower()))
+        return _readings(self.value)[1]
 
     def reads_as(self, kind: LabelKind) -> bool:
         """Can it stand in a list of ``kind``?  (``c``: a letter or a roman numeral.)"""
@@ -57,6 +57,14 @@ class Label:
         if kind == "number":
             return self.value.isdigit()
         return "." in self.value
+
+
+@lru_cache(maxsize=1024)
+def _readings(value: str) -> tuple[bool, bool]:
+    """Whether ``value`` is a letter (one, or one doubled) and whether a roman numeral;
+    remembered, as the same few labels come back again and again."""
+    letter = value.isascii() and value.isalpha() and len(value) <= 2 and value[0] == value[-1]
+    return letter, ROMAN.match(value.lower()) is not None
 
 
 def split_label(text: str) -> tuple[Label, str] | None:
@@ -174,9 +182,10 @@ def label_kind(label: Label, previous: tuple[LabelKind, int] | None) -> LabelKin
         return "number"
     if "." in value:
         return "decimal"
-    if label.could_be_letter and not label.could_be_roman:
+    letter, roman = _readings(value)
+    if not roman:
         return "letter"
-    if label.could_be_roman and not label.could_be_letter:
+    if not letter:
         return "roman"
     if previous is None:
         return "letter" if len(value) == 1 and value.lower() != "i" else "roman"

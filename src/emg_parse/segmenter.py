@@ -32,7 +32,7 @@ Rules, in the order they are applied:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
@@ -171,16 +171,15 @@ def _section(
 
 
 def _label_warnings(
-    nodes: Sequence[_Node], findings: Sequence[Finding], warnings: list[ParseWarning]
+    nodes: Sequence[_Node], findings: Iterator[Finding], warnings: list[ParseWarning]
 ) -> None:
-    """The findings of one list (:mod:`emg_parse.sequence`), then of the lists below it, in
-    document order."""
-    at: dict[int, list[Finding]] = {}
-    for finding in findings:
-        at.setdefault(finding.index, []).append(finding)
+    """The findings of one list (:mod:`emg_parse.sequence`, in the order of the list),
+    then of the lists below it, in document order."""
+    pending = next(findings, None)
     for index, node in enumerate(nodes):
-        for finding in at.get(index, ()):
-            warnings.append(_warning(finding.code, finding.message, node.source))
+        while pending is not None and pending.index == index:
+            warnings.append(_warning(pending.code, pending.message, node.source))
+            pending = next(findings, None)
         if node.children:
             children = node.children
             found = item_findings([c.label for c in children], node.text)

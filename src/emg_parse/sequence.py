@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from emg_parse.labels import (
     Label,
@@ -71,8 +71,7 @@ class Finding:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Place:
+class _Place(NamedTuple):
     """Where a label stands in a list: its kind, a decimal's leading numbers with their
     dots (``"2."`` of ``"2.3"``; ``""`` for the other kinds) and its position."""
 
@@ -145,19 +144,29 @@ class _Judge:
     #: Numbers need only increase, from any first one (agenda item numbers).
     numbers_increase: bool = False
 
-    def findings(self, entries: Sequence[tuple[int, object]]) -> Iterator[Finding]:
-        """Judge ``entries``, (index, label) in order: a label is a string; None is an
-        unlabelled entry (rule 3); anything else counts as the expected label."""
+    def findings(
+        self,
+        raws: Sequence[object],
+        labels: Sequence[Label | None] | None = None,
+        indexes: Sequence[int] | None = None,
+    ) -> Iterator[Finding]:
+        """Judge a list's labels ``raws`` in order, yielding findings in that order: a
+        label is a string; None is an unlabelled entry (rule 3); anything else counts as
+        the expected label.  ``labels``: ``raws`` as :meth:`label` reads them, if already
+        read; ``indexes``: the index of each in the caller's list (default: its own)."""
         wording = self.wording
         previous: _Place | None = None
         previous_value = ""
         may_start = True  # at the start, or after an unlabelled entry
         free = False  # after an unreadable first label: take the next one as it is
-        for k, (index, raw) in enumerate(entries):
+        if labels is None:
+            labels = [self.label(raw) for raw in raws]
+        for k, raw in enumerate(raws):
+            index = k if indexes is None else indexes[k]
             if raw is None:
                 may_start = True
                 continue
-            label = self.label(raw)
+            label = labels[k]
             if label is None:
                 if isinstance(raw, str):
                     yield Finding(index, wording.format_code, wording.format(raw))
@@ -170,7 +179,7 @@ class _Judge:
             if place is None and may_start:
                 place = self._starting(label)
             if place is None:
-                following = self.label(entries[k + 1][1]) if k + 1 < len(entries) else None
+                following = labels[k + 1] if k + 1 < len(labels) else None
                 place, message = self._problem(label, previous, previous_value, following)
                 yield Finding(index, wording.order_code, message)
             previous, previous_value, may_start, free = place, label.value, False, False
@@ -242,18 +251,21 @@ class _Judge:
         return label_of_value(raw, upper=self.wording.upper) if isinstance(raw, str) else None
 
 
-def item_findings(labels: Sequence[object], parent: object) -> list[Finding]:
-    """Findings of the items of one decision or item: ``labels`` their labels in order,
-    ``parent`` the text of the decision or item they belong to (rules 1 and 3-6)."""
-    findings = list(_Judge(_LABELS).findings(list(enumerate(labels))))
+def item_findings(labels: Sequence[object], parent: object) -> Iterator[Finding]:
+    """Findings of the items of one decision or item, in order: ``labels`` their labels
+    in order, ``parent`` the text of the decision or item they belong to (rules 1, 3-6)."""
+    found = _Judge(_LABELS).findings(labels)
+    first = next(found, None)
     # a label alone ("b)" above "i)") introduces its items too
     introduced = not isinstance(parent, str) or parent.endswith(":") or not parent.strip()
-    if labels and not introduced and not any(f.index == 0 for f in findings):
-        first = labels[0]
-        what = f"label {first!r} starts" if isinstance(first, str) else "items start"
+    if labels and not introduced and (first is None or first.index != 0):
+        label = labels[0]
+        what = f"label {label!r} starts" if isinstance(label, str) else "items start"
         message = f"{what} a sub-list, but the text above it does not end with ':'"
-        findings.insert(0, Finding(0, "label_sequence", message))
-    return findings
+        yield Finding(0, "label_sequence", message)
+    if first is not None:
+        yield first
+    yield from found
 
 
 class Paragraphs:
@@ -264,18 +276,19 @@ class Paragraphs:
     def __init__(self) -> None:
         self._last = 0  # the highest paragraph number of the sections judged
 
-    def decisions(self, labels: Sequence[object], notes: object) -> list[Finding]:
-        """Findings of one section's decisions: ``labels`` their labels in order (None for
-        an unlabelled decision), ``notes`` the section's notes (rules 1-3, 5, 6)."""
+    def decisions(self, labels: Sequence[object], notes: object) -> Iterator[Finding]:
+        """Findings of one section's decisions, in order: ``labels`` their labels in order
+        (None for an unlabelled decision), ``notes`` the section's notes (rules 1-3, 5, 6).
+        The numbering runs on at once: the next call judges the next section."""
         printed = frozenset(_note_numbers(notes))
-        judge = _Judge(_LABELS, skipped=printed)
-        run_on = judge.next_of(_Place("number", "", self._last)).position
+        run_on = self._last + 1
+        while run_on in printed:
+            run_on += 1
         judge = _Judge(_LABELS, first_numbers=tuple(dict.fromkeys((1, run_on))), skipped=printed)
-        findings = list(judge.findings(list(enumerate(labels))))
-        numbers = [int(label.value) for label in map(judge.label, labels)
-                   if label is not None and label.value.isdigit()]  # fmt: skip
+        read = [judge.label(raw) for raw in labels]
+        numbers = [int(n.value) for n in read if n is not None and n.value.isdigit()]
         self._last = max([self._last, *numbers, *printed])
-        return findings
+        return judge.findings(labels, read)
 
 
 def _note_numbers(notes: object) -> Iterator[int]:
@@ -303,7 +316,7 @@ def section_findings(sections: Sequence[tuple[object, object]]) -> list[Finding]
             top.append((index, number))
         groups.append((number, []))
     top_judge = _Judge(_sections_wording("sections start at"), numbers_increase=True)
-    findings = list(top_judge.findings(top))
+    findings = list(top_judge.findings([n for _, n in top], indexes=[i for i, _ in top]))
     for parent, entries in groups:
         if not entries:
             continue
@@ -311,7 +324,7 @@ def section_findings(sections: Sequence[tuple[object, object]]) -> list[Finding]
         numbered = label is not None and label_kind(label, None) in ("number", "decimal")
         starts = f"sub-sections of {parent} start at" if label else "sub-sections start at"
         judge = _Judge(_sections_wording(starts), decimal_prefix=f"{parent}." if numbered else None)
-        findings += judge.findings(entries)
+        findings += judge.findings([n for _, n in entries], indexes=[i for i, _ in entries])
     return sorted(findings, key=lambda f: f.index)
 
 

@@ -20,9 +20,9 @@ The checks, in one pass:
    unlabelled entry may start a new list; a section's numbered decisions may go on with
    the paragraph numbers of the sections before; items belong to a text that ends with
    ":".  Section numbers are printed as IV, 3, A or 2.1 and run in order at level 1
-   (agenda item numbers need only increase) and under each level-1 section at level 2.  No empty title or text; a decision without
-   text must have items.  Dates are ``YYYY-MM-DD`` and ``end_date`` is not before
-   ``date``.
+   (agenda item numbers need only increase) and under each level-1 section at level 2.
+   No empty title or text; a decision without text must have items.  Dates are
+   ``YYYY-MM-DD`` and ``end_date`` is not before ``date``.
 
 Each problem has a :data:`code` (see :data:`CODES`) and a *path*: keys joined with
 ``.``, list indices (from 0) in brackets, e.g. ``sections[3].decisions[0].label``;
