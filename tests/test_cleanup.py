@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+from emg_parse.characters import INVISIBLE, LIGATURES
 from emg_parse.cleanup import clean, join_wrapped, normalise_text
-from emg_parse.lines import Line, Provenance, Style
+from emg_parse.lines import Block, Line, Provenance, Style
 
 
 def _lines(*texts: str, new_block: bool = False) -> list[Line]:
@@ -9,6 +10,11 @@ def _lines(*texts: str, new_block: bool = False) -> list[Line]:
         Line(text=t, source=Provenance(page=1, line=i + 1), new_block=new_block or i == 0)
         for i, t in enumerate(texts)
     ]
+
+
+def _blocks(blocks: list[Block]) -> list[tuple[str, int | None, int]]:
+    """Each block's text, the line it starts on and how many lines it joins."""
+    return [(b.text, b.source.line, b.lines) for b in blocks]
 
 
 def test_normalise_whitespace_ligatures_and_soft_hyphens() -> None:
@@ -33,9 +39,21 @@ def test_wrapped_lines_join_into_one_block() -> None:
     assert blocks[0].source == Provenance(page=1, line=1)
 
 
+def test_every_ligature_and_invisible_character() -> None:
+    hidden = "".join(sorted(INVISIBLE))
+    line = f"the {''.join(LIGATURES)} of{hidden}fice"
+    assert [b.text for b in clean(_lines(line))] == [f"the {''.join(LIGATURES.values())} office"]
+
+
 def test_sentence_end_then_capital_starts_a_block() -> None:
     blocks = clean(_lines("Agree to extend the Task Team to:", "Complete the tasks."))
-    assert len(blocks) == 2
+    assert _blocks(blocks) == [
+        ("Agree to extend the Task Team to:", 1, 1),
+        ("Complete the tasks.", 2, 1),
+    ]
+    # a line that does not start with a capital continues the sentence's block
+    blocks = clean(_lines("Agree to extend the Task Team to:", "complete the tasks."))
+    assert _blocks(blocks) == [("Agree to extend the Task Team to: complete the tasks.", 1, 2)]
 
 
 def test_abbreviation_at_line_end_does_not_end_a_block() -> None:
@@ -67,14 +85,17 @@ def test_join_wrapped_dash_with_space() -> None:
 
 def test_style_change_starts_a_block() -> None:
     lines = [
-        Line("I. Consultative Process", Provenance(line=1), Style(bold=True)),
+        Line("I. Consultative Process", Provenance(line=1), Style(bold=True, size=14), x=72.0),
         Line("on Biodiversity", Provenance(line=2), Style(bold=True), new_block=False),
-        Line("welcomed by all", Provenance(line=3), Style(), new_block=False),
+        Line("welcomed by all", Provenance(line=3), Style(), x=90.0, new_block=False),
     ]
-    assert [b.text for b in clean(lines)] == [
-        "I. Consultative Process on Biodiversity",
-        "welcomed by all",
+    blocks = clean(lines)
+    assert _blocks(blocks) == [
+        ("I. Consultative Process on Biodiversity", 1, 2),
+        ("welcomed by all", 3, 1),
     ]
+    # a block has the style and position of its first line
+    assert [(b.style, b.x) for b in blocks] == [(Style(bold=True, size=14), 72.0), (Style(), 90.0)]
 
 
 def test_cells_of_different_columns_never_join() -> None:
@@ -83,20 +104,28 @@ def test_cells_of_different_columns_never_join() -> None:
         Line("United Nations", Provenance(line=2), cell=(0, 1), new_block=False),
         Line("EMGSOM.26_3a", Provenance(line=1), cell=(1, 0), new_block=False),
     ]
-    assert [b.text for b in clean(lines)] == [
-        "26th Senior Officials Meeting of the United Nations",
-        "EMGSOM.26_3a",
+    blocks = clean(lines)
+    assert [(b.text, b.cell) for b in blocks] == [
+        ("26th Senior Officials Meeting of the United Nations", (0, 0)),
+        ("EMGSOM.26_3a", (1, 0)),
     ]
 
 
 def test_labels_headings_and_actor_lines_always_start_blocks() -> None:
     blocks = clean(_lines("Section text without end", "II. UN E-waste Coalition",
-                          "The Senior Officials:", "a) Take note"))  # fmt: skip
-    assert len(blocks) == 4
+                          "The Senior Officials:", "a) Take note", "(iv) of it"))  # fmt: skip
+    assert _blocks(blocks) == [
+        ("Section text without end", 1, 1),
+        ("II. UN E-waste Coalition", 2, 1),
+        ("The Senior Officials:", 3, 1),
+        ("a) Take note", 4, 1),
+        ("(iv) of it", 5, 1),
+    ]
 
 
 def test_empty_lines_are_dropped() -> None:
-    assert clean(_lines("  ", "\u200b", "x"))[0].text == "x"
+    blocks = clean(_lines("  ", "\u200b", "x", "\u00ad\t", "and y."))
+    assert _blocks(blocks) == [("x and y.", 3, 2)]
 
 
 def test_title_and_actor_lines_stand_alone() -> None:
@@ -123,13 +152,16 @@ def test_a_long_block_is_no_title() -> None:
     # that happens to start so is no title, and its wrapped line joins it
     long_line = "Decisions of the Senior Officials were taken" + " after long talks" * 20
     assert len(long_line) > 300
-    assert [b.text for b in clean(_lines(long_line, "and more talks"))] == [
-        long_line + " and more talks"
+    assert _blocks(clean(_lines(long_line, "and more talks"))) == [
+        (long_line + " and more talks", 1, 2)
     ]
-    assert len(clean(_lines("Decisions of the Senior Officials", "and more talks"))) == 2
+    assert _blocks(clean(_lines("Decisions of the Senior Officials", "and more talks"))) == [
+        ("Decisions of the Senior Officials", 1, 1),
+        ("and more talks", 2, 1),
+    ]
 
 
 def test_a_label_split_over_two_lines_takes_the_next_line() -> None:
     lines = _lines("1", ")")
     lines.append(Line(text="Welcome the report.", source=Provenance(page=1, line=3)))
-    assert [b.text for b in clean(lines)] == ["1 ) Welcome the report."]
+    assert _blocks(clean(lines)) == [("1 ) Welcome the report.", 1, 3)]

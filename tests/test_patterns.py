@@ -122,6 +122,10 @@ def test_time(text: str, time: str) -> None:
          "26th"),
         ("Twenty-seventh Meeting of the Senior Officials of the EMG", "Twenty-seventh"),
         ("the 25th EMG SOM", "25th"),
+        ("Fortieth Senior Officials Meeting", "Fortieth"),
+        ("Forty-ninth Meeting of the Senior Officials of the EMG", "Forty-ninth"),
+        ("Thirty first EMG SOM", "Thirty first"),
+        ("Ninth Senior Officials Meeting", "Ninth"),
     ],
 )  # fmt: skip
 def test_meeting_name(text: str, ordinal: str) -> None:
@@ -175,8 +179,10 @@ def test_font_style_names(font: str, bold: bool, italic: bool) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("a", True), ("z", True), ("aa", True), ("12", True), ("99999", True),
-     ("ab", False), ("A", False), ("0", False), ("a)", False), ("", False)],
+    [("a", True), ("z", True), ("aa", True), ("12", True), ("99999", True), ("1.1", True),
+     ("2.10.3", True), ("0", True), ("01", True),
+     ("ab", False), ("A", False), ("a)", False), ("", False), ("1.", False), (".1", False),
+     ("123456", False), ("1..2", False)],
 )  # fmt: skip
 def test_label_value(text: str, expected: bool) -> None:
     assert bool(p.LABEL_VALUE.fullmatch(text)) is expected

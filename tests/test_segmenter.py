@@ -96,12 +96,21 @@ def test_actor_line_variants_and_missing_actor() -> None:
 
 def test_label_gap_and_repeat_are_warned() -> None:
     result = run("I. T\nThe Senior Officials:\na) Welcome x;\nb) Welcome y;\nd) Welcome z;\n"
-                 "d) Welcome w.\n")  # fmt: skip
-    assert [d.label for d in result.sections[0].decisions] == ["a", "b", "d", "d"]
+                 "e) Welcome v;\ne) Welcome w.\n")  # fmt: skip
+    assert [d.label for d in result.sections[0].decisions] == ["a", "b", "d", "e", "e"]
     messages = [w.message for w in result.warnings]
     assert messages == [
         "label 'd' skips after 'b' (expected 'c') (line 5)",
-        "label 'd' repeats after 'd' (expected 'e') (line 6)",
+        "label 'e' repeats after 'e' (expected 'f') (line 7)",
+    ]
+
+
+def test_a_mistyped_label_is_one_warning() -> None:
+    result = run("I. T\nThe Senior Officials:\na) Welcome x;\nc) Welcome y;\nc) Welcome z;\n"
+                 "d) Welcome w.\n")  # fmt: skip
+    assert [d.label for d in result.sections[0].decisions] == ["a", "c", "c", "d"]
+    assert [w.message for w in result.warnings] == [
+        "label 'c' skips after 'a' (expected 'b') (line 4)"
     ]
 
 
@@ -109,7 +118,7 @@ def test_section_order_and_unknown_verb_warnings() -> None:
     result = run("I. One\nThe Senior Officials:\na) Welcome x.\n"
                  "III. Three\nThe Senior Officials:\na) Something else.\n")  # fmt: skip
     assert codes(result) == ["unknown_verb", "section_order"]
-    assert result.warnings[1].message == "section III follows I (line 4)"
+    assert result.warnings[1].message == "section III skips after I (expected II) (line 4)"
     assert result.warnings[1].where.line == 4
 
 

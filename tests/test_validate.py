@@ -25,83 +25,7 @@ from emg_parse.validate import (
 )
 from emg_parse.writers import SCHEMA_FILE, render
 
-from .conftest import SAMPLES
-
-SHA = "99f726a9eb12f18e816a7e9fe5a5a6fc7a5823eaa73a9b4377fd8aadb1abcd97"
-
-#: A small valid document as a user sees it (the line numbers below refer to it).
-YAML_DOC = f"""\
-# yaml-language-server: $schema=file:///x/outcome.schema.json
-schema_version: '1.0'
-source:
-  file: doc.txt
-  format: text
-  sha256: {SHA}
-  pages: null
-document:
-  symbol: EMGSOM.26_3a
-  meeting:
-    date: 2020-10-28
-    time: 14:00 -15:30 GVA time
-sections:
-- number: I
-  title: Biodiversity
-  decisions:
-  - label: a
-    text: Consider the report;
-    actions: [consider]
-  - label: b
-    text: 'Decide to:'
-    items:
-    - label: i
-      text: extend it;
-    - label: ii
-      text: report back.
-- number: II
-  title: E-waste
-  decisions:
-  - text: Welcome the report.
-warnings: []
-"""
-
-JSON_DOC = f"""\
-{{
-  "schema_version": "1.0",
-  "source": {{"file": "doc.txt", "format": "text", "sha256": "{SHA}", "pages": null}},
-  "document": {{
-    "symbol": "EMGSOM.26_3a",
-    "meeting": {{"date": "2020-10-28", "time": "14:00 -15:30 GVA time"}}
-  }},
-  "sections": [
-    {{
-      "number": "I",
-      "title": "Biodiversity",
-      "decisions": [
-        {{"label": "a", "text": "Consider the report;", "actions": ["consider"]}},
-        {{
-          "label": "b",
-          "text": "Decide to:",
-          "items": [
-            {{"label": "i", "text": "extend it;"}},
-            {{"label": "ii", "text": "report back."}}
-          ]
-        }}
-      ]
-    }},
-    {{"number": "II", "title": "E-waste", "decisions": [{{"text": "Welcome the report."}}]}}
-  ],
-  "warnings": []
-}}
-"""
-
-Edits = list[tuple[str, str]]
-
-
-def edited(text: str, edits: Edits) -> str:
-    for old, new in edits:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    return text
+from .conftest import SAMPLES, SHA, Edits, edited
 
 
 def problems(text: str, name: str) -> list[str]:
@@ -110,9 +34,9 @@ def problems(text: str, name: str) -> list[str]:
     return [p.one_line() for p in result.problems]
 
 
-def test_the_base_documents_are_valid_and_equal() -> None:
-    from_yaml = validate_text(YAML_DOC, "doc.yaml")
-    from_json = validate_text(JSON_DOC, "doc.json")
+def test_the_base_documents_are_valid_and_equal(yaml_doc: str, json_doc: str) -> None:
+    from_yaml = validate_text(yaml_doc, "doc.yaml")
+    from_json = validate_text(json_doc, "doc.json")
     assert from_yaml.problems == from_json.problems == []
     assert from_yaml.valid and from_yaml.document is not None
     assert from_yaml.document == from_json.document
@@ -250,10 +174,14 @@ YAML_CASES: dict[str, tuple[Edits, list[str]]] = {
         [("- number: II\n", "- number: III\n")],
         ["doc.yaml:27:11: sections[1].number: section III skips after I (expected II)"],
     ),
-    "section number not roman": (
+    "section number with its dot": (
+        [("- number: II\n", "- number: II.\n")],
+        ["doc.yaml:27:11: sections[1].number: section number 'II.' is not a roman numeral, "
+         "number, capital letter or decimal without a trailing dot (IV, 3, A, 2.1); write 'II'"],
+    ),
+    "section numbers of two kinds": (
         [("- number: II\n", "- number: '2'\n")],
-        ["doc.yaml:27:11: sections[1].number: section number '2' is not a roman numeral "
-         "(I, II, III, ...); write 'II'"],
+        ["doc.yaml:27:11: sections[1].number: section 2 does not continue I (expected II)"],
     ),
     "empty item text": (
         [("      text: extend it;", "      text: ''")],
@@ -289,9 +217,9 @@ YAML_CASES: dict[str, tuple[Edits, list[str]]] = {
 
 
 @pytest.mark.parametrize("case", sorted(YAML_CASES))
-def test_yaml_problem(case: str) -> None:
+def test_yaml_problem(case: str, yaml_doc: str) -> None:
     edits, expected = YAML_CASES[case]
-    assert problems(edited(YAML_DOC, edits), "doc.yaml") == expected
+    assert problems(edited(yaml_doc, edits), "doc.yaml") == expected
 
 
 JSON_CASES: dict[str, tuple[Edits, list[str]]] = {
@@ -367,9 +295,9 @@ JSON_CASES: dict[str, tuple[Edits, list[str]]] = {
 
 
 @pytest.mark.parametrize("case", sorted(JSON_CASES))
-def test_json_problem(case: str) -> None:
+def test_json_problem(case: str, json_doc: str) -> None:
     edits, expected = JSON_CASES[case]
-    assert problems(edited(JSON_DOC, edits), "doc.json") == expected
+    assert problems(edited(json_doc, edits), "doc.json") == expected
 
 
 # --------------------------------------------------------------------------- labels
@@ -422,8 +350,9 @@ LABEL_CASES: dict[str, tuple[list[str | None], list[tuple[str, str]]]] = {
         ["(a)", "b", "c"], [_at(0, "label '(a)' is not a normalised label; write 'a'")],
     ),
     "not a label at all": (
-        ["a", "A1"], [_at(1, "label 'A1' is not a normalised label: a letter, roman numeral or "
-                         "number without brackets or dots, e.g. 'a', 'iv', '3'")],
+        ["a", "A1"], [_at(1, "label 'A1' is not a normalised label: a letter, roman numeral, "
+                         "number or decimal without brackets or a trailing dot, e.g. 'a', 'iv', "
+                         "'3', '1.1'")],
     ),
 }  # fmt: skip
 
@@ -458,8 +387,8 @@ SECTION_CASES: dict[str, tuple[list[str | None], list[str]]] = {
     "wrong start": (["II", "III"], ["sections[0].number: sections start at II (expected I)"]),
     "lower case": (
         ["I", "ii"],
-        ["sections[1].number: section number 'ii' is not a roman numeral (I, II, III, ...); "
-         "write 'II'"],
+        ["sections[1].number: section number 'ii' is not a roman numeral, number, capital "
+         "letter or decimal without a trailing dot (IV, 3, A, 2.1); write 'II'"],
     ),
 }  # fmt: skip
 
@@ -496,8 +425,8 @@ def test_round_trip_parse_yaml_validate_load(sample: Path, tmp_path: Path) -> No
     assert OutcomeDocument.model_validate(plain) == parsed
 
 
-def test_round_trip_with_unquoted_dates() -> None:
-    result = validate_text(YAML_DOC, "doc.yaml")
+def test_round_trip_with_unquoted_dates(yaml_doc: str) -> None:
+    result = validate_text(yaml_doc, "doc.yaml")
     assert result.document is not None
     assert str(result.document.document.meeting.date) == "2020-10-28"
 
@@ -505,8 +434,8 @@ def test_round_trip_with_unquoted_dates() -> None:
 # --------------------------------------------------------------------------- schema comment
 
 
-def test_yaml_starts_with_the_schema_comment_and_json_does_not() -> None:
-    document = OutcomeDocument.model_validate_json(JSON_DOC)
+def test_yaml_starts_with_the_schema_comment_and_json_does_not(json_doc: str) -> None:
+    document = OutcomeDocument.model_validate_json(json_doc)
     first_line = render(document, "yaml").splitlines()[0]
     assert first_line == f"# yaml-language-server: $schema={SCHEMA_FILE.as_uri()}"
     assert render(document, "json").startswith("{")
@@ -555,10 +484,10 @@ def test_not_utf8_is_located() -> None:
     ]
 
 
-def test_byte_order_mark_and_crlf_are_fine() -> None:
-    data = ("\ufeff" + YAML_DOC.replace("\n", "\r\n")).encode("utf-8")
+def test_byte_order_mark_and_crlf_are_fine(yaml_doc: str) -> None:
+    data = ("\ufeff" + yaml_doc.replace("\n", "\r\n")).encode("utf-8")
     assert validate_bytes(data, "doc.yaml").problems == []
-    broken = ("\ufeff" + YAML_DOC.replace("  - label: b\n", "  - label: c\n")).replace("\n", "\r\n")
+    broken = ("\ufeff" + yaml_doc.replace("  - label: b\n", "  - label: c\n")).replace("\n", "\r\n")
     assert [(p.line, p.column) for p in validate_bytes(broken.encode(), "doc.yaml").problems] == [
         (20, 12)
     ]
@@ -636,16 +565,16 @@ def test_random_text_never_raises(text: str, fmt: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(
-    doc=st.sampled_from([(YAML_DOC, "yaml"), (JSON_DOC, "json")]),
+    fmt=st.sampled_from(["yaml", "json"]),
     edits=st.lists(
-        st.tuples(st.integers(0, len(JSON_DOC)), st.integers(0, 3), _YAML_ALPHABET),
+        st.tuples(st.integers(0, 1000), st.integers(0, 3), _YAML_ALPHABET),
         min_size=1, max_size=4,
     ),
 )  # fmt: skip
 def test_randomly_damaged_documents_never_raise(
-    doc: tuple[str, str], edits: list[tuple[int, int, str]]
+    fmt: str, edits: list[tuple[int, int, str]], yaml_doc: str, json_doc: str
 ) -> None:
-    text, fmt = doc
+    text = yaml_doc if fmt == "yaml" else json_doc
     for at, cut, insert in edits:
         at = at % (len(text) + 1)
         text = text[:at] + insert + text[at + cut :]
@@ -653,8 +582,26 @@ def test_randomly_damaged_documents_never_raise(
     _check(result.problems, text.count("\n") + 2)
 
 
+_BYTES = st.lists(
+    st.one_of(st.binary(max_size=4), st.text(max_size=6).map(str.encode)), max_size=12
+).map(b"".join)
+
+
 @settings(max_examples=200, deadline=None)
-@given(data=st.binary(max_size=80))
-def test_random_bytes_never_raise(data: bytes) -> None:
+@given(data=_BYTES)
+def test_random_bytes_are_text_or_one_located_encoding_problem(data: bytes) -> None:
+    """UTF-8 bytes are checked as their text; other bytes give one ``encoding`` problem,
+    at the line and column (in characters) of the first byte that is not UTF-8."""
     result = validate_bytes(data, "r.yaml")
-    assert result.problems or result.document is not None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start].decode("utf-8")
+        line = before.count("\n") + 1
+        column = len(before) - before.rfind("\n")
+        assert [(p.code, p.line, p.column) for p in result.problems] == [
+            ("encoding", line, column)
+        ]
+        assert result.document is None
+    else:
+        assert result == validate_text(text, "r.yaml")

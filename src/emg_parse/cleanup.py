@@ -5,9 +5,11 @@ Guarantees of :func:`clean` -- every later stage may rely on them:
 1. Every block's text is non-empty, has no leading or trailing white space, and no
    tab, line break, non-breaking or zero-width space: white space is single spaces.
 2. Text is in Unicode NFC; typographic ligatures are expanded (``ﬁ`` -> ``fi``);
-   soft hyphens are removed.
+   soft hyphens and zero-width characters are removed (the tables of
+   :mod:`emg_parse.characters`).
    Quotes, dashes and other characters are kept exactly as printed.
-3. Ordinals split by a superscript are joined when the suffix fits the number:
+3. Ordinals split by a superscript are joined when the suffix fits the number
+   (:func:`emg_parse.ordinals.ordinal_suffix`):
    ``26 th`` -> ``26th``, ``1 st`` -> ``1st`` (but ``2 th`` stays as it is).
 4. Wrapped lines are joined into one block when :func:`starts_new_block` says the
    line continues the block before it (same table column, no structural start such
@@ -29,19 +31,16 @@ import re
 import unicodedata
 from collections.abc import Container, Iterable, Sequence
 
+from emg_parse.characters import EXPAND
 from emg_parse.labels import Label, split_label
 from emg_parse.lines import Block, Line
+from emg_parse.ordinals import SUFFIX, ordinal_suffix
 from emg_parse.patterns import ABBREVIATION_END, ACTOR, SECTION, TITLE
 
 #: What :func:`~emg_parse.labels.split_label` says of a text.
 Split = tuple[Label, str] | None
 
-_LIGATURES = {
-    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-    "\ufb05": "st", "\ufb06": "st",
-}  # fmt: skip
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
-_SPLIT_ORDINAL = re.compile(r"\b(\d{1,4}) (st|nd|rd|th)\b")
+_SPLIT_ORDINAL = re.compile(rf"\b(\d{{1,4}}) ({SUFFIX})\b")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _CLOSERS = "\"'”’)"
 _STARTS_UPPER = re.compile(r"^[\"'“‘(]*[A-Z0-9]")
@@ -59,25 +58,16 @@ _TAIL = 100
 def normalise_text(text: str) -> str:
     """Apply guarantees 1-3 to one piece of text."""
     if not text.isascii():  # ASCII has no ligatures or invisible characters, and is NFC
-        for ligature, letters in _LIGATURES.items():
-            if ligature in text:
-                text = text.replace(ligature, letters)
-        text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+        text = unicodedata.normalize("NFC", text.translate(EXPAND))
     # str.split() splits at exactly the characters regular expressions call white
     # space (\s): tabs, line breaks, no-break and other Unicode spaces
     text = " ".join(text.split())
     return _SPLIT_ORDINAL.sub(_join_ordinal, text) if " " in text else text
 
 
-def _ordinal_suffix(n: int) -> str:
-    if 10 <= n % 100 <= 20:
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-
-
 def _join_ordinal(m: re.Match[str]) -> str:
     number, suffix = m.group(1), m.group(2)
-    if _ordinal_suffix(int(number)) == suffix:
+    if ordinal_suffix(int(number)) == suffix:
         return number + suffix
     return m.group(0)
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from emg_parse.lines import Block
 from emg_parse.model import DocumentInfo, Meeting
+from emg_parse.ordinals import ordinal_number
 from emg_parse.patterns import (
     DATE,
     DISTRIBUTION,
@@ -37,8 +38,6 @@ from emg_parse.patterns import (
     TIME,
     TITLE,
     VIRTUAL_VENUE,
-    WORD_ORDINALS,
-    WORD_TENS,
 )
 
 _TRIM = " \t,;:-–()[]."
@@ -50,23 +49,6 @@ class HeaderResult:
     document: DocumentInfo
     #: (message, block) for things that looked wrong
     problems: list[tuple[str, Block]] = field(default_factory=list)
-
-
-def ordinal_number(ordinal: str) -> int | None:
-    """``"26th"`` -> 26, ``"Twenty-sixth"`` -> 26."""
-    digits = re.match(r"\d+", ordinal)
-    if digits:
-        return int(digits.group(0))
-    words = re.split(r"[- ]", ordinal.lower())
-    total = 0
-    for word in words:
-        if word in WORD_TENS:
-            total += WORD_TENS[word]
-        elif word in WORD_ORDINALS:
-            total += WORD_ORDINALS[word]
-        else:
-            return None
-    return total or None
 
 
 def parse_date(m: re.Match[str]) -> tuple[dt.date, dt.date | None] | None:

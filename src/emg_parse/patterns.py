@@ -2,11 +2,15 @@
 
 Each pattern has examples in ``tests/test_patterns.py``.  Patterns match cleaned
 text (see :mod:`emg_parse.cleanup`): single spaces, no markup, ordinals joined.
+Ordinals (``26th``, ``Twenty-sixth``) are :mod:`emg_parse.ordinals`'s; the patterns
+that contain one are built on its :data:`~emg_parse.ordinals.ORDINAL`.
 """
 
 from __future__ import annotations
 
 import re
+
+from emg_parse.ordinals import ORDINAL, SUFFIX
 
 #: A list label at the start of an item, with what follows it.
 #: ``a) text``, ``(a) text``, ``a. text``, ``(iv) text``, ``iv. text``, ``12. text``,
@@ -27,8 +31,8 @@ LABEL = re.compile(
 ROMAN = re.compile(r"^(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
 
 #: A label's normalised value as the output holds it (roman numerals: :data:`ROMAN`):
-#: ``a``, ``aa`` (a doubled letter), ``12``.
-LABEL_VALUE = re.compile(r"[a-z]|([a-z])\1|[1-9][0-9]{0,4}")
+#: ``a``, ``aa`` (a doubled letter), ``12`` (as printed: ``0`` and ``01`` too), ``1.1``.
+LABEL_VALUE = re.compile(r"[a-z]|([a-z])\1|\d{1,5}(?:\.\d{1,5})*")
 
 #: A section heading: upper-case roman number, a dot or bracket (or a tab), a title.
 #: ``I. Consultative Process on Biodiversity``, ``XII) Consultative Process``,
@@ -81,26 +85,11 @@ SYMBOL = re.compile(
 #: empty when the value is printed on the next line).
 DISTRIBUTION = re.compile(r"\bDistribution\s*:\s*(?P<distribution>[^\t]*?)\s*$", re.IGNORECASE)
 
-WORD_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
-    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-    "thirtieth": 30, "fortieth": 40,
-}  # fmt: skip
-WORD_TENS = {"twenty": 20, "thirty": 30, "forty": 40}
-
-_WORD_ORDINAL = (
-    r"(?:(?:twenty|thirty|forty)[- ])?(?:"
-    + "|".join(sorted(WORD_ORDINALS, key=len, reverse=True))
-    + r")"
-)
-
 #: The meeting's name, starting with its ordinal.
 #: ``26th Senior Officials Meeting of the United Nations Environment Management Group``,
 #: ``Twenty-seventh Meeting of the Senior Officials of the EMG``, ``25th EMG SOM``.
 MEETING_NAME = re.compile(
-    r"(?P<name>(?P<ordinal>\d{1,3}(?:st|nd|rd|th)|" + _WORD_ORDINAL + r")\s+"
+    r"(?P<name>(?P<ordinal>" + ORDINAL + r")\s+"
     r"(?:(?:EMG|UN\s+EMG)\s+)?"
     r"(?:Senior\s+Officials['’]?\s+Meeting|Meeting\s+of\s+(?:the\s+)?Senior\s+Officials|SOM)"
     r"(?:\s+of\s+the\s+(?:United\s+Nations\s+|UN\s+)?Environment\s+Management\s+Group"
@@ -121,8 +110,8 @@ MONTHS = {
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY1 = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_DAY2 = r"(?:\s*(?:[-–]|to|and)\s*(?P<end_day>\d{1,2})(?:st|nd|rd|th)?)?"
+_DAY1 = r"(?P<day>\d{1,2})" + SUFFIX + "?"
+_DAY2 = r"(?:\s*(?:[-–]|to|and)\s*(?P<end_day>\d{1,2})" + SUFFIX + "?)?"
 
 #: Dates: ``28th October 2020``, ``28 October 2020``, ``28-29 October 2020``,
 #: ``October 28, 2020``, ``2020-10-28``.

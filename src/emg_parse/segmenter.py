@@ -15,31 +15,39 @@ Rules, in the order they are applied:
    it starts a list ("a", "i", "1"), or of the list it continues: the open lists are
    searched from the innermost out for one whose next label it is (so a nested list
    that ends with "; and" returns to its parent list).  A label that continues no list
-   exactly is attached to the innermost list of the same kind and printed shape, with
-   a ``label_sequence`` warning.  Lists nest to any depth.  Labels are normalised by
-   :func:`emg_parse.labels.split_label`; "i" is a letter only after "h".
+   exactly joins the innermost open list it can stand in ("c": a letter or a roman
+   numeral; but "i" is a letter only after "h") printed in the same shape ("a)", "(a)",
+   "a."); failing that it opens a new list under the block before it.  Lists nest at
+   most :data:`MAX_NESTING` levels deep: a label that would open a deeper list joins
+   the innermost one.  Labels are normalised by :func:`emg_parse.labels.split_label`;
+   "i" is a letter only after "h".
 5. **Actions.**  Each decision's leading operative verbs (:mod:`emg_parse.actions`);
    a decision with none gets an ``unknown_verb`` warning.
-6. **Warnings** record, with their location: label gaps and repeats, section numbers
-   out of order, sections without decisions, unknown verbs, labels without text.
+6. **Warnings** record, with their location: the ``label_sequence`` and
+   ``section_order`` findings of :mod:`emg_parse.sequence` on the structure built (gaps,
+   repeats, wrong starts, items under a text without ":", sections out of order: the
+   rules ``emg-parse validate`` applies to a file), sections without decisions, unknown
+   verbs, labels without text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
 from emg_parse.actions import actions
 from emg_parse.header import parse_header
-from emg_parse.labels import Label, LabelKind, format_ordinal, label_kind, ordinal, split_label
-from emg_parse.labels import roman_to_int as _roman
+from emg_parse.labels import Label, LabelKind, label_kind, ordinal, split_label
 from emg_parse.lines import Block, Provenance
 from emg_parse.model import DocumentInfo, ParseWarning, Section
 from emg_parse.patterns import ACTOR, SECTION
+from emg_parse.sequence import Finding, Paragraphs, item_findings, section_findings
 
 _MAX_HEADING = 300
+#: Lists open at most this many levels deep (documents nest three or four).
+MAX_NESTING = 20
 
 
 @dataclass
@@ -106,21 +114,18 @@ def segment(blocks: Sequence[Block]) -> Segmented:
     for message, block in header.problems:
         warnings.append(_warning("header", message, block.source))
     sections: list[Section] = []
-    previous_number = 0
+    section_warnings: list[list[ParseWarning]] = []
+    paragraphs = Paragraphs()
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
-        section = _section(blocks[start:end], warnings)
-        if section.number is not None:
-            value = _roman(section.number)
-            if value != previous_number + 1:
-                warnings.append(_warning(
-                    "section_order",
-                    f"section {section.number} follows "
-                    f"{format_ordinal(previous_number, 'roman').upper() or 'the header'}",
-                    blocks[start].source,
-                ))  # fmt: skip
-            previous_number = value
-        sections.append(section)
+        section_warnings.append([])
+        sections.append(_section(blocks[start:end], paragraphs, section_warnings[-1]))
+    for finding in section_findings([(s.number, s.level) for s in sections]):
+        section_warnings[finding.index].append(
+            _warning(finding.code, finding.message, blocks[starts[finding.index]].source)
+        )
+    for own in section_warnings:
+        warnings += own
     return Segmented(document=header.document, sections=sections, warnings=warnings)
 
 
@@ -130,7 +135,9 @@ def _warning(code: str, message: str, source: Provenance) -> ParseWarning:
     )
 
 
-def _section(blocks: Sequence[Block], warnings: list[ParseWarning]) -> Section:
+def _section(
+    blocks: Sequence[Block], paragraphs: Paragraphs, warnings: list[ParseWarning]
+) -> Section:
     heading = blocks[0]
     m = SECTION.match(heading.text)
     number, title = (m["number"], m["title"].strip()) if m else (None, heading.text)
@@ -144,7 +151,8 @@ def _section(blocks: Sequence[Block], warnings: list[ParseWarning]) -> Section:
         actor = " ".join(actor_match["actor"].split())
         notes = [b.text for b in body[:actor_at]]
         body = body[actor_at + 1 :]
-    roots = _nest(body, warnings)
+    roots = _nest(body)
+    _label_warnings(roots, paragraphs.decisions([r.label for r in roots], notes), warnings)
     decisions = [_decision(node, warnings) for node in roots]
     if not decisions:
         warnings.append(_warning("no_decisions", f"section {number or title!r} has no decisions",
@@ -162,7 +170,23 @@ def _section(blocks: Sequence[Block], warnings: list[ParseWarning]) -> Section:
     )
 
 
-def _nest(blocks: Sequence[Block], warnings: list[ParseWarning]) -> list[_Node]:
+def _label_warnings(
+    nodes: Sequence[_Node], findings: Iterator[Finding], warnings: list[ParseWarning]
+) -> None:
+    """The findings of one list (:mod:`emg_parse.sequence`, in the order of the list),
+    then of the lists below it, in document order."""
+    pending = next(findings, None)
+    for index, node in enumerate(nodes):
+        while pending is not None and pending.index == index:
+            warnings.append(_warning(pending.code, pending.message, node.source))
+            pending = next(findings, None)
+        if node.children:
+            children = node.children
+            found = item_findings([c.label for c in children], node.text)
+            _label_warnings(children, found, warnings)
+
+
+def _nest(blocks: Sequence[Block]) -> list[_Node]:
     """Build the decision tree of one section (rule 4)."""
     roots: list[_Node] = []
     stack: list[_List] = []  # open lists, outermost first
@@ -176,9 +200,8 @@ def _nest(blocks: Sequence[Block], warnings: list[ParseWarning]) -> list[_Node]:
             last = node
             continue
         label, text = split
-        node = _Node(None, text, block.source)
-        node.label = label.value
-        target = _place(label, stack, last, block.source, warnings)
+        node = _Node(label.value, text, block.source)
+        target = _place(label, stack, last)
         if target is None:
             roots.append(node)
         else:
@@ -187,13 +210,7 @@ def _nest(blocks: Sequence[Block], warnings: list[ParseWarning]) -> list[_Node]:
     return roots
 
 
-def _place(
-    label: Label,
-    stack: list[_List],
-    last: _Node | None,
-    source: Provenance,
-    warnings: list[ParseWarning],
-) -> _Node | None:
+def _place(label: Label, stack: list[_List], last: _Node | None) -> _Node | None:
     """Find the list ``label`` belongs to, updating ``stack``; return its owner."""
     # 1. It continues an open list exactly (innermost first).
     for depth in range(len(stack) - 1, -1, -1):
@@ -208,46 +225,43 @@ def _place(
             return open_list.owner
     # 2. It starts a list under the open node that ends with ":".
     if _starts_list(label) and (last is None or last.text.endswith(":") or not stack):
-        kind = label_kind(label, None)
         owner = last if last is not None and last.text.endswith(":") else None
-        if owner is None:
-            stack.clear()
-        stack.append(_List(owner, kind, 1, label.shape))
-        return owner
-    # 3. Nearest open list of the same kind and shape; warn about the gap or repeat.
+        return _open(label, owner, stack)
+    # 3. Nearest open list it can stand in, of the same printed shape (a gap or repeat);
+    # "i" stands in a letter list only after "h": elsewhere it starts a roman list.
     for depth in range(len(stack) - 1, -1, -1):
         open_list = stack[depth]
         kind = label_kind(label, (open_list.kind, open_list.position))
-        if kind == open_list.kind and label.shape == open_list.shape:
-            position = ordinal(label, kind)
-            expected = format_ordinal(open_list.position + 1, kind)
-            after = format_ordinal(open_list.position, kind)
-            what = "repeats" if position <= open_list.position else "skips"
-            warnings.append(_warning(
-                "label_sequence",
-                f"label {label.value!r} {what} after {after!r} (expected {expected!r})",
-                source,
-            ))  # fmt: skip
+        can_stand = kind == open_list.kind or (label.reads_as(open_list.kind)
+                                               and not _starts_list(label))  # fmt: skip
+        if can_stand and label.shape == open_list.shape:
             del stack[depth + 1 :]
-            open_list.position = position
-            return open_list.owner
+            return _join(label, open_list)
     # 4. Otherwise a new list: under the last node if there is one, else at the top.
-    kind = label_kind(label, None)
-    position = ordinal(label, kind)
-    warnings.append(_warning(
-        "label_sequence", f"list starts at label {label.value!r}", source
-    ))  # fmt: skip
-    owner = last if last is not None and stack else None
+    return _open(label, last if last is not None and stack else None, stack)
+
+
+def _open(label: Label, owner: _Node | None, stack: list[_List]) -> _Node | None:
+    """Open a list at ``label`` under ``owner`` (None: at the top); ``label`` joins the
+    innermost open list instead when that would nest deeper than MAX_NESTING."""
     if owner is None:
         stack.clear()
-    stack.append(_List(owner, kind, position, label.shape))
+    elif len(stack) >= MAX_NESTING:
+        return _join(label, stack[-1])
+    kind = label_kind(label, None)
+    stack.append(_List(owner, kind, ordinal(label, kind), label.shape))
     return owner
+
+
+def _join(label: Label, open_list: _List) -> _Node | None:
+    """Add ``label`` to ``open_list`` out of sequence; the list goes on from it."""
+    if label.reads_as(open_list.kind):
+        open_list.position = ordinal(label, open_list.kind)
+    return open_list.owner
 
 
 def _starts_list(label: Label) -> bool:
     return label.value in ("a", "i", "1")
-
-
 def _item(node: _Node, warnings: list[ParseWarning]) -> dict[str, Any]:
     """An :class:`~emg_parse.model.Item`'s fields."""
     _check_text(node, warnings)

@@ -14,12 +14,15 @@ The checks, in one pass:
 2. **The model**: the same strict pydantic models the parser fills -- unknown and
    missing fields, wrong types, bad dates, an unsupported ``schema_version``.  YAML's
    unquoted ``yes``, ``1.0``, ``2020-10-28`` where a string is expected are explained.
-3. **Meaning**: labels in each list of decisions or items run a, b, c / i, ii, iii /
-   1, 2, 3 with no gap or repeat (:mod:`emg_parse.labels` decides whether ``i`` is a
-   letter); an unlabelled entry may start a new list.  Section numbers run I, II,
-   III (unnumbered sections are skipped).  No empty title or text; a decision without
-   text must have items.  Dates are ``YYYY-MM-DD`` and ``end_date`` is not before
-   ``date``.
+3. **Meaning**: labels and section numbers follow the rules of
+   :mod:`emg_parse.sequence`, the parser's own: in each list of decisions or items,
+   labels run a, b, c / i, ii, iii / 1, 2, 3 / 1.1, 1.2 with no gap or repeat; an
+   unlabelled entry may start a new list; a section's numbered decisions may go on with
+   the paragraph numbers of the sections before; items belong to a text that ends with
+   ":".  Section numbers are printed as IV, 3, A or 2.1 and run in order at level 1
+   (agenda item numbers need only increase) and under each level-1 section at level 2.
+   No empty title or text; a decision without text must have items.  Dates are
+   ``YYYY-MM-DD`` and ``end_date`` is not before ``date``.
 
 Each problem has a :data:`code` (see :data:`CODES`) and a *path*: keys joined with
 ``.``, list indices (from 0) in brackets, e.g. ``sections[3].decisions[0].label``;
@@ -41,26 +44,15 @@ import types
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path as FilePath
-from typing import Any, BinaryIO, Literal, TypeGuard, Union, get_args, get_origin
+from typing import Any, BinaryIO, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from emg_parse.errors import TooLargeError, refuse_special_file, shown, unreadable
-from emg_parse.labels import (
-    Label,
-    LabelKind,
-    format_ordinal,
-    int_to_roman,
-    label_kind,
-    label_of_value,
-    ordinal,
-    roman_to_int,
-    split_label,
-)
 from emg_parse.limits import VALIDATE_MAX_BYTES
 from emg_parse.model import SCHEMA_VERSIONS, OutcomeDocument
-from emg_parse.patterns import ROMAN
 from emg_parse.positions import LoadError, Path, Tree, load_json, load_yaml
+from emg_parse.sequence import Paragraphs, item_findings, section_findings
 
 InputFormat = Literal["yaml", "json"]
 
@@ -79,10 +71,11 @@ CODES: dict[str, str] = {
     "type": "a value of the wrong type (a number or boolean where a string belongs, ...)",
     "date": "not a YYYY-MM-DD date, or end_date before date",
     "value": "a value out of its range or pattern (format, sha256, page numbers, ...)",
-    "label": "a label that is not normalised (a, iv, 3: no brackets or dots)",
-    "label_sequence": "a gap, repeat or wrong start in a list's labels",
-    "section_number": "a section number that is not an upper-case roman numeral",
-    "section_order": "section numbers not in order I, II, III, ...",
+    "label": "a label that is not normalised (a, iv, 3, 1.1: no brackets or trailing dot)",
+    "label_sequence": "a gap, repeat or wrong start in a list's labels, or items under a "
+    "text that does not end with ':'",
+    "section_number": "a section number that is not printed as IV, 3, A or 2.1",
+    "section_order": "section numbers out of order (I, II, III; A, B under each)",
     "empty_text": "an empty section title or item text",
     "empty_decision": "a decision with neither text nor items",
 }
@@ -433,8 +426,11 @@ def _check_meaning(tree: Tree, failed: set[Path]) -> list[_Found]:
     sections = data.get("sections")
     if not isinstance(sections, list):
         return found
-    for where, code, message in _section_numbers(sections):
-        report(where, code, message)
+    numbers = [(s.get("number"), s.get("level")) if isinstance(s, dict) else (None, None)
+               for s in sections]  # fmt: skip
+    for finding in section_findings(numbers):
+        report(("sections", finding.index, "number"), finding.code, finding.message)
+    paragraphs = Paragraphs()
     for i, section in enumerate(sections):
         if not isinstance(section, dict):
             continue
@@ -444,8 +440,9 @@ def _check_meaning(tree: Tree, failed: set[Path]) -> list[_Found]:
         decisions = section.get("decisions")
         if not isinstance(decisions, list):
             continue
-        for where, code, message in _labels(decisions, (*path, "decisions")):
-            report(where, code, message)
+        found_labels = paragraphs.decisions(_labels_of(decisions), section.get("notes"))
+        for finding in found_labels:
+            report((*path, "decisions", finding.index, "label"), finding.code, finding.message)
         for j, decision in enumerate(decisions):
             if not isinstance(decision, dict):
                 continue
@@ -457,7 +454,7 @@ def _check_meaning(tree: Tree, failed: set[Path]) -> list[_Found]:
                     "empty_decision",
                     "decision has neither text nor items; write its text or remove it",
                 )
-            for where, code, message in _items(items, (*decision_path, "items")):
+            for where, code, message in _items(decision, decision_path):
                 report(where, code, message)
     return found
 
@@ -466,161 +463,27 @@ def _blank(value: object) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
-def _items(items: object, path: Path) -> Iterator[tuple[Path, str, str]]:
+#: Stands for the label of an entry that is no mapping (the model reports it).
+_NOT_A_LABEL = object()
+
+
+def _labels_of(entries: list[Any]) -> list[object]:
+    """The label of each entry (an entry that is no mapping counts as an unreadable label)."""
+    return [entry.get("label") if isinstance(entry, dict) else _NOT_A_LABEL for entry in entries]
+
+
+def _items(parent: dict[str, Any], path: Path) -> Iterator[tuple[Path, str, str]]:
+    """Problems of the items of a decision or item at ``path``, at every depth."""
+    items = parent.get("items")
     if not isinstance(items, list):
         return
-    yield from _labels(items, path)
+    for finding in item_findings(_labels_of(items), parent.get("text")):
+        yield (*path, "items", finding.index, "label"), finding.code, finding.message
     for k, item in enumerate(items):
         if isinstance(item, dict):
             if _blank(item.get("text")):
-                yield (*path, k, "text"), "empty_text", "empty text"
-            yield from _items(item.get("items"), (*path, k, "items"))
-
-
-def _reading(label: Label, kind: LabelKind) -> int | None:
-    """The position of ``label`` read as ``kind``, if it can be read so."""
-    possible = {
-        "letter": label.could_be_letter,
-        "roman": label.could_be_roman,
-        "number": label.value.isdigit(),
-    }[kind]
-    return ordinal(label, kind) if possible else None
-
-
-def _labels(entries: list[Any], path: Path) -> Iterator[tuple[Path, str, str]]:
-    """Label problems in one list of decisions or items.
-
-    Labels run on from the previous labelled entry; after an unlabelled entry a new
-    list may also start (at a, i or 1).  After a problem the sequence goes on from the
-    offending label -- or from the expected one when the next label follows that (a
-    mistyped label) -- so that one gap, repeat or typo is one problem.
-    """
-    previous: tuple[LabelKind, int] | None = None
-    previous_value = ""
-    may_start = True  # at the top, or after an unlabelled entry
-    free = False  # after an unreadable first label: take the next one as it is
-    following = _following_labels(entries)
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict):
-            continue
-        raw = entry.get("label")
-        where: Path = (*path, index, "label")
-        if raw is None:
-            may_start = True
-            continue
-        label = label_of_value(raw) if isinstance(raw, str) else None
-        if label is None:
-            if isinstance(raw, str):
-                yield where, "label", _label_format(raw)
-            # Count it as the expected label, so that the next one is not blamed.
-            if previous is None:
-                free = True
-            else:
-                previous, previous_value = (previous[0], previous[1] + 1), str(raw)
-            may_start = False
-            continue
-        kind = label_kind(label, previous)
-        position = ordinal(label, kind)
-        continues = free or (
-            previous is not None and (kind, position) == (previous[0], previous[1] + 1)
-        )
-        first_kind = label_kind(label, None)
-        if not continues and may_start and ordinal(label, first_kind) == 1:
-            kind, position = first_kind, 1
-        elif not continues and previous is None:
-            # A single letter reads as a letter here ("c" is rarely the 100th item).
-            single_letter = len(label.value) == 1 and label.could_be_letter
-            kind = "letter" if single_letter else first_kind
-            position = ordinal(label, kind)
-            expected = format_ordinal(1, kind)
-            yield where, "label_sequence", f"list starts at label {raw!r} (expected {expected!r})"
-            after = following[index]
-            if after is not None and _reading(after, kind) == 2:
-                position = 1  # a mistyped label: the list goes on
-        elif not continues and previous is not None:
-            expected = format_ordinal(previous[1] + 1, previous[0])
-            same_kind = _reading(label, previous[0])
-            if same_kind is None:
-                yield (
-                    where,
-                    "label_sequence",
-                    f"label {raw!r} does not continue {previous_value!r} (expected {expected!r})",
-                )
-            else:
-                kind, position = previous[0], same_kind
-                what = "repeats" if position <= previous[1] else "skips"
-                after = following[index]
-                if after is not None and _reading(after, kind) == previous[1] + 2:
-                    position = previous[1] + 1  # a mistyped label: the list goes on
-                yield (
-                    where,
-                    "label_sequence",
-                    f"label {raw!r} {what} after {previous_value!r} (expected {expected!r})",
-                )
-        previous, previous_value, may_start, free = (kind, position), raw, False, False
-
-
-def _following_labels(entries: list[Any]) -> list[Label | None]:
-    """For each entry, the label of the next entry when it is labelled."""
-    labels = [
-        label_of_value(entry["label"])
-        if isinstance(entry, dict) and isinstance(entry.get("label"), str) else None
-        for entry in entries
-    ]  # fmt: skip
-    return [*labels[1:], None]
-
-
-def _label_format(raw: str) -> str:
-    message = f"label {raw!r} is not a normalised label"
-    split = split_label(raw.strip() + " x")
-    if split is not None and split[0].value != raw:
-        return f"{message}; write {split[0].value!r}"
-    return (f"{message}: a letter, roman numeral or number without brackets or dots, "
-            "e.g. 'a', 'iv', '3'")  # fmt: skip
-
-
-def _section_numbers(sections: list[Any]) -> Iterator[tuple[Path, str, str]]:
-    numbers = [s.get("number") if isinstance(s, dict) else None for s in sections]
-    values = [roman_to_int(n) if _is_section_number(n) else None for n in numbers]
-    previous = 0
-    previous_number = ""
-    for i, number in enumerate(numbers):
-        if not isinstance(number, str):
-            continue
-        where: Path = ("sections", i, "number")
-        value = values[i]
-        if value is None:
-            yield where, "section_number", _section_number_format(number)
-            continue
-        if value != previous + 1:
-            expected = int_to_roman(previous + 1).upper()
-            if previous == 0:
-                yield where, "section_order", f"sections start at {number} (expected {expected})"
-            else:
-                what = "repeats" if value <= previous else "skips"
-                yield (
-                    where,
-                    "section_order",
-                    f"section {number} {what} after {previous_number} (expected {expected})",
-                )
-            following = next((v for v in values[i + 1 :] if v is not None), None)
-            if following == previous + 2:
-                value = previous + 1  # a mistyped number: the sequence goes on
-        previous, previous_number = value, number
-
-
-def _is_section_number(number: object) -> TypeGuard[str]:
-    return isinstance(number, str) and number.isupper() and bool(ROMAN.match(number.lower()))
-
-
-def _section_number_format(number: str) -> str:
-    message = f"section number {number!r} is not a roman numeral (I, II, III, ...)"
-    cleaned = number.strip().rstrip(".)")
-    if cleaned.isdigit() and 0 < int(cleaned) < 400:
-        return f"{message}; write {int_to_roman(int(cleaned)).upper()!r}"
-    if cleaned and ROMAN.match(cleaned.lower()) and cleaned.upper() != number:
-        return f"{message}; write {cleaned.upper()!r}"
-    return message
+                yield (*path, "items", k, "text"), "empty_text", "empty text"
+            yield from _items(item, (*path, "items", k))
 
 
 def _check_dates(data: dict[str, Any], failed: set[Path]) -> Iterator[tuple[Path, str, str]]:
