@@ -160,7 +160,7 @@ def make_documents(folder: Path, copies: int) -> tuple[Path, Path, str]:
 
 
 def page_count(pdf: Path) -> int:
-    from emg_parse.extractors.pdf_pdfium import Document
+    from emg_parse.extractors.pdf.pdfium import Document
 
     with Document(pdf) as document:
         return len(document)

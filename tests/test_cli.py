@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from emg_parse import __version__
 from emg_parse.cli import EXIT_CODES, main
-from emg_parse.extractors import pdf_pdfium
+from emg_parse.extractors.pdf import extractor, reader
 from emg_parse.model import SCHEMA_VERSION
 
 from .conftest import SAMPLES
@@ -295,17 +295,15 @@ def test_python_dash_m_is_the_console_command() -> None:
     assert (result.returncode, result.stdout) == (0, f"emg-parse, version {__version__}\n")
 
 
-@pytest.mark.skipif(not pdf_pdfium.can_isolate(), reason="pages are read in this process here")
+@pytest.mark.skipif(not reader.can_isolate(), reason="pages are read in this process here")
 @pytest.mark.parametrize("cpus", [1, 2])
 def test_decompression_bomb_is_a_one_line_error(
     cpus: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import emg_parse.extractors.pdf as pdf_module
-
     monkeypatch.setattr(os, "cpu_count", lambda: cpus)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cpus)))
-    monkeypatch.setattr(pdf_pdfium, "READER_MEMORY", 64 << 20)
-    monkeypatch.setattr(pdf_module, "READER_MEMORY", 64 << 20)
+    monkeypatch.setattr(reader, "READER_MEMORY", 64 << 20)
+    monkeypatch.setattr(extractor, "READER_MEMORY", 64 << 20)
     page = Page(padding=256 << 20)  # the content stream inflates to 256 MB
     page.text_top(72, 100, "I. Task Team")
     bomb = write_pdf(tmp_path / "bomb.pdf", [page])

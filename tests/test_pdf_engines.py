@@ -4,9 +4,9 @@
   provenance, style, ``new_block``, cell; ``x`` to within a fraction of a point) and
   the same :class:`~emg_parse.model.OutcomeDocument` with ``engine="pdfium"`` and
   ``engine="pdfplumber"``.
-* The fast fake-bold check (:func:`~emg_parse.extractors.pdf_layout.dedupe_page`)
+* The fast fake-bold check (:func:`~emg_parse.extractors.pdf.dedupe.dedupe_page`)
   equals the reference de-duplication.
-* Reading in a child process (:func:`~emg_parse.extractors.pdf_pdfium.read_pages`)
+* Reading in a child process (:func:`~emg_parse.extractors.reader.read_pages`)
   gives what reading in this process gives, and the child is always reaped.
 * pdfium documents, pages and text pages are always closed.
 * ``emg-parse --help`` imports none of the PDF libraries.
@@ -29,9 +29,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from emg_parse.errors import InputError, ParseTimeoutError
-from emg_parse.extractors import pdf_pdfium
-from emg_parse.extractors.pdf import ENGINES, PdfExtractor
-from emg_parse.extractors.pdf_layout import Glyph, PageGlyphs, dedupe_glyphs, dedupe_page
+from emg_parse.extractors.pdf import assembly, extractor, pdfium, reader
+from emg_parse.extractors.pdf.dedupe import dedupe_glyphs, dedupe_page
+from emg_parse.extractors.pdf.extractor import ENGINES, PdfExtractor
+from emg_parse.extractors.pdf.objects import Glyph, PageGlyphs
 from emg_parse.lines import Extraction
 from emg_parse.pipeline import parse_file
 
@@ -242,7 +243,7 @@ def long_pdf(tmp_path: Path) -> Path:
     return write_pdf(tmp_path / "long.pdf", outcome_pages(4))
 
 
-def contents(pages: Iterator[pdf_pdfium.PageContent]) -> list[tuple[Any, ...]]:
+def contents(pages: Iterator[pdfium.PageContent]) -> list[tuple[Any, ...]]:
     return [
         (p.glyphs.texts, p.glyphs.x0, p.glyphs.x1, p.glyphs.spans, p.rules, p.height) for p in pages
     ]
@@ -260,15 +261,15 @@ def children() -> set[int]:
         return set()
 
 
-needs_fork = pytest.mark.skipif(not pdf_pdfium._can_fork(), reason="reads in one process here")
+needs_fork = pytest.mark.skipif(not reader._can_fork(), reason="reads in one process here")
 
 
 @needs_fork
 def test_child_reads_what_this_process_reads(long_pdf: Path) -> None:
-    assert len(pdf_pdfium.Document(long_pdf)) >= pdf_pdfium.PARALLEL_MIN_PAGES
+    assert len(pdfium.Document(long_pdf)) >= reader.PARALLEL_MIN_PAGES
     before = children()
-    assert contents(pdf_pdfium.read_pages(long_pdf, None, parallel=True)) == contents(
-        pdf_pdfium.read_pages(long_pdf, None, parallel=False)
+    assert contents(reader.read_pages(long_pdf, None, parallel=True)) == contents(
+        reader.read_pages(long_pdf, None, parallel=False)
     )
     assert children() == before
 
@@ -276,7 +277,7 @@ def test_child_reads_what_this_process_reads(long_pdf: Path) -> None:
 @needs_fork
 def test_abandoned_read_kills_and_reaps_the_child(long_pdf: Path) -> None:
     before = children()
-    pages = pdf_pdfium.read_pages(long_pdf, None)
+    pages = reader.read_pages(long_pdf, None)
     next(pages)
     pages.close()
     assert children() == before
@@ -286,9 +287,7 @@ def test_abandoned_read_kills_and_reaps_the_child(long_pdf: Path) -> None:
 def test_timeout_while_reading_reaps_the_child(
     long_pdf: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import emg_parse.extractors.pdf as pdf_module
-
-    real = pdf_module._Pages.add
+    real = assembly._Pages.add
     calls = []
 
     def add(self: Any, *args: Any) -> None:
@@ -297,7 +296,7 @@ def test_timeout_while_reading_reaps_the_child(
             raise ParseTimeoutError(long_pdf, "stopped")
         real(self, *args)
 
-    monkeypatch.setattr(pdf_module._Pages, "add", add)
+    monkeypatch.setattr(assembly._Pages, "add", add)
     before = children()
     with pytest.raises(ParseTimeoutError):
         PdfExtractor("pdfium").convert(long_pdf)
@@ -311,20 +310,20 @@ def test_crash_of_the_reader_is_a_damaged_file(
     def crash(*args: Any) -> None:
         os._exit(11)  # what a segfault in pdfium would look like from here
 
-    monkeypatch.setattr(pdf_pdfium, "_child", crash)
+    monkeypatch.setattr(reader, "_child", crash)
     before = children()
     with pytest.raises(InputError):
         PdfExtractor("pdfium").convert(long_pdf)
     assert children() == before
 
 
-def whose_pages(slow_worker_delay: float = 0.0) -> pdf_pdfium.PageTask[tuple[int, int, bool]]:
+def whose_pages(slow_worker_delay: float = 0.0) -> reader.PageTask[tuple[int, int, bool]]:
     """A task that gives ``(page, pid, slow)``: a worker whose first page is page 0 is
     slow, as if another program had its CPU: it waits ``slow_worker_delay`` seconds
     before each page."""
 
     def task(
-        document: pdf_pdfium.Document, pages: Iterator[int]
+        document: pdfium.Document, pages: Iterator[int]
     ) -> Iterator[tuple[int, int, bool]]:
         slow: bool | None = None
         for index in pages:
@@ -339,8 +338,8 @@ def whose_pages(slow_worker_delay: float = 0.0) -> pdf_pdfium.PageTask[tuple[int
 
 @needs_fork
 def test_workers_take_every_page_once_in_order(long_pdf: Path) -> None:
-    pages = len(pdf_pdfium.Document(long_pdf))
-    run = pdf_pdfium.PageRun(long_pdf, None, whose_pages(), workers=3)
+    pages = len(pdfium.Document(long_pdf))
+    run = reader.PageRun(long_pdf, None, whose_pages(), workers=3)
     try:
         results = list(run.results())
     finally:
@@ -354,8 +353,8 @@ def test_a_slow_worker_takes_fewer_pages(long_pdf: Path) -> None:
     # pages are taken one at a time, not shared out in advance: while the worker
     # that took page 0 waits, the other one takes the rest, its share and then the
     # slow worker's
-    pages = len(pdf_pdfium.Document(long_pdf))
-    run = pdf_pdfium.PageRun(long_pdf, None, whose_pages(slow_worker_delay=0.5), workers=2)
+    pages = len(pdfium.Document(long_pdf))
+    run = reader.PageRun(long_pdf, None, whose_pages(slow_worker_delay=0.5), workers=2)
     try:
         results = list(run.results())
     finally:
@@ -369,15 +368,15 @@ def test_pages_a_worker_failed_on_are_done_here(long_pdf: Path) -> None:
     # a bug (not pdfium) in a worker: this process does that worker's pages itself
     parent = os.getpid()
 
-    def task(document: pdf_pdfium.Document, pages: Iterator[int]) -> Iterator[int]:
+    def task(document: pdfium.Document, pages: Iterator[int]) -> Iterator[int]:
         for index in pages:
             if index == 3 and os.getpid() != parent:
                 raise ZeroDivisionError("a bug")
             yield index
 
     before = children()
-    assert list(pdf_pdfium.run_pages(long_pdf, None, task)) == list(
-        range(len(pdf_pdfium.Document(long_pdf)))
+    assert list(reader.run_pages(long_pdf, None, task)) == list(
+        range(len(pdfium.Document(long_pdf)))
     )
     assert children() == before
 
@@ -387,7 +386,7 @@ def test_memory_error_in_a_worker_is_not_redone_here(long_pdf: Path) -> None:
     # this process has no memory limit: a page that exhausted a worker's stays failed
     parent = os.getpid()
 
-    def task(document: pdf_pdfium.Document, pages: Iterator[int]) -> Iterator[int]:
+    def task(document: pdfium.Document, pages: Iterator[int]) -> Iterator[int]:
         for index in pages:
             if index == 3:
                 assert os.getpid() != parent, "redone without the limit"
@@ -395,15 +394,15 @@ def test_memory_error_in_a_worker_is_not_redone_here(long_pdf: Path) -> None:
             yield index
 
     before = children()
-    with pytest.raises(pdf_pdfium.PdfiumError) as caught:
-        list(pdf_pdfium.run_pages(long_pdf, None, task))
-    assert caught.value.code == pdf_pdfium.ERR_MEMORY
+    with pytest.raises(pdfium.PdfiumError) as caught:
+        list(reader.run_pages(long_pdf, None, task))
+    assert caught.value.code == pdfium.ERR_MEMORY
     assert children() == before
 
 
 @needs_fork
 def test_a_bug_in_the_task_is_raised_here(long_pdf: Path) -> None:
-    def task(document: pdf_pdfium.Document, pages: Iterator[int]) -> Iterator[int]:
+    def task(document: pdfium.Document, pages: Iterator[int]) -> Iterator[int]:
         for index in pages:
             if index == 3:
                 raise ZeroDivisionError("a bug")
@@ -411,7 +410,7 @@ def test_a_bug_in_the_task_is_raised_here(long_pdf: Path) -> None:
 
     before = children()
     with pytest.raises(ZeroDivisionError, match="a bug"):
-        list(pdf_pdfium.run_pages(long_pdf, None, task))
+        list(reader.run_pages(long_pdf, None, task))
     assert children() == before
 
 
@@ -427,11 +426,9 @@ def bomb_pdf(path: Path) -> Path:
 def test_decompression_bomb_is_stopped_by_the_memory_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import emg_parse.extractors.pdf as pdf_module
-
-    monkeypatch.setattr(pdf_pdfium, "READER_MEMORY", 64 << 20)
-    monkeypatch.setattr(pdf_module, "READER_MEMORY", 64 << 20)
-    monkeypatch.setattr(pdf_pdfium, "PARALLEL_MIN_PAGES", 1)
+    monkeypatch.setattr(reader, "READER_MEMORY", 64 << 20)
+    monkeypatch.setattr(extractor, "READER_MEMORY", 64 << 20)
+    monkeypatch.setattr(reader, "PARALLEL_MIN_PAGES", 1)
     bomb = bomb_pdf(tmp_path / "bomb.pdf")
     before = children()
     with pytest.raises(InputError) as caught:
@@ -457,7 +454,7 @@ class Counting:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.opened: dict[str, int] = {}
-        api = pdf_pdfium.pdfium()
+        api = pdfium.pdfium()
         for load, close in self.PAIRS:
             for name in (load, close):
                 real = getattr(api, name)
@@ -482,7 +479,7 @@ class Counting:
 def test_documents_and_pages_are_closed(
     parallel_from: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdf_pdfium, "PARALLEL_MIN_PAGES", parallel_from)
+    monkeypatch.setattr(reader, "PARALLEL_MIN_PAGES", parallel_from)
     counting = Counting(monkeypatch)
     extractor = PdfExtractor("pdfium")
     extractor.convert(write_pdf(tmp_path / "ok.pdf", running_text()))
@@ -525,7 +522,9 @@ def test_help_imports_no_pdf_library() -> None:
 
 
 def test_pdf_extractor_module_imports_no_pdf_library() -> None:
-    modules = imported_by("import emg_parse.extractors.pdf, emg_parse.extractors.pdf_pdfium")
+    modules = imported_by(
+        "import emg_parse.extractors.pdf.extractor, emg_parse.extractors.pdf.pdfium"
+    )
     assert not {m.split(".")[0] for m in modules} & HEAVY
 
 
@@ -549,11 +548,11 @@ def test_reader_dies_with_its_parent(long_pdf: Path, tmp_path: Path) -> None:
     script = (
         "import os, sys, time\n"
         "from pathlib import Path\n"
-        "from emg_parse.extractors import pdf_pdfium\n"
+        "from emg_parse.extractors.pdf import reader\n"
         "def slow(*args):\n"
         "    time.sleep(60)\n"
-        "pdf_pdfium._child = slow\n"
-        "pages = pdf_pdfium.read_pages(Path(sys.argv[1]), None)\n"
+        "reader._child = slow\n"
+        "pages = reader.read_pages(Path(sys.argv[1]), None)\n"
         "print(os.getpid(), flush=True)\n"
         "next(pages)\n"
         "time.sleep(60)\n"

@@ -28,21 +28,16 @@ from emg_parse.errors import (
     NoTextError,
     TooLargeError,
 )
-from emg_parse.extractors import pdf_layout as layout
-from emg_parse.extractors.pdf import (
-    DAMAGED_MESSAGE,
-    ENCRYPTED_MESSAGE,
-    ENGINES,
-    NO_TEXT_MESSAGE,
-    PdfExtractor,
-    page_glyphs,
-)
-from emg_parse.extractors.pdf_layout import (
-    Glyph,
+from emg_parse.extractors.pdf import columns, objects
+from emg_parse.extractors.pdf import lines as pdf_lines
+from emg_parse.extractors.pdf.dedupe import dedupe_glyphs
+from emg_parse.extractors.pdf.errors import DAMAGED_MESSAGE, ENCRYPTED_MESSAGE, NO_TEXT_MESSAGE
+from emg_parse.extractors.pdf.extractor import ENGINES, PdfExtractor
+from emg_parse.extractors.pdf.lines import build_lines, is_list_label
+from emg_parse.extractors.pdf.objects import Glyph
+from emg_parse.extractors.pdf.pdfplumber import page_glyphs
+from emg_parse.extractors.pdf.running import (
     MarginItem,
-    build_lines,
-    dedupe_glyphs,
-    is_list_label,
     is_page_number,
     running_fragments,
     running_key,
@@ -327,10 +322,10 @@ def test_style_of_font_names() -> None:
     def g(font: str) -> Glyph:
         return Glyph("a", 0, 5, 0, 10, 10, font)
 
-    assert layout.style_of([g("ABCDEF+Calibri-BoldItalic")] * 3) == (True, True, 10.0)
-    assert layout.style_of([g("Arial,Black")]) == (True, False, 10.0)
-    assert layout.style_of([g("Foo-HeavyOblique")]) == (True, True, 10.0)
-    assert layout.style_of([g("Arial-Bold"), g("Arial"), g("Arial")]) == (False, False, 10.0)
+    assert pdf_lines.style_of([g("ABCDEF+Calibri-BoldItalic")] * 3) == (True, True, 10.0)
+    assert pdf_lines.style_of([g("Arial,Black")]) == (True, False, 10.0)
+    assert pdf_lines.style_of([g("Foo-HeavyOblique")]) == (True, True, 10.0)
+    assert pdf_lines.style_of([g("Arial-Bold"), g("Arial"), g("Arial")]) == (False, False, 10.0)
 
 
 # --- new_block -----------------------------------------------------------------------
@@ -348,12 +343,12 @@ def test_new_block_after_large_gap(extractor: PdfExtractor, tmp_path: Path) -> N
 
 
 def test_line_pitch_uses_lower_quartile() -> None:
-    def line(baseline: float) -> layout.TextLine:
-        return layout.TextLine([], baseline - 10, baseline, 11.0)
+    def line(baseline: float) -> pdf_lines.TextLine:
+        return pdf_lines.TextLine([], baseline - 10, baseline, 11.0)
 
     lines = [line(b) for b in (100, 113, 126, 150, 163, 190, 203)]
-    assert layout.line_pitch(lines) == pytest.approx(13.0)
-    assert layout.line_pitch([line(100), line(140)]) == pytest.approx(13.2)  # 1.2 x size
+    assert columns.line_pitch(lines) == pytest.approx(13.0)
+    assert columns.line_pitch([line(100), line(140)]) == pytest.approx(13.2)  # 1.2 x size
 
 
 # --- two-column header block and list labels -----------------------------------------
@@ -735,7 +730,7 @@ def test_page_glyphs_match_pdfplumber_chars(tmp_path: Path) -> None:
     for g, c in zip(glyphs, chars, strict=True):
         # the box hangs from the baseline (Helvetica's descent is 0.207 em in pdfminer)
         baseline = c["bottom"] - 0.207 * c["size"]
-        assert (g.top, g.bottom) == pytest.approx(layout.box_of(baseline, c["size"]), abs=1e-6)
+        assert (g.top, g.bottom) == pytest.approx(objects.box_of(baseline, c["size"]), abs=1e-6)
 
 
 # --- the LibreOffice samples ---------------------------------------------------------
@@ -836,7 +831,7 @@ def test_timeout_inside_pdfminer_is_passed_on(
 def test_layout_bug_is_not_reported_as_damaged_file(
     extractor: PdfExtractor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import emg_parse.extractors.pdf as pdf_module
+    import emg_parse.extractors.pdf.assembly as pdf_module
 
     def broken(glyphs: Any) -> Any:
         raise ZeroDivisionError("bug")

@@ -100,7 +100,7 @@ DOCUMENT_EXTENSIONS = frozenset(
 OUTPUT_EXTENSIONS: dict[OutputFormat, str] = {"json": ".json", "yaml": ".yaml"}
 #: Content recognised as a document whatever the file's name (registry extractors).
 _CONTENT_EXTRACTORS = (
-    ("emg_parse.extractors.pdf", "PdfExtractor"),
+    ("emg_parse.extractors.pdf.extractor", "PdfExtractor"),
     ("emg_parse.extractors.docx", "DocxExtractor"),
 )
 

@@ -19,7 +19,7 @@ from emg_parse.model import SCHEMA_VERSION, OutcomeDocument, ParseWarning, Sourc
 from emg_parse.segmenter import segment
 
 if TYPE_CHECKING:
-    from emg_parse.extractors.pdf import PdfEngine
+    from emg_parse.extractors.pdf.extractor import PdfEngine
 
 
 def sha256_file(path: Path) -> str:

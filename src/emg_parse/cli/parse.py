@@ -94,7 +94,7 @@ def _convert(
         raise cli_error(exc) from None
     if engine == "pdfium":
         # a PDF's pages are laid out by worker processes while the models are imported
-        from emg_parse.extractors.pdf import read_ahead
+        from emg_parse.extractors.pdf.extractor import read_ahead
 
         read_ahead(file, password=password, max_bytes=max_bytes)
     from emg_parse.pipeline import blocks_of, parse_file

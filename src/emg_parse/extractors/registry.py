@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from emg_parse.errors import InputError, TooLargeError, UnsupportedFormatError, unreadable
 from emg_parse.extractors import Extractor
-from emg_parse.extractors.pdf import DAMAGED_MESSAGE
+from emg_parse.extractors.pdf.errors import DAMAGED_MESSAGE
 from emg_parse.lines import Extraction
 
 if TYPE_CHECKING:
-    from emg_parse.extractors.pdf import PdfEngine
+    from emg_parse.extractors.pdf.extractor import PdfEngine
 
 #: Files larger than this are refused before reading (bytes); see ``--max-size``.
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -25,7 +25,7 @@ HEAD_BYTES = 8192
 
 #: (module, class) in the order they are asked; the text extractor comes last.
 EXTRACTORS = (
-    ("emg_parse.extractors.pdf", "PdfExtractor"),
+    ("emg_parse.extractors.pdf.extractor", "PdfExtractor"),
     ("emg_parse.extractors.docx", "DocxExtractor"),
     ("emg_parse.extractors.text", "TextExtractor"),
 )
@@ -107,7 +107,7 @@ def extract(
     head = read_head(path, max_bytes)
     extractor = detect(path, head)
     if engine is not None and extractor.name == "pdf":
-        from emg_parse.extractors.pdf import PdfExtractor
+        from emg_parse.extractors.pdf.extractor import PdfExtractor
 
         assert isinstance(extractor, PdfExtractor)
         extraction = extractor.convert(path, password=password, engine=engine)
