@@ -33,6 +33,7 @@ from emg_parse.extractors.pdf import assembly, extractor, pdfium, reader
 from emg_parse.extractors.pdf.dedupe import dedupe_glyphs, dedupe_page
 from emg_parse.extractors.pdf.extractor import ENGINES, PdfExtractor
 from emg_parse.extractors.pdf.objects import Glyph, PageGlyphs
+from emg_parse.extractors.pdf.params import DEFAULT_PARAMS
 from emg_parse.lines import Extraction
 from emg_parse.pipeline import parse_file
 
@@ -232,7 +233,7 @@ def test_dedupe_page_equals_reference(
         if shift:
             glyphs.append(_glyph(text, x / 2 + shift, top + shift / 3, size, font))
     page = PageGlyphs.from_glyphs(glyphs)
-    assert dedupe_page(page).glyphs() == dedupe_glyphs(glyphs)
+    assert dedupe_page(page, DEFAULT_PARAMS).glyphs() == dedupe_glyphs(glyphs, DEFAULT_PARAMS)
 
 
 # --- reading in a child process ------------------------------------------------------
@@ -245,7 +246,7 @@ def long_pdf(tmp_path: Path) -> Path:
 
 def contents(pages: Iterator[pdfium.PageContent]) -> list[tuple[Any, ...]]:
     return [
-        (p.glyphs.texts, p.glyphs.x0, p.glyphs.x1, p.glyphs.spans, p.rules, p.height) for p in pages
+        (p.glyphs.texts, p.glyphs.x0, p.glyphs.x1, p.glyphs.spans, p.boxes, p.height) for p in pages
     ]
 
 

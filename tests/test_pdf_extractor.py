@@ -29,12 +29,12 @@ from emg_parse.errors import (
     TooLargeError,
 )
 from emg_parse.extractors.pdf import columns, objects
-from emg_parse.extractors.pdf import lines as pdf_lines
 from emg_parse.extractors.pdf.dedupe import dedupe_glyphs
 from emg_parse.extractors.pdf.errors import DAMAGED_MESSAGE, ENCRYPTED_MESSAGE, NO_TEXT_MESSAGE
 from emg_parse.extractors.pdf.extractor import ENGINES, PdfExtractor
-from emg_parse.extractors.pdf.lines import build_lines, is_list_label
-from emg_parse.extractors.pdf.objects import Glyph
+from emg_parse.extractors.pdf.lines import TextLine, is_list_label, page_lines, style_of_parts
+from emg_parse.extractors.pdf.objects import Glyph, PageGlyphs
+from emg_parse.extractors.pdf.params import DEFAULT_PARAMS
 from emg_parse.extractors.pdf.pdfplumber import page_glyphs
 from emg_parse.extractors.pdf.running import (
     MarginItem,
@@ -75,6 +75,16 @@ def find(ex: Extraction, prefix: str) -> Line:
         if line.text.startswith(prefix):
             return line
     raise AssertionError(f"no line starts with {prefix!r}: {texts(ex)}")
+
+
+def lines_of(glyphs: list[Glyph]) -> list[TextLine]:
+    """The lines the layout makes of hand-made glyphs, in the order given."""
+    return page_lines(PageGlyphs.from_glyphs(glyphs), DEFAULT_PARAMS)
+
+
+def style_of(glyphs: list[Glyph]) -> tuple[bool, bool, float | None]:
+    """``(bold, italic, size)`` the layout gives hand-made glyphs."""
+    return style_of_parts((s.start, s.end, s) for s in PageGlyphs.from_glyphs(glyphs).spans)
 
 
 def body_page(lines: list[str], top: float = 150.0, pitch: float = 13.0, x: float = 72.0) -> Page:
@@ -177,23 +187,27 @@ def _item(page: int, text: str, top: float, height: float = 842.0) -> MarginItem
     return MarginItem(page=page, text=text, top=top, bottom=top + 10, page_height=height)
 
 
+def drop(items: list[MarginItem], pages: int) -> set[int]:
+    return running_fragments(items, pages, DEFAULT_PARAMS)
+
+
 def test_running_fragments_repeated_at_same_y() -> None:
     items = [_item(p, "EMGSOM.26_3a", 35 + p * 0.5) for p in range(3)]
     items.append(_item(0, "UNITED NATIONS", 60))
-    assert running_fragments(items, 3) == {0, 1, 2}
+    assert drop(items, 3) == {0, 1, 2}
 
 
 def test_running_fragments_needs_same_y_half_the_pages_and_two_pages() -> None:
     # same text, different heights on the page: not running
-    assert running_fragments([_item(0, "Draft", 30), _item(1, "Draft", 80)], 2) == set()
+    assert drop([_item(0, "Draft", 30), _item(1, "Draft", 80)], 2) == set()
     # one page of three
-    assert running_fragments([_item(0, "Draft", 30)], 3) == set()
+    assert drop([_item(0, "Draft", 30)], 3) == set()
     # two pages of four: half -> running
-    assert running_fragments([_item(1, "Draft", 30), _item(3, "Draft", 31)], 4) == {0, 1}
+    assert drop([_item(1, "Draft", 30), _item(3, "Draft", 31)], 4) == {0, 1}
     # two pages of five: fewer than half -> kept
-    assert running_fragments([_item(1, "Draft", 30), _item(3, "Draft", 31)], 5) == set()
+    assert drop([_item(1, "Draft", 30), _item(3, "Draft", 31)], 5) == set()
     # a single-page document never has a running header (but page numbers go)
-    assert running_fragments([_item(0, "Draft", 30), _item(0, "3", 820)], 1) == {1}
+    assert drop([_item(0, "Draft", 30), _item(0, "3", 820)], 1) == {1}
 
 
 def test_running_fragments_bottom_measured_from_page_bottom() -> None:
@@ -201,7 +215,7 @@ def test_running_fragments_bottom_measured_from_page_bottom() -> None:
         _item(0, "Page 1 of 2 - EMG", 800, height=842),
         _item(1, "Page 2 of 2 - EMG", 750, height=792),  # letter-size page
     ]
-    assert running_fragments(items, 2) == {0, 1}
+    assert drop(items, 2) == {0, 1}
 
 
 def test_running_fragments_keep_text_that_is_mostly_body_text() -> None:
@@ -209,11 +223,11 @@ def test_running_fragments_keep_text_that_is_mostly_body_text() -> None:
     # also occurs in the body (more often): it is body text
     items = [_item(p, "The Senior Officials:", 72) for p in (1, 2)]
     items += [_item(p, "The Senior Officials:", 300 + p) for p in range(3)]
-    assert running_fragments(items, 3) == set()
+    assert drop(items, 3) == set()
     # the document symbol: once in the body (the header table), three times at the top
     items = [_item(p, "EMGSOM.26_3a", 40) for p in range(3)]
     items.append(_item(0, "EMGSOM.26_3a", 300))
-    assert running_fragments(items, 3) == {0, 1, 2}
+    assert drop(items, 3) == {0, 1, 2}
 
 
 def test_footnote_number_then_tab_is_not_a_page_number(
@@ -231,7 +245,7 @@ def test_footnote_number_then_tab_is_not_a_page_number(
 def test_running_fragments_ignore_body_zone() -> None:
     items = [_item(p, "The Senior Officials:", 400) for p in range(3)]
     items += [_item(p, "7", 400) for p in range(3)]
-    assert running_fragments(items, 3) == set()
+    assert drop(items, 3) == set()
 
 
 # --- words: superscripts, ligatures, fake bold, hyphens ------------------------------
@@ -292,7 +306,7 @@ def test_line_end_hyphen_kept(extractor: PdfExtractor, tmp_path: Path) -> None:
 
 def test_soft_hyphen_kept_in_words() -> None:
     glyphs = [_g(ch, 10 + i * 5) for i, ch in enumerate("sup\u00adport")]
-    (line,) = build_lines(glyphs)
+    (line,) = lines_of(glyphs)
     assert line.text == "sup\u00adport"
 
 
@@ -322,10 +336,10 @@ def test_style_of_font_names() -> None:
     def g(font: str) -> Glyph:
         return Glyph("a", 0, 5, 0, 10, 10, font)
 
-    assert pdf_lines.style_of([g("ABCDEF+Calibri-BoldItalic")] * 3) == (True, True, 10.0)
-    assert pdf_lines.style_of([g("Arial,Black")]) == (True, False, 10.0)
-    assert pdf_lines.style_of([g("Foo-HeavyOblique")]) == (True, True, 10.0)
-    assert pdf_lines.style_of([g("Arial-Bold"), g("Arial"), g("Arial")]) == (False, False, 10.0)
+    assert style_of([g("ABCDEF+Calibri-BoldItalic")] * 3) == (True, True, 10.0)
+    assert style_of([g("Arial,Black")]) == (True, False, 10.0)
+    assert style_of([g("Foo-HeavyOblique")]) == (True, True, 10.0)
+    assert style_of([g("Arial-Bold"), g("Arial"), g("Arial")]) == (False, False, 10.0)
 
 
 # --- new_block -----------------------------------------------------------------------
@@ -343,12 +357,13 @@ def test_new_block_after_large_gap(extractor: PdfExtractor, tmp_path: Path) -> N
 
 
 def test_line_pitch_uses_lower_quartile() -> None:
-    def line(baseline: float) -> pdf_lines.TextLine:
-        return pdf_lines.TextLine([], baseline - 10, baseline, 11.0)
+    def line(baseline: float) -> TextLine:
+        return TextLine([], baseline - 10, baseline, 11.0)
 
     lines = [line(b) for b in (100, 113, 126, 150, 163, 190, 203)]
-    assert columns.line_pitch(lines) == pytest.approx(13.0)
-    assert columns.line_pitch([line(100), line(140)]) == pytest.approx(13.2)  # 1.2 x size
+    assert columns.line_pitch(lines, DEFAULT_PARAMS) == pytest.approx(13.0)
+    # 1.2 x size
+    assert columns.line_pitch([line(100), line(140)], DEFAULT_PARAMS) == pytest.approx(13.2)
 
 
 # --- two-column header block and list labels -----------------------------------------
@@ -510,13 +525,13 @@ def _word_glyphs(words: list[tuple[str, float]], top: float = 100.0) -> list[Gly
 def test_justified_line_is_not_split() -> None:
     # every gap is wide (a justified line with few words): no column split
     glyphs = _word_glyphs([("one", 0), ("two", 40), ("three", 80), ("four", 130)])
-    (line,) = build_lines(glyphs)
+    (line,) = lines_of(glyphs)
     assert [f.text for f in line.fragments] == ["one two three four"]
 
 
 def test_outlier_gap_splits_line() -> None:
     glyphs = _word_glyphs([("Left", 0), ("cell", 23), ("text", 46), ("Right", 200)])
-    (line,) = build_lines(glyphs)
+    (line,) = lines_of(glyphs)
     assert [f.text for f in line.fragments] == ["Left cell text", "Right"]
 
 
@@ -525,7 +540,7 @@ def test_group_rows_keeps_superscript_on_its_line() -> None:
     # boxes as pdfminer makes them: a 58 % run raised by a third of the size
     sup = [Glyph("t", 10, 13, 99, 105, 6, "F"), Glyph("h", 13, 16, 99, 105, 6, "F")]
     rest = _word_glyphs([("next", 0)], top=112)
-    lines = build_lines(main + sup + rest)
+    lines = lines_of(main + sup + rest)
     assert [ln.text for ln in lines] == ["26th", "next"]
 
 
@@ -534,7 +549,7 @@ def test_group_rows_keeps_superscript_on_its_line() -> None:
 
 def test_dedupe_glyphs_keeps_real_doubles() -> None:
     word = [_g(ch, 10 + i * 2.5, size=5) for i, ch in enumerate("all")]
-    assert "".join(g.text for g in dedupe_glyphs(word)) == "all"
+    assert "".join(g.text for g in dedupe_glyphs(word, DEFAULT_PARAMS)) == "all"
 
 
 @given(
@@ -556,7 +571,7 @@ def test_dedupe_removes_exactly_the_shifted_copies(
         Glyph(g.text, g.x0 + shift, g.x1 + shift, g.top, g.bottom, g.size, g.font)
         for g in originals
     ]
-    kept = dedupe_glyphs(originals + copies)
+    kept = dedupe_glyphs(originals + copies, DEFAULT_PARAMS)
     assert kept == originals
 
 
@@ -833,7 +848,7 @@ def test_layout_bug_is_not_reported_as_damaged_file(
 ) -> None:
     import emg_parse.extractors.pdf.assembly as pdf_module
 
-    def broken(glyphs: Any) -> Any:
+    def broken(*args: Any) -> Any:
         raise ZeroDivisionError("bug")
 
     monkeypatch.setattr(pdf_module, "page_lines", broken)

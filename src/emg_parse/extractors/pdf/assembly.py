@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from emg_parse.extractors.pdf.columns import layout_page
 from emg_parse.extractors.pdf.dedupe import dedupe_page
 from emg_parse.extractors.pdf.lines import TextLine, page_lines
-from emg_parse.extractors.pdf.objects import PageGlyphs, Rule
+from emg_parse.extractors.pdf.objects import Box, PageGlyphs, Rule, horizontal_rules
+from emg_parse.extractors.pdf.params import LayoutParams
 from emg_parse.extractors.pdf.running import (
     MarginItem,
     is_page_number,
@@ -76,8 +77,8 @@ class _PageText:
         return cls(*data)
 
 
-#: ``(glyphs, rules, height)`` of page ``index`` (from 0), read again.
-Reread = Callable[[int], tuple[PageGlyphs, list[Rule], float]]
+#: ``(glyphs, drawn boxes, height)`` of page ``index`` (from 0), read again.
+Reread = Callable[[int], tuple[PageGlyphs, list[Box], float]]
 
 
 class _Pages:
@@ -100,11 +101,13 @@ class _Pages:
 
     def __init__(
         self,
+        params: LayoutParams,
         *,
         after_text: bool = False,
         reread: Reread | None = None,
         budget: LineBudget | None = None,
     ) -> None:
+        self.params = params
         self.pages: list[_PageText] = []
         self.any_text = False
         self._previous_margin: Margin = {}
@@ -113,14 +116,18 @@ class _Pages:
         self._reread = reread
         self._budget = budget
 
-    def add(self, glyphs: PageGlyphs, rules: list[Rule], height: float) -> None:
-        glyphs = dedupe_page(glyphs)
+    def add(self, glyphs: PageGlyphs, boxes: list[Box], height: float) -> None:
+        params = self.params
+        glyphs = dedupe_page(glyphs, params)
         has_text = glyphs.has_text()
         self.any_text = self.any_text or has_text
-        lines = page_lines(glyphs)
-        items, guess, self._previous_margin = _margin(lines, height, self._previous_margin)
+        lines = page_lines(glyphs, params)
+        rules = horizontal_rules(boxes, params)
+        items, guess, self._previous_margin = _margin(
+            lines, height, self._previous_margin, params
+        )
         first = not self._emitted
-        out = _emit(_without(lines, guess), rules, first)
+        out = _emit(_without(lines, guess), rules, first, params)
         self._emitted = self._emitted or bool(out)
         self._count(out)
         self.pages.append(_PageText(has_text, height, items, guess, first, out, lines, rules))
@@ -128,7 +135,9 @@ class _Pages:
     def seed(self, glyphs: PageGlyphs, height: float) -> None:
         """Guess the running text of the next page added from this page's margin
         (a page that is not added: the page before a worker's first page)."""
-        self._previous_margin = _margin(page_lines(dedupe_page(glyphs)), height, {})[2]
+        params = self.params
+        lines = page_lines(dedupe_page(glyphs, params), params)
+        self._previous_margin = _margin(lines, height, {}, params)[2]
 
     def take(self, page: _PageText) -> None:
         """Add a page laid out by another process (:meth:`_PageText.export`)."""
@@ -151,7 +160,7 @@ class _Pages:
             for text, top, bottom, li, fi in page.items
         ]
         dropped: dict[int, set[Ref]] = {}
-        for i in running_fragments(items, len(self.pages)):
+        for i in running_fragments(items, len(self.pages), self.params):
             line, fragment = items[i].ref
             dropped.setdefault(items[i].page, set()).add((line, fragment))
         out: list[Line] = []
@@ -165,9 +174,10 @@ class _Pages:
                 lines, rules = page.lines, page.rules
                 if lines is None or rules is None:
                     assert self._reread is not None, "a page laid out elsewhere cannot be redone"
-                    glyphs, rules, _height = self._reread(index)
-                    lines = page_lines(dedupe_page(glyphs))
-                emitted = _emit(_without(lines, actual), rules, first)
+                    glyphs, boxes, _height = self._reread(index)
+                    lines = page_lines(dedupe_page(glyphs, self.params), self.params)
+                    rules = horizontal_rules(boxes, self.params)
+                emitted = _emit(_without(lines, actual), rules, first, self.params)
             number = index + 1
             for text, n, bold, italic, size, x, new_block, cell in emitted:
                 key = (bold, italic, size)
@@ -179,7 +189,7 @@ class _Pages:
 
 
 def _margin(
-    lines: list[TextLine], height: float, previous: Margin
+    lines: list[TextLine], height: float, previous: Margin, params: LayoutParams
 ) -> tuple[list[Item], set[Ref], Margin]:
     """The page's fragments (:data:`Item`), those guessed to be running text, and its
     margin text (by zone and :func:`~.running.running_key`: its distance from the
@@ -193,7 +203,7 @@ def _margin(
             fragment.style  # noqa: B018 - computed and kept now
             text, top, bottom = fragment.text, fragment.top, fragment.bottom
             items.append((text, top, bottom, li, fi))
-            zone = margin_zone(top, bottom, height)
+            zone = margin_zone(top, bottom, height, params)
             if zone is None:
                 continue
             if is_page_number(text):
@@ -203,21 +213,25 @@ def _margin(
             y = top if zone == "top" else height - bottom
             key = (zone, running_key(text))
             seen = previous.get(key)
-            if seen is not None and abs(seen - y) <= 6.0:
+            if seen is not None and abs(seen - y) <= params.running_tolerance:
                 guess.add((li, fi))
             margin[key] = y
     return items, guess, margin
 
 
-def _emit(lines: list[TextLine], rules: list[Rule], first_page: bool) -> list[Out]:
-    laid_out = layout_page(lines, first_page=first_page, rules=rules)
+def _emit(
+    lines: list[TextLine], rules: list[Rule], first_page: bool, params: LayoutParams
+) -> list[Out]:
+    laid_out = layout_page(lines, rules, params, first_page=first_page)
     return [
         (ln.text, n, ln.bold, ln.italic, ln.size, round(ln.x, 2), ln.new_block, ln.cell)
         for n, ln in enumerate(laid_out, 1)
     ]
 
 
-def _layout_task(document: Document, pages: Iterator[int]) -> Iterator[tuple[Any, ...]]:
+def _layout_task(
+    document: Document, pages: Iterator[int], params: LayoutParams
+) -> Iterator[tuple[Any, ...]]:
     """A worker's task (:class:`~.reader.PageRun`): lay out the pages it takes.
 
     The margin of the page before its first page (of the second page, for the
@@ -229,13 +243,13 @@ def _layout_task(document: Document, pages: Iterator[int]) -> Iterator[tuple[Any
     out: _Pages | None = None
     for index in pages:
         if out is None:
-            out = _Pages(after_text=index > 0)
+            out = _Pages(params, after_text=index > 0)
             seed = index - 1 if index > 0 else 1
             if seed < len(document):
                 content = document.read_page(seed)
                 out.seed(content.glyphs, content.height)
         content = document.read_page(index)
-        out.add(content.glyphs, content.rules, content.height)
+        out.add(content.glyphs, content.boxes, content.height)
         yield out.pages.pop().export()
 
 

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from emg_parse.extractors.pdf.lines import Fragment, TextLine, _weighted_median, _word_style
 from emg_parse.extractors.pdf.objects import Rule
+from emg_parse.extractors.pdf.params import LayoutParams
 from emg_parse.extractors.pdf.words import Word
 
 
@@ -38,22 +39,27 @@ def _quantile(values: Sequence[float], q: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
 
 
-def line_pitch(lines: Sequence[TextLine]) -> float:
+def line_pitch(lines: Sequence[TextLine], params: LayoutParams) -> float:
     """Typical baseline-to-baseline distance of the page.
 
-    The lower quartile of the distances between consecutive lines (so paragraph gaps,
-    which are rarer than wrapped lines, do not count); with fewer than four distances
-    the smallest one, but never more than 1.2 x the median type size.
+    The lower quartile (``params.pitch_quantile``) of the distances between
+    consecutive lines (so paragraph gaps, which are rarer than wrapped lines, do not
+    count); with fewer than ``params.pitch_min_count`` distances the smallest one, but
+    never more than ``params.pitch_of_size`` x the median type size.
     """
     sizes = [ln.size for ln in lines if ln.size > 0]
-    default = 1.2 * _weighted_median([(s, 1) for s in sizes]) if sizes else 12.0
+    default = (
+        params.pitch_of_size * _weighted_median([(s, 1) for s in sizes])
+        if sizes
+        else params.pitch_default
+    )
     deltas = [
         b.baseline - a.baseline
         for a, b in itertools.pairwise(lines)
-        if b.baseline - a.baseline >= 0.5 * min(a.size, b.size)
+        if b.baseline - a.baseline >= params.pitch_min_step * min(a.size, b.size)
     ]
-    if len(deltas) >= 4:
-        return _quantile(deltas, 0.25)
+    if len(deltas) >= params.pitch_min_count:
+        return _quantile(deltas, params.pitch_quantile)
     return min([*deltas, default])
 
 
@@ -72,7 +78,8 @@ class _Placed:
 class _Rules:
     """Horizontal rules of a page, sorted by ``y`` for range look-ups."""
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
+    def __init__(self, rules: Iterable[Rule], clearance: float) -> None:
+        self.clearance = clearance
         self.rules = sorted(rules, key=lambda r: r.y)
         self.ys = [r.y for r in self.rules]
 
@@ -84,26 +91,29 @@ class _Rules:
         """
         if not self.ys:
             return False
-        y_from = upper.baseline + 0.5
+        y_from = upper.baseline + self.clearance
         y_to = (lower.top + lower.baseline) / 2
         start = bisect.bisect_right(self.ys, y_from)
         end = bisect.bisect_left(self.ys, y_to)
         return any(r.x0 <= x0 and r.x1 >= x1 for r in self.rules[start:end])
 
 
-def _fit_columns(line: TextLine, anchors: Sequence[float], tol: float) -> list[_Placed] | None:
+def _fit_columns(
+    line: TextLine, anchors: Sequence[float], params: LayoutParams
+) -> list[_Placed] | None:
     """Assign the line's text to the block's columns, or None when it does not fit.
 
     Fragments are further cut at a word that starts at a column anchor, then each
     piece goes to the column whose band [anchor_k, anchor_k+1) holds its left edge;
     a piece may not reach into the next column, and two pieces may not share one.
     """
+    tol = params.anchor_tolerance
     pieces: list[Fragment] = []
     for frag in line.fragments:
         current: list[Word] = []
         for w in frag.words:
             at_anchor = any(abs(w.x0 - a) <= tol for a in anchors[1:])
-            if current and at_anchor and w.x0 - current[-1].x1 > 0.1 * line.size:
+            if current and at_anchor and w.x0 - current[-1].x1 > params.anchor_gap * line.size:
                 pieces.append(Fragment(current))
                 current = []
             current.append(w)
@@ -118,7 +128,7 @@ def _fit_columns(line: TextLine, anchors: Sequence[float], tol: float) -> list[_
                 col = k
         if col < 0 or col in used:
             return None
-        if col == 0 and piece.x0 > anchors[0] + 2.0 * line.size:
+        if col == 0 and piece.x0 > anchors[0] + params.centred_offset * line.size:
             return None  # e.g. a centred title under the block
         if col + 1 < len(anchors) and piece.x1 > anchors[col + 1] + tol:
             return None
@@ -140,7 +150,7 @@ def _out(
 
 
 def layout_page(
-    lines: Sequence[TextLine], *, first_page: bool, rules: Iterable[Rule] = ()
+    lines: Sequence[TextLine], rules: Iterable[Rule], params: LayoutParams, *, first_page: bool
 ) -> list[OutLine]:
     """Emit one page's lines in reading order with ``new_block`` and ``cell``.
 
@@ -153,7 +163,8 @@ def layout_page(
     column by column -- left cell top to bottom, then the right one -- with
     ``cell=(column, row)``.
 
-    ``new_block`` is True for a line more than 1.4 x the page's line pitch below the
+    ``new_block`` is True for a line more than ``params.paragraph_gap`` x the page's
+    line pitch below the
     line before it, for a line below a rule that spans it, for the first line of a
     table cell, and for the first line of the document (``first_page``); the first
     line of a later page gets False, since a paragraph may go on across the break.
@@ -161,10 +172,9 @@ def layout_page(
     lines = sorted(lines, key=lambda ln: (ln.baseline, ln.x0))
     if not lines:
         return []
-    pitch = line_pitch(lines)
-    gap_limit = 1.4 * pitch
-    tol = 3.0
-    ruled = _Rules(rules)
+    gap_limit = params.paragraph_gap * line_pitch(lines, params)
+    tol = params.anchor_tolerance
+    ruled = _Rules(rules, params.rule_clearance)
 
     # segments: ("line", [TextLine]) or ("block", [placed...])
     segments: list[tuple[str, list[TextLine], list[_Placed]]] = []
@@ -177,7 +187,7 @@ def layout_page(
             continue
         anchors = [f.x0 for f in line.fragments]
         span = (anchors[0] + tol, anchors[-1] + tol)
-        placed = _fit_columns(line, anchors, tol) or [
+        placed = _fit_columns(line, anchors, params) or [
             _Placed(k, f, line) for k, f in enumerate(line.fragments)
         ]
         # pull in unsplit lines right above that fit the columns
@@ -187,7 +197,7 @@ def layout_page(
             prev = segments[-1][1][0]
             if nxt.baseline - prev.baseline > gap_limit or ruled.between(prev, nxt, *span):
                 break
-            fit = _fit_columns(prev, anchors, tol)
+            fit = _fit_columns(prev, anchors, params)
             if fit is None:
                 break
             head = fit + head
@@ -199,7 +209,7 @@ def layout_page(
         j = i + 1
         while j < len(lines):
             cand = lines[j]
-            fit = _fit_columns(cand, anchors, tol)
+            fit = _fit_columns(cand, anchors, params)
             if fit is None:
                 break
             if cand.baseline - last.baseline > gap_limit or ruled.between(last, cand, *span):
@@ -225,7 +235,7 @@ def layout_page(
                 # a large gap, or a rule drawn between the lines (a section separator)
                 width = line.x1 - line.x0
                 new_block = line.baseline - prev_line.baseline > gap_limit or ruled.between(
-                    prev_line, line, line.x0 + tol, line.x0 + 0.5 * width
+                    prev_line, line, line.x0 + tol, line.x0 + params.rule_span_share * width
                 )
             out.append(_out(line.fragments, line.x0, new_block, None))
             prev_line = line

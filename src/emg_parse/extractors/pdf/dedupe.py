@@ -15,15 +15,20 @@ from itertools import repeat
 from operator import le, sub
 
 from emg_parse.extractors.pdf.objects import Glyph, PageGlyphs, Span
+from emg_parse.extractors.pdf.params import LayoutParams
 
 
-def _tolerance(size: float, tolerance: float) -> float:
-    return max(min(tolerance, 0.15 * size) if size > 0 else tolerance, 0.01)
+def _tolerance(size: float, params: LayoutParams) -> float:
+    """The distance within which two glyphs of this size are one drawn twice."""
+    tolerance = params.dedupe_tolerance
+    if size > 0:
+        tolerance = min(tolerance, params.dedupe_size_share * size)
+    return max(tolerance, params.dedupe_min_tolerance)
 
 
-def dedupe_glyphs(glyphs: Sequence[Glyph], tolerance: float = 1.0) -> list[Glyph]:
+def dedupe_glyphs(glyphs: Sequence[Glyph], params: LayoutParams) -> list[Glyph]:
     """Drop a glyph that repeats an earlier one (same text, font and size) within
-    ``tolerance`` points in both x and y -- the doubled glyphs of fake bold.
+    ``params.dedupe_tolerance`` points in both x and y -- the doubled glyphs of fake bold.
 
     Like pdfplumber's ``dedupe_chars`` but linear (hash grid); the tolerance shrinks
     for tiny type so that two real adjacent "ll" are never merged.
@@ -36,7 +41,7 @@ def dedupe_glyphs(glyphs: Sequence[Glyph], tolerance: float = 1.0) -> list[Glyph
         if g.is_space:
             kept.append(g)
             continue
-        tol = _tolerance(g.size, tolerance)
+        tol = _tolerance(g.size, params)
         cell = 2 * tol
         grid = grids.setdefault((g.text, g.font, round(g.size, 2)), {})
         fx, fy = g.x0 / cell, g.top / cell
@@ -57,16 +62,16 @@ def dedupe_glyphs(glyphs: Sequence[Glyph], tolerance: float = 1.0) -> list[Glyph
     return kept
 
 
-def may_have_doubles(page: PageGlyphs, tolerance: float = 1.0) -> bool:
+def may_have_doubles(page: PageGlyphs, params: LayoutParams) -> bool:
     """False only when :func:`dedupe_glyphs` would drop nothing from the page.
 
-    Two glyphs that :func:`dedupe_glyphs` calls doubles start within ``tolerance``
-    (at most 1 pt) of each other on the same line.  In one span, that means x0 does
-    not advance by more than a point somewhere between them; across spans (same font
-    and size, tops within a point), the glyphs near the spans' common x range are
-    compared.  Either finding sends the page through the reference implementation.
+    Two glyphs that :func:`dedupe_glyphs` calls doubles start within the tolerance
+    (``params.dedupe_tolerance`` at most) of each other on the same line.  In one span,
+    that means x0 does not advance by more than that somewhere between them; across
+    spans (same font and size, tops that close), the glyphs near the spans' common x
+    range are compared.  Either finding sends the page through the reference implementation.
     """
-    limit = max(tolerance, 1.0)
+    limit = params.dedupe_tolerance
     x0, texts = page.x0, page.texts
     groups: dict[tuple[str, float], list[Span]] = defaultdict(list)
     for s in page.spans:
@@ -81,7 +86,7 @@ def may_have_doubles(page: PageGlyphs, tolerance: float = 1.0) -> bool:
         spans.sort(key=lambda s: s.top)
         for k, a in enumerate(spans):
             a_lo, a_hi = x0[a.start] - limit, x0[a.end - 1] + limit
-            tol = _tolerance(a.size, tolerance)
+            tol = _tolerance(a.size, params)
             for b in spans[k + 1 :]:
                 if b.top - a.top > limit:
                     break
@@ -101,8 +106,8 @@ def may_have_doubles(page: PageGlyphs, tolerance: float = 1.0) -> bool:
     return False
 
 
-def dedupe_page(page: PageGlyphs, tolerance: float = 1.0) -> PageGlyphs:
+def dedupe_page(page: PageGlyphs, params: LayoutParams) -> PageGlyphs:
     """The page without fake-bold doubles (see :func:`dedupe_glyphs`)."""
-    if not may_have_doubles(page, tolerance):
+    if not may_have_doubles(page, params):
         return page
-    return PageGlyphs.from_glyphs(dedupe_glyphs(page.glyphs(), tolerance))
+    return PageGlyphs.from_glyphs(dedupe_glyphs(page.glyphs(), params))

@@ -21,6 +21,7 @@ draw one large content stream is stopped before it fills memory.
 from __future__ import annotations
 
 import gc
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args
 
@@ -32,7 +33,8 @@ from emg_parse.extractors.pdf.errors import (
     NO_TEXT_MESSAGE,
     UNSUPPORTED_ENCRYPTION_MESSAGE,
 )
-from emg_parse.extractors.pdf.objects import PageGlyphs, Rule
+from emg_parse.extractors.pdf.objects import Box, PageGlyphs
+from emg_parse.extractors.pdf.params import DEFAULT_PARAMS
 from emg_parse.extractors.pdf.pdfplumber import _read_pdfplumber
 from emg_parse.limits import READER_MEMORY, memory_message
 from emg_parse.lines import Extraction, LineBudget
@@ -71,9 +73,9 @@ def _read_pdfium(
                 if pages < PARALLEL_MIN_PAGES or not _can_fork():
                     for index in range(pages):
                         content = document.read_page(index)
-                        out.add(content.glyphs, content.rules, content.height)
+                        out.add(content.glyphs, content.boxes, content.height)
                     return
-            run = PageRun(path, password, _layout_task)
+            run = PageRun(path, password, _LAYOUT_TASK)
         try:
             for page in run.results():
                 out.take(_PageText.imported(page))
@@ -96,6 +98,10 @@ def _pdfium_error(path: Path, exc: PdfiumError) -> InputError:
     return InputError(path, DAMAGED_MESSAGE)
 
 
+#: The worker's task: lay out the pages it takes.
+_LAYOUT_TASK = partial(_layout_task, params=DEFAULT_PARAMS)
+
+
 class _Rereader:
     """Reads pages again in this process (:data:`Reread`), all from one open document:
     opening it again for each page would read the file's cross-reference table and
@@ -108,7 +114,7 @@ class _Rereader:
         self.password = password
         self._document: Document | None = None
 
-    def __call__(self, index: int) -> tuple[PageGlyphs, list[Rule], float]:
+    def __call__(self, index: int) -> tuple[PageGlyphs, list[Box], float]:
         from emg_parse.extractors.pdf.pdfium import Document, PdfiumError
 
         try:
@@ -117,7 +123,7 @@ class _Rereader:
             content = self._document.read_page(index)
         except PdfiumError as exc:
             raise _pdfium_error(self.path, exc) from exc
-        return content.glyphs, content.rules, content.height
+        return content.glyphs, content.boxes, content.height
 
     def close(self) -> None:
         if self._document is not None:
@@ -160,7 +166,7 @@ def read_ahead(path: Path, *, password: str | None = None, max_bytes: int | None
         # even with one CPU: the pages are then read under the workers' memory limit
         if key in _AHEAD or not can_isolate():
             return
-        run: PageRun[Any] = PageRun(path, password, _layout_task)
+        run: PageRun[Any] = PageRun(path, password, _LAYOUT_TASK)
     except Exception:
         return
     if not _AHEAD:
@@ -254,7 +260,7 @@ class PdfExtractor:
             if run is not None:
                 run.close()
             raise
-        out = _Pages(reread=reread, budget=LineBudget(path))
+        out = _Pages(DEFAULT_PARAMS, reread=reread, budget=LineBudget(path))
         if engine == "pdfium":
             _read_pdfium(path, password, out, run)
         else:

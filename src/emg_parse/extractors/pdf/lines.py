@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from operator import attrgetter
 
 from emg_parse.extractors.pdf.objects import Glyph, PageGlyphs, Span
+from emg_parse.extractors.pdf.params import LayoutParams
 from emg_parse.extractors.pdf.words import Part, Word, page_words
 from emg_parse.patterns import BOLD_FONT, ITALIC_FONT, SHORT_LABEL
 
@@ -162,13 +163,6 @@ def style_of_parts(parts: Iterable[Part]) -> tuple[bool, bool, float | None]:
     return bold * 2 > total, italic * 2 > total, size
 
 
-def style_of(glyphs: Sequence[Glyph]) -> tuple[bool, bool, float | None]:
-    """``(bold, italic, size)`` of glyphs: bold/italic when most are; median size."""
-    visible = [g for g in glyphs if not g.is_space] or list(glyphs)
-    page = PageGlyphs.from_glyphs(visible)
-    return style_of_parts((s.start, s.end, s) for s in page.spans)
-
-
 def _word_style(words: Iterable[Word]) -> tuple[bool, bool, float | None]:
     return style_of_parts(p for w in words for p in w.parts)
 
@@ -182,13 +176,14 @@ def _core(word: Word) -> tuple[float, float, float]:
     return s.top, s.bottom, s.size
 
 
-def group_rows(words: Iterable[Word]) -> list[list[Word]]:
+def group_rows(words: Iterable[Word], params: LayoutParams) -> list[list[Word]]:
     """Group words into physical lines by vertical overlap.
 
-    Words are taken in order of their bottom edge; a word joins one of the last two
-    lines when its box overlaps that line's core (the box of the line's largest
-    glyphs) by at least half of the smaller height.  A raised superscript overlaps its
-    line a lot and the next line not at all, so it stays where it belongs.
+    Words are taken in order of their bottom edge; a word joins one of the last
+    ``params.row_lookback`` lines when its box overlaps that line's core (the box of
+    the line's largest glyphs) by ``params.row_overlap`` of the smaller height or
+    more.  A raised superscript overlaps its line a lot and the next line not at all,
+    so it stays where it belongs.
     """
     rows: list[list[Word]] = []
     cores: list[tuple[float, float, float]] = []  # (top, bottom, size) per row
@@ -203,10 +198,10 @@ def group_rows(words: Iterable[Word]) -> list[list[Word]]:
             last_row.append(w)
             continue
         height = max(w.bottom - w.top, 0.01)
-        for idx in range(len(rows) - 1, max(len(rows) - 3, -1), -1):
+        for idx in range(len(rows) - 1, max(len(rows) - 1 - params.row_lookback, -1), -1):
             top, bottom, size = cores[idx]
             overlap = min(bottom, w.bottom) - max(top, w.top)
-            if overlap >= 0.5 * min(height, bottom - top):
+            if overlap >= params.row_overlap * min(height, bottom - top):
                 last_row = rows[idx]
                 last_row.append(w)
                 core = _core(w)
@@ -229,11 +224,11 @@ def _main_size(words: Sequence[Word]) -> float:
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
-def _baseline(words: Sequence[Word], main: float) -> float:
+def _baseline(words: Sequence[Word], main: float, params: LayoutParams) -> float:
     bottoms: dict[float, int] = defaultdict(int)
     for w in words:
         for start, end, span in w.parts:
-            if abs(span.size - main) < 0.06:
+            if abs(span.size - main) < params.size_tolerance:
                 bottoms[span.bottom] += end - start
     if not bottoms:  # pragma: no cover - the main size is some glyph's size
         return words[-1].bottom
@@ -242,7 +237,7 @@ def _baseline(words: Sequence[Word], main: float) -> float:
     return _weighted_median(list(bottoms.items()))
 
 
-def line_words(row: Sequence[Word]) -> tuple[list[Word], float, float]:
+def line_words(row: Sequence[Word], params: LayoutParams) -> tuple[list[Word], float, float]:
     """Words of one physical line, left to right; also ``(main size, baseline)``.
 
     A raised, smaller word right after a number is a superscript ordinal and is joined
@@ -259,8 +254,9 @@ def line_words(row: Sequence[Word]) -> tuple[list[Word], float, float]:
             w.superscript = False
         return words, round(first.size, 1), first.bottom
     main = _main_size(words)
-    baseline = _baseline(words, main)
-    small, high = 0.85 * main, baseline - 0.15 * main
+    baseline = _baseline(words, main, params)
+    small = params.superscript_size * main
+    high = baseline - params.superscript_rise * main
     joined: list[Word] = []
     for w in words:
         w.superscript = all(p[2].size <= small and p[2].bottom < high for p in w.parts)
@@ -270,7 +266,7 @@ def line_words(row: Sequence[Word]) -> tuple[list[Word], float, float]:
             and w.text.lower() in ORDINAL_SUFFIXES
             and joined[-1].text[-1:].isdigit()
             and not joined[-1].superscript
-            and w.x0 - joined[-1].x1 <= 0.6 * main
+            and w.x0 - joined[-1].x1 <= params.ordinal_gap * main
         ):
             before = joined[-1]
             joined[-1] = Word(
@@ -305,20 +301,21 @@ def _char_width(words: Sequence[Word]) -> float:
     return _weighted_median([(v, 1) for v in widths])
 
 
-def _opens_with_label(words: Sequence[Word]) -> bool:
+def _opens_with_label(words: Sequence[Word], params: LayoutParams) -> bool:
     first = words[0]
     return (
         is_list_label(first.text)
         or first.superscript
-        or (first.text.isdigit() and len(first.text) <= 3)
+        or (first.text.isdigit() and len(first.text) <= params.label_digits)
     )
 
 
-def split_fragments(words: Sequence[Word], size: float) -> list[Fragment]:
+def split_fragments(words: Sequence[Word], size: float, params: LayoutParams) -> list[Fragment]:
     """Split a line at column-wide gaps.
 
-    A gap splits when it is wider than 3 x the median character width (and than
-    1.2 x the type size), clearly wider than the line's other gaps (so a justified
+    A gap splits when it is wider than ``params.column_gap_chars`` median character
+    widths (and than ``params.column_gap_size`` x the type size), clearly wider than
+    the line's other gaps (so a justified
     line is never split, even one whose gaps are all wide but alike), and does not
     follow a list label that opens the line ("a)", "iv.", "I.", "(b)", a bullet, or
     a bare or superscript number as in a footnote): ``a)<tab>Consider ...`` stays
@@ -327,23 +324,29 @@ def split_fragments(words: Sequence[Word], size: float) -> list[Fragment]:
     if len(words) < 2:
         return [Fragment(list(words))] if words else []
     gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
-    floor = 1.2 * size
+    floor = params.column_gap_size * size
     wide = [i for i, gap in enumerate(gaps) if gap > floor]
     # no gap can split (the character width is only measured when it matters)
-    if not wide or (wide == [0] and _opens_with_label(words)):
+    if not wide or (wide == [0] and _opens_with_label(words, params)):
         return [Fragment(list(words))]
-    limit = max(3.0 * _char_width(words), floor)
-    if len(gaps) >= 3 and min(gaps) > limit and max(gaps) < 1.25 * min(gaps):
+    limit = max(params.column_gap_chars * _char_width(words), floor)
+    if (
+        len(gaps) >= params.justified_gaps
+        and min(gaps) > limit
+        and max(gaps) < params.justified_spread * min(gaps)
+    ):
         return [Fragment(list(words))]  # a loosely justified line: all gaps alike
     cuts: list[int] = []
     for i in wide:
         gap = gaps[i]
         if gap <= limit:
             continue
-        if i == 0 and _opens_with_label(words):
+        if i == 0 and _opens_with_label(words, params):
             continue  # "a)<tab>text", a footnote "1<tab>text", a note marker
         others = [g for j, g in enumerate(gaps) if j != i and g <= limit]
-        if len(others) >= 2 and gap < 2.5 * _weighted_median([(g, 1) for g in others]):
+        if len(others) >= params.column_gap_others and gap < (
+            params.column_gap_outlier * _weighted_median([(g, 1) for g in others])
+        ):
             continue
         cuts.append(i + 1)
     fragments: list[Fragment] = []
@@ -354,17 +357,12 @@ def split_fragments(words: Sequence[Word], size: float) -> list[Fragment]:
     return fragments
 
 
-def page_lines(page: PageGlyphs) -> list[TextLine]:
+def page_lines(page: PageGlyphs, params: LayoutParams) -> list[TextLine]:
     """Physical lines of one page, top to bottom, each split into fragments."""
     lines: list[TextLine] = []
-    for row in group_rows(page_words(page)):
-        words, size, baseline = line_words(row)
+    for row in group_rows(page_words(page, params), params):
+        words, size, baseline = line_words(row, params)
         top = min(w.top for w in words)
-        lines.append(TextLine(split_fragments(words, size), top, baseline, size))
+        lines.append(TextLine(split_fragments(words, size, params), top, baseline, size))
     lines.sort(key=lambda ln: (ln.baseline, ln.x0))
     return lines
-
-
-def build_lines(glyphs: Iterable[Glyph]) -> list[TextLine]:
-    """:func:`page_lines` of hand-made glyphs, in the order given (tests, debugging)."""
-    return page_lines(PageGlyphs.from_glyphs(glyphs))

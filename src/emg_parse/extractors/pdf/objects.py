@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from emg_parse.extractors.pdf.params import LayoutParams
+
 #: Normalised glyph box: the bottom lies this many type sizes below the baseline.
 DESCENT = 0.2
 
@@ -120,16 +122,30 @@ def box_of(baseline: float, size: float) -> tuple[float, float]:
     return bottom - size, bottom
 
 
-def box_rules(x0: float, x1: float, top: float, bottom: float) -> list[Rule]:
-    """The rules a drawn line or rectangle makes (``top``/``bottom`` from the page top).
+class Box(NamedTuple):
+    """The bounding box of a drawn straight line or rectangle (``top`` from the page top)."""
 
-    A horizontal line or a thin bar (at most 2 pt high) is one rule through its
-    middle; a wider box gives its top and bottom edges (a table row's borders).
-    Anything not at least twice as wide as it is high (and 1 pt) is no rule.
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+def horizontal_rules(boxes: Iterable[Box], params: LayoutParams) -> list[Rule]:
+    """The horizontal rules the drawn lines and rectangles ``boxes`` make.
+
+    A horizontal line or a thin bar (at most ``params.rule_bar_height`` high) is one
+    rule through its middle; a higher box gives its top and bottom edges (a table
+    row's borders).  A box not at least ``params.rule_aspect`` times as wide as it is
+    high (and as ``params.rule_min_height``) is no rule.
     """
-    height = bottom - top
-    if x1 - x0 < 2 * max(height, 1.0):
-        return []
-    if height <= 2:
-        return [Rule((top + bottom) / 2, x0, x1)]
-    return [Rule(top, x0, x1), Rule(bottom, x0, x1)]
+    rules: list[Rule] = []
+    for x0, top, x1, bottom in boxes:
+        height = bottom - top
+        if x1 - x0 < params.rule_aspect * max(height, params.rule_min_height):
+            continue
+        if height <= params.rule_bar_height:
+            rules.append(Rule((top + bottom) / 2, x0, x1))
+        else:
+            rules += (Rule(top, x0, x1), Rule(bottom, x0, x1))
+    return rules

@@ -8,10 +8,10 @@ Layers, each small:
   share of a whole parse; loading the library directly takes under a millisecond.
 * :class:`Document` -- open (password, error codes), page count, close.
 * :meth:`Document.read_page` -- one page's glyphs (:class:`~.objects.PageGlyphs`)
-  and horizontal rules, in pdfplumber's coordinates (``top`` from the page top,
-  x from the MediaBox origin, ``/Rotate`` applied as pdfminer applies it), with the
-  glyph boxes normalised from baseline and size (:func:`~.objects.box_of`) as the
-  pdfplumber engine normalises them.
+  and drawn lines and rectangles (:class:`~.objects.Box`), in pdfplumber's
+  coordinates (``top`` from the page top, x from the MediaBox origin, ``/Rotate``
+  applied as pdfminer applies it), with the glyph boxes normalised from baseline and
+  size (:func:`~.objects.box_of`) as the pdfplumber engine normalises them.
 
 Per character only two C calls are made (its loose box and its text object), both
 through ``map`` so that no Python code runs per character; the text comes in one
@@ -50,7 +50,7 @@ from operator import eq
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
-from emg_parse.extractors.pdf.objects import PageGlyphs, Rule, Span, box_of, box_rules
+from emg_parse.extractors.pdf.objects import Box, PageGlyphs, Span, box_of
 from emg_parse.extractors.pdf.words import LIGATURES
 
 #: FPDF_GetLastError codes.
@@ -61,7 +61,7 @@ ERR_UNKNOWN, ERR_FILE, ERR_FORMAT, ERR_PASSWORD, ERR_SECURITY, ERR_PAGE = 1, 2, 
 ERR_MEMORY = 100
 _PAGEOBJ_TEXT, _PAGEOBJ_PATH, _PAGEOBJ_FORM = 1, 2, 5
 _SEGMENT_LINETO, _SEGMENT_BEZIERTO, _SEGMENT_MOVETO = 0, 1, 2
-#: Nested Form XObjects are followed this deep for rules.
+#: Nested Form XObjects are followed this deep for drawn boxes.
 _MAX_FORM_DEPTH = 12
 
 _WHITESPACE = re.compile(r"\s")
@@ -233,7 +233,7 @@ class Frame(NamedTuple):
 
 class PageContent(NamedTuple):
     glyphs: PageGlyphs
-    rules: list[Rule]
+    boxes: list[Box]
     height: float
 
 
@@ -266,7 +266,7 @@ class Document:
         return int(self.api.page_count(self.handle))
 
     def read_page(self, index: int) -> PageContent:
-        """Glyphs, rules and height of page ``index`` (from 0); the page is closed after."""
+        """Glyphs, drawn boxes and height of page ``index`` (from 0); the page is closed after."""
         api = self.api
         page = api.load_page(self.handle, index)
         if not page:
@@ -284,10 +284,10 @@ class Document:
                 glyphs = _page_glyphs(api, textpage, frame)
             finally:
                 api.close_text(textpage)
-            rules = _page_rules(api, page, frame)
+            boxes = _page_boxes(api, page, frame)
         finally:
             api.close_page(page)
-        return PageContent(glyphs, rules, frame.height)
+        return PageContent(glyphs, boxes, frame.height)
 
 
 def _native(path: Path) -> bytes:
@@ -525,17 +525,17 @@ def _only_upright(
     return out
 
 
-# --- rules -------------------------------------------------------------------------
+# --- drawn lines and rectangles --------------------------------------------------
 
 
-def _page_rules(api: Pdfium, page: int, frame: Frame) -> list[Rule]:
+def _page_boxes(api: Pdfium, page: int, frame: Frame) -> list[Box]:
     """Horizontal lines and box edges drawn on the page (in Form XObjects too).
 
     A path is read as pdfminer reads it: each subpath that is one straight segment
     is a line, one that is an axis-parallel closed four-sided loop is a rectangle;
-    curves and other shapes are no rules.
+    curves and other shapes are left out.
     """
-    rules: list[Rule] = []
+    boxes: list[Box] = []
     stack: list[tuple[int, bool, Matrix, int]] = [(page, False, IDENTITY, 0)]
     m = _Matrix()
     while stack:
@@ -558,8 +558,8 @@ def _page_rules(api: Pdfium, page: int, frame: Frame) -> list[Rule]:
                 continue
             for x0, y0, x1, y1 in _path_boxes(api, obj, multiply(matrix, frame.ctm)):
                 top, bottom = frame.height - y1 + frame.dy, frame.height - y0 + frame.dy
-                rules += box_rules(x0 + frame.dx, x1 + frame.dx, top, bottom)
-    return rules
+                boxes.append(Box(x0 + frame.dx, top, x1 + frame.dx, bottom))
+    return boxes
 
 
 def _path_boxes(api: Pdfium, path: int, matrix: Matrix) -> list[tuple[float, float, float, float]]:

@@ -1,4 +1,4 @@
-"""The pdfplumber engine: pdfminer.six's glyphs and rules.
+"""The pdfplumber engine: pdfminer.six's glyphs and drawn boxes.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from emg_parse.extractors.pdf.errors import (
     ENCRYPTED_MESSAGE,
     UNSUPPORTED_ENCRYPTION_MESSAGE,
 )
-from emg_parse.extractors.pdf.objects import Glyph, PageGlyphs, Rule, box_of, box_rules
+from emg_parse.extractors.pdf.objects import Box, Glyph, PageGlyphs, box_of
 
 T = TypeVar("T")
 
@@ -37,15 +37,15 @@ def _font_descents(pdf: Any) -> dict[str, float]:
     return out
 
 
-def page_objects(page: Any) -> tuple[list[Glyph], list[Rule]]:
-    """The upright characters and the horizontal rules of a pdfplumber page.
+def page_objects(page: Any) -> tuple[list[Glyph], list[Box]]:
+    """The upright characters and the drawn lines and rectangles of a pdfplumber page.
 
     Walks ``page.layout`` (pdfminer's LTPage, no layout analysis) instead of reading
     ``page.chars``: building pdfplumber's per-char dicts costs as much again as
     pdfminer's own parsing.  x0/x1 are pdfplumber's; the vertical box is normalised
     (:func:`~.objects.box_of`) from the baseline, which is pdfminer's box bottom
-    less the font's descent.  Rules are horizontal lines and the top and bottom edges
-    of rectangles (table borders).
+    less the font's descent.  Boxes are those of straight lines and of rectangles
+    (table borders).
     """
     from pdfminer.layout import LTChar, LTContainer, LTLine, LTRect
 
@@ -54,7 +54,7 @@ def page_objects(page: Any) -> tuple[list[Glyph], list[Rule]]:
     layout = page.layout
     descents = _font_descents(page.pdf)
     glyphs: list[Glyph] = []
-    rules: list[Rule] = []
+    boxes: list[Box] = []
     stack: list[Any] = [iter(layout)]
     while stack:
         obj = next(stack[-1], None)
@@ -72,12 +72,11 @@ def page_objects(page: Any) -> tuple[list[Glyph], list[Rule]]:
             top, bottom = box_of(height - baseline + mb_top, size)
             glyphs.append(Glyph(text, obj.x0 + mb_x0, obj.x1 + mb_x0, top, bottom, size, str(font)))
         elif isinstance(obj, (LTLine, LTRect)):
-            rules += box_rules(
-                obj.x0 + mb_x0, obj.x1 + mb_x0, height - obj.y1 + mb_top, height - obj.y0 + mb_top
-            )
+            top, bottom = height - obj.y1 + mb_top, height - obj.y0 + mb_top
+            boxes.append(Box(obj.x0 + mb_x0, top, obj.x1 + mb_x0, bottom))
         elif isinstance(obj, LTContainer):  # a Form XObject (LTFigure) holds chars too
             stack.append(iter(obj))
-    return glyphs, rules
+    return glyphs, boxes
 
 
 def page_glyphs(page: Any) -> list[Glyph]:
@@ -85,11 +84,11 @@ def page_glyphs(page: Any) -> list[Glyph]:
     return page_objects(page)[0]
 
 
-def _page_content(page: Any) -> tuple[list[Glyph], list[Rule], float]:
-    """The page's glyphs, rules and height; the page's caches are freed afterwards."""
+def _page_content(page: Any) -> tuple[list[Glyph], list[Box], float]:
+    """The page's glyphs, drawn boxes and height; the page's caches are freed afterwards."""
     try:
-        glyphs, rules = page_objects(page)
-        return glyphs, rules, float(page.height)
+        glyphs, boxes = page_objects(page)
+        return glyphs, boxes, float(page.height)
     finally:
         page.close()
 
@@ -154,10 +153,10 @@ def _read_pdfplumber(path: Path, password: str | None, out: _Pages) -> None:
     pdf = _guard(path, partial(pdfplumber.open, path, password=password or ""))
     try:
         for page in _guard(path, lambda: pdf.pages):
-            glyphs, rules, height = _guard(path, partial(_page_content, page))
+            glyphs, boxes, height = _guard(path, partial(_page_content, page))
             # only pdfminer / pdfplumber calls are guarded: a bug in the layout
             # code must not pass for a damaged file
-            out.add(PageGlyphs.from_glyphs(glyphs), rules, height)
+            out.add(PageGlyphs.from_glyphs(glyphs), boxes, height)
     finally:
         # closing a broken file must not mask the error being raised
         with contextlib.suppress(Exception):

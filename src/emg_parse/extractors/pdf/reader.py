@@ -20,7 +20,7 @@ from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import IO, Any, Generic, NoReturn, TypeVar
 
-from emg_parse.extractors.pdf.objects import PageGlyphs, Rule, Span
+from emg_parse.extractors.pdf.objects import Box, PageGlyphs, Span
 from emg_parse.extractors.pdf.pdfium import (
     ERR_MEMORY,
     ERR_UNKNOWN,
@@ -128,20 +128,20 @@ def _pack(content: PageContent) -> tuple[Any, ...]:
         array("d", glyphs.x0).tobytes(),
         array("d", glyphs.x1).tobytes(),
         [(s.start, s.end, s.top, s.bottom, s.size, s.font) for s in glyphs.spans],
-        [(r.y, r.x0, r.x1) for r in content.rules],
+        [tuple(box) for box in content.boxes],
         content.height,
     )
 
 
 def _unpack(message: tuple[Any, ...]) -> PageContent:
-    texts, x0, x1, spans, rules, height = message
+    texts, x0, x1, spans, boxes, height = message
     glyphs = PageGlyphs(
         texts.split("\x00") if texts else [],
         array("d", x0).tolist(),
         array("d", x1).tolist(),
         [Span(*span) for span in spans],
     )
-    return PageContent(glyphs, [Rule(*rule) for rule in rules], height)
+    return PageContent(glyphs, [Box(*box) for box in boxes], height)
 
 
 class PageRun(Generic[T]):

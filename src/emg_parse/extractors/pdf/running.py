@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from emg_parse.extractors.pdf.params import LayoutParams
 from emg_parse.patterns import PAGE_NUMBER
 
 
@@ -28,10 +29,10 @@ def running_key(text: str) -> str:
     return _DIGIT.sub("#", " ".join(text.split()))
 
 
-def margin_zone(
-    top: float, bottom: float, page_height: float, fraction: float = 0.12
-) -> str | None:
-    """Return "top" / "bottom" when the box's centre lies in that margin band, else None."""
+def margin_zone(top: float, bottom: float, page_height: float, params: LayoutParams) -> str | None:
+    """Return "top" / "bottom" when the box's centre lies in that margin band
+    (``params.margin_share`` of the page height), else None."""
+    fraction = params.margin_share
     centre = (top + bottom) / 2
     if centre <= fraction * page_height:
         return "top"
@@ -57,17 +58,16 @@ class MarginItem(NamedTuple):
 def running_fragments(
     items: Sequence[MarginItem],
     page_count: int,
-    *,
-    fraction: float = 0.12,
-    y_tolerance: float = 6.0,
+    params: LayoutParams,
 ) -> set[int]:
     """Indexes into ``items`` of text to drop as running header / footer / page number.
 
     ``items`` may hold all the text of the document (body text helps, see below).  An
-    item in the top or bottom ``fraction`` of its page is dropped when it is a page
-    number (:func:`is_page_number`), or when its :func:`running_key` recurs at about
-    the same distance from the page edge (within ``y_tolerance`` points) on at least
-    half of the pages and on at least two pages -- unless the same key occurs at least
+    item in the top or bottom margin of its page (:func:`margin_zone`) is dropped when it
+    is a page number (:func:`is_page_number`), or when its :func:`running_key` recurs
+    at about the same distance from the page edge (within ``params.running_tolerance``
+    points) on at least ``params.running_page_share`` of the pages and on at least
+    ``params.running_min_pages`` pages -- unless the same key occurs at least
     as often in the body of the pages: "The Senior Officials:" opening two pages at the
     top margin is body text that happens to repeat, not a running header.
     """
@@ -75,7 +75,7 @@ def running_fragments(
     groups: dict[tuple[str, str], list[tuple[float, int]]] = defaultdict(list)
     body: list[str] = []
     for idx, item in enumerate(items):
-        zone = margin_zone(item.top, item.bottom, item.page_height, fraction)
+        zone = margin_zone(item.top, item.bottom, item.page_height, params)
         if zone is None:
             body.append(item.text)
             continue
@@ -107,9 +107,13 @@ def running_fragments(
         members.sort()
         cluster: list[tuple[float, int]] = []
         for y, idx in [*members, (float("inf"), -1)]:
-            if cluster and y - cluster[-1][0] > y_tolerance:
+            if cluster and y - cluster[-1][0] > params.running_tolerance:
                 pages = {items[i].page for _, i in cluster}
-                if len(pages) >= 2 and 2 * len(pages) >= page_count and in_body[key] < len(cluster):
+                if (
+                    len(pages) >= params.running_min_pages
+                    and len(pages) >= params.running_page_share * page_count
+                    and in_body[key] < len(cluster)
+                ):
                     drop.update(i for _, i in cluster)
                 cluster = []
             cluster.append((y, idx))

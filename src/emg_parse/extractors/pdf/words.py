@@ -14,6 +14,7 @@ from itertools import compress, count, repeat
 from operator import gt, lt, sub
 
 from emg_parse.extractors.pdf.objects import Glyph, PageGlyphs, Span
+from emg_parse.extractors.pdf.params import LayoutParams
 
 #: Ligature code points and what they stand for.
 LIGATURES = {
@@ -26,12 +27,6 @@ LIGATURES = {
     "\ufb06": "st",
 }
 _LIGATURE_TABLE = str.maketrans(LIGATURES)
-
-
-#: A word ends at a gap wider than this many type sizes ...
-WORD_GAP = 0.2
-#: ... or where the next glyph starts this many type sizes left of the previous end.
-WORD_BACKSTEP = 1.0
 
 
 Part = tuple[int, int, Span]
@@ -82,15 +77,16 @@ def expand_ligatures(text: str) -> str:
     return text.translate(_LIGATURE_TABLE)
 
 
-def _joins(before: Span, after: Span, gap: float) -> bool:
+def _joins(before: Span, after: Span, gap: float, params: LayoutParams) -> bool:
     """True when a glyph of ``after`` continues the word whose last glyph is in ``before``."""
     size = min(before.size, after.size)
-    if gap > WORD_GAP * size or gap < -WORD_BACKSTEP * size:
+    if gap > params.word_gap * size or gap < -params.word_backstep * size:
         return False
     if before is after:
         return True
     overlap = min(before.bottom, after.bottom) - max(before.top, after.top)
-    return overlap >= 0.5 * min(before.bottom - before.top, after.bottom - after.top)
+    smaller = min(before.bottom - before.top, after.bottom - after.top)
+    return overlap >= params.word_overlap * smaller
 
 
 def _make_word(page: PageGlyphs, parts: list[Part], ligatures: bool) -> Word:
@@ -118,7 +114,7 @@ def _make_word(page: PageGlyphs, parts: list[Part], ligatures: bool) -> Word:
     )
 
 
-def page_words(page: PageGlyphs) -> list[Word]:
+def page_words(page: PageGlyphs, params: LayoutParams) -> list[Word]:
     """The words of a page in drawing order (see the module docstring, step 2).
 
     Only the places where a word may end are visited one by one: whitespace glyphs,
@@ -135,8 +131,8 @@ def page_words(page: PageGlyphs) -> list[Word]:
     spaces = list(compress(range(n), map(str.isspace, texts)))
     others = {s.start for s in spans}
     gaps = list(map(sub, x0[1:], x1[:-1]))  # gaps[i - 1]: before glyph i
-    others.update(compress(count(1), map(gt, gaps, repeat(WORD_GAP * smallest))))
-    others.update(compress(count(1), map(lt, gaps, repeat(-WORD_BACKSTEP * smallest))))
+    others.update(compress(count(1), map(gt, gaps, repeat(params.word_gap * smallest))))
+    others.update(compress(count(1), map(lt, gaps, repeat(-params.word_backstep * smallest))))
     others.difference_update(spaces)
     # (index, True for whitespace), in order
     cuts = sorted([*zip(spaces, repeat(True)), *zip(others, repeat(False))])
@@ -170,7 +166,7 @@ def page_words(page: PageGlyphs) -> list[Word]:
             piece = cut + 1
             continue
         if cut > piece:  # glyphs piece..cut-1: visible, in `span`, no cut between them
-            if parts and not _joins(parts[-1][2], span, x0[piece] - x1[last]):
+            if parts and not _joins(parts[-1][2], span, x0[piece] - x1[last], params):
                 append(_make_word(page, parts, ligatures))
                 parts = []
             parts.append((piece, cut, span))
