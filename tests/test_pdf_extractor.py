@@ -28,6 +28,7 @@ from emg_parse.errors import (
     NoTextError,
     TooLargeError,
 )
+from emg_parse.extractors import ReadOptions
 from emg_parse.extractors.pdf import columns, objects
 from emg_parse.extractors.pdf.dedupe import dedupe_glyphs
 from emg_parse.extractors.pdf.errors import DAMAGED_MESSAGE, ENCRYPTED_MESSAGE, NO_TEXT_MESSAGE
@@ -49,18 +50,30 @@ from .bounds import finishes_within
 from .conftest import SAMPLES
 from .pdfgen import Page, Span, build_pdf, text_width, write_pdf
 
+
+class Reader:
+    """The PDF extractor with one engine; ``convert`` takes the other read options."""
+
+    def __init__(self, engine: str) -> None:
+        self.engine = engine
+
+    def convert(self, path: Path, **options: Any) -> Extraction:
+        read = ReadOptions(engine=self.engine, **options)  # type: ignore[arg-type]
+        return PdfExtractor().convert(path, read)
+
+
 EXTRACTOR = PdfExtractor()
-PLUMBER = PdfExtractor("pdfplumber")
+PLUMBER = Reader("pdfplumber")
 
 
 @pytest.fixture(params=ENGINES)
-def extractor(request: pytest.FixtureRequest) -> PdfExtractor:
+def extractor(request: pytest.FixtureRequest) -> Reader:
     """The extractor with each engine in turn: every behaviour holds for both."""
-    return PdfExtractor(request.param)
+    return Reader(request.param)
 
 
 def convert(
-    extractor: PdfExtractor, tmp_path: Path, pages: list[Page], name: str = "doc.pdf", **kw: Any
+    extractor: Reader, tmp_path: Path, pages: list[Page], name: str = "doc.pdf", **kw: Any
 ) -> Extraction:
     path = write_pdf(tmp_path / name, pages)
     return extractor.convert(path, **kw)
@@ -109,7 +122,7 @@ def test_accepts_pdf_magic_in_first_kilobyte() -> None:
 
 
 def test_running_header_and_page_footer_removed_on_three_pages(
-    extractor: PdfExtractor, tmp_path: Path
+    extractor: Reader, tmp_path: Path
 ) -> None:
     pages = []
     for n in range(1, 4):
@@ -139,7 +152,7 @@ def test_running_header_and_page_footer_removed_on_three_pages(
 
 
 def test_running_header_on_same_line_as_page_number_removed(
-    extractor: PdfExtractor, tmp_path: Path
+    extractor: Reader, tmp_path: Path
 ) -> None:
     pages = []
     for n in range(1, 3):
@@ -150,12 +163,12 @@ def test_running_header_on_same_line_as_page_number_removed(
     assert texts(convert(extractor, tmp_path, pages)) == ["Some decision text here"] * 2
 
 
-def test_header_text_repeated_in_body_is_kept(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_header_text_repeated_in_body_is_kept(extractor: Reader, tmp_path: Path) -> None:
     pages = [body_page(["EMGSOM.26_3a", "Distribution: EMG Members"]) for _ in range(3)]
     assert texts(convert(extractor, tmp_path, pages)).count("EMGSOM.26_3a") == 3
 
 
-def test_page_number_removed_on_single_page(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_page_number_removed_on_single_page(extractor: Reader, tmp_path: Path) -> None:
     page = body_page(["1", "Decide to extend the process."])
     page.text_top(290, 810, "- 1 -")
     page.text_top(290, 30, "1")
@@ -231,7 +244,7 @@ def test_running_fragments_keep_text_that_is_mostly_body_text() -> None:
 
 
 def test_footnote_number_then_tab_is_not_a_page_number(
-    extractor: PdfExtractor, tmp_path: Path
+    extractor: Reader, tmp_path: Path
 ) -> None:
     page = body_page(["Body text of the page."])
     page.text_top(72, 790, "1", 9)
@@ -251,7 +264,7 @@ def test_running_fragments_ignore_body_zone() -> None:
 # --- words: superscripts, ligatures, fake bold, hyphens ------------------------------
 
 
-def test_superscript_ordinal_joined(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_superscript_ordinal_joined(extractor: Reader, tmp_path: Path) -> None:
     page = Page()
     page.spans(
         72,
@@ -273,20 +286,20 @@ def test_superscript_ordinal_joined(extractor: PdfExtractor, tmp_path: Path) -> 
     assert all(ln.style.size == 11.0 for ln in ex.lines)
 
 
-def test_superscript_after_word_is_not_an_ordinal(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_superscript_after_word_is_not_an_ordinal(extractor: Reader, tmp_path: Path) -> None:
     page = Page()
     page.spans(72, 700, Span("as noted "), Span("th", 7, rise=4), Span(" here"))
     page.spans(72, 687, Span("footnote"), Span("1", 7, rise=4), Span(" text"))
     assert texts(convert(extractor, tmp_path, [page])) == ["as noted th here", "footnote1 text"]
 
 
-def test_ligatures_expanded(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_ligatures_expanded(extractor: Reader, tmp_path: Path) -> None:
     page = Page()
     page.text(72, 700, "the \ufb01nal \ufb02ow of o\ufb03cial work", font="Times-Roman")
     assert texts(convert(extractor, tmp_path, [page])) == ["the final flow of official work"]
 
 
-def test_fake_bold_doubled_glyphs_deduped(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_fake_bold_doubled_glyphs_deduped(extractor: Reader, tmp_path: Path) -> None:
     page = Page()
     page.text(72, 700, "Summary of Action Points", 16, "Helvetica", fake_bold=0.3)
     page.text(72, 680, "plain text", 11)
@@ -295,7 +308,7 @@ def test_fake_bold_doubled_glyphs_deduped(extractor: PdfExtractor, tmp_path: Pat
     assert ex.lines[0].style.size == 16.0
 
 
-def test_line_end_hyphen_kept(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_line_end_hyphen_kept(extractor: Reader, tmp_path: Path) -> None:
     page = body_page(["follow up on the above-", "mentioned report in sup-", "port of it."])
     assert texts(convert(extractor, tmp_path, [page])) == [
         "follow up on the above-",
@@ -313,7 +326,7 @@ def test_soft_hyphen_kept_in_words() -> None:
 # --- style ---------------------------------------------------------------------------
 
 
-def test_bold_italic_and_size(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_bold_italic_and_size(extractor: Reader, tmp_path: Path) -> None:
     page = Page()
     page.text(72, 700, "Bold heading", 12, "Helvetica-Bold")
     page.text(72, 660, "Italic words", 11, "Times-Italic")
@@ -345,7 +358,7 @@ def test_style_of_font_names() -> None:
 # --- new_block -----------------------------------------------------------------------
 
 
-def test_new_block_after_large_gap(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_new_block_after_large_gap(extractor: Reader, tmp_path: Path) -> None:
     page = Page()
     tops = [100, 113, 126, 139, 170, 183, 196, 240]
     for i, top in enumerate(tops):
@@ -389,7 +402,7 @@ def header_table_page() -> Page:
     return page
 
 
-def test_two_column_block_read_column_by_column(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_two_column_block_read_column_by_column(extractor: Reader, tmp_path: Path) -> None:
     ex = convert(extractor, tmp_path, [header_table_page()])
     got = [(ln.text, ln.cell, ln.new_block) for ln in ex.lines]
     assert got == [
@@ -409,7 +422,7 @@ def test_two_column_block_read_column_by_column(extractor: PdfExtractor, tmp_pat
 
 
 def test_block_line_with_narrow_gap_split_at_column_anchor(
-    extractor: PdfExtractor, tmp_path: Path
+    extractor: Reader, tmp_path: Path
 ) -> None:
     page = Page()
     page.text_top(72, 100, "Left cell text")
@@ -428,7 +441,7 @@ def test_block_line_with_narrow_gap_split_at_column_anchor(
     ]
 
 
-def test_label_then_tab_gap_stays_one_line(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_label_then_tab_gap_stays_one_line(extractor: Reader, tmp_path: Path) -> None:
     page = Page()
     page.text_top(72, 100, "I.")
     page.text_top(108, 100, "Consultative Process on Biodiversity", font="Helvetica-Bold")
@@ -472,7 +485,7 @@ def bordered_table_page() -> Page:
     return page
 
 
-def test_bordered_table_rows_and_end(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_bordered_table_rows_and_end(extractor: Reader, tmp_path: Path) -> None:
     ex = convert(extractor, tmp_path, [bordered_table_page()])
     assert [(ln.text, ln.cell, ln.new_block) for ln in ex.lines] == [
         ("Date:", (0, 0), True),
@@ -485,14 +498,14 @@ def test_bordered_table_rows_and_end(extractor: PdfExtractor, tmp_path: Path) ->
     ]
 
 
-def test_rule_between_lines_starts_a_block(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_rule_between_lines_starts_a_block(extractor: Reader, tmp_path: Path) -> None:
     page = body_page(["first paragraph line", "second line", "after the rule", "and more"])
     page.rect(72, page.height - 169, 450, 0.75)  # between lines 2 (top 163) and 3 (176)
     ex = convert(extractor, tmp_path, [page])
     assert [ln.new_block for ln in ex.lines] == [True, False, True, False]
 
 
-def test_underline_is_not_a_rule(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_underline_is_not_a_rule(extractor: Reader, tmp_path: Path) -> None:
     page = body_page(["An underlined long link at the start", "of the line goes on here", "x"])
     page.rect(72, page.height - 151.5, 200, 0.6)  # under line 1 (baseline top=150)
     ex = convert(extractor, tmp_path, [page])
@@ -582,7 +595,7 @@ def simple_pages() -> list[Page]:
     return [body_page(["The Senior Officials:", "a) Decide to extend the process."])]
 
 
-def test_encrypted_without_or_with_wrong_password(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_encrypted_without_or_with_wrong_password(extractor: Reader, tmp_path: Path) -> None:
     path = tmp_path / "locked.pdf"
     path.write_bytes(build_pdf(simple_pages(), user_password="secret"))
     for password in (None, "", "wrong"):
@@ -596,7 +609,7 @@ def test_encrypted_without_or_with_wrong_password(extractor: PdfExtractor, tmp_p
 
 
 def test_encrypted_with_empty_user_password_just_opens(
-    extractor: PdfExtractor, tmp_path: Path
+    extractor: Reader, tmp_path: Path
 ) -> None:
     path = tmp_path / "open.pdf"
     path.write_bytes(build_pdf(simple_pages(), user_password=""))
@@ -607,7 +620,7 @@ def test_encrypted_with_empty_user_password_just_opens(
 
 
 @pytest.mark.parametrize("cut", [0.3, 0.6, 0.95])
-def test_truncated_pdf(extractor: PdfExtractor, tmp_path: Path, cut: float) -> None:
+def test_truncated_pdf(extractor: Reader, tmp_path: Path, cut: float) -> None:
     data = build_pdf(simple_pages())
     path = tmp_path / "cut.pdf"
     path.write_bytes(data[: int(len(data) * cut)])
@@ -625,7 +638,7 @@ def test_truncated_pdf(extractor: PdfExtractor, tmp_path: Path, cut: float) -> N
         b"%PDF-",
     ],
 )
-def test_not_really_a_pdf(extractor: PdfExtractor, tmp_path: Path, data: bytes) -> None:
+def test_not_really_a_pdf(extractor: Reader, tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "fake.pdf"
     path.write_bytes(data)
     with pytest.raises(InputError) as info:
@@ -646,7 +659,7 @@ def test_broken_xref_and_objects(tmp_path: Path) -> None:
     assert texts(EXTRACTOR.convert(path)) == texts(convert(PLUMBER, tmp_path, simple_pages()))
 
 
-def test_no_text_layer(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_no_text_layer(extractor: Reader, tmp_path: Path) -> None:
     page = Page()
     page.rect(50, 50, 400, 600)
     with pytest.raises(NoTextError) as info:
@@ -655,14 +668,14 @@ def test_no_text_layer(extractor: PdfExtractor, tmp_path: Path) -> None:
     assert info.value.exit_code == 6
 
 
-def test_whitespace_only_counts_as_no_text(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_whitespace_only_counts_as_no_text(extractor: Reader, tmp_path: Path) -> None:
     page = Page()
     page.text(72, 700, "    ")
     with pytest.raises(NoTextError):
         convert(extractor, tmp_path, [page])
 
 
-def test_missing_file(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_missing_file(extractor: Reader, tmp_path: Path) -> None:
     with pytest.raises(InputError):
         extractor.convert(tmp_path / "nope.pdf")
 
@@ -684,7 +697,7 @@ def test_no_engine_exception_escapes(
     path = tmp_path_factory.mktemp("fuzz") / "fuzz.pdf"
     path.write_bytes(bytes(data))
     with contextlib.suppress(EmgParseError):
-        PdfExtractor(engine).convert(path)  # type: ignore[arg-type]
+        Reader(engine).convert(path)
 
 
 @pytest.fixture
@@ -769,7 +782,7 @@ def sample(request: pytest.FixtureRequest) -> tuple[str, Extraction]:
     if not SAMPLE_PDFS:
         pytest.skip("sample PDFs not built")
     name, engine = request.param
-    return name, PdfExtractor(engine).convert(SAMPLES / name)
+    return name, Reader(engine).convert(SAMPLES / name)
 
 
 @needs_samples
@@ -844,7 +857,7 @@ def test_timeout_inside_pdfminer_is_passed_on(
 
 
 def test_layout_bug_is_not_reported_as_damaged_file(
-    extractor: PdfExtractor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    extractor: Reader, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import emg_parse.extractors.pdf.assembly as pdf_module
 
@@ -876,7 +889,7 @@ def test_many_pages_laid_out_again_take_linear_time(tmp_path: Path) -> None:
     assert extraction.lines[-1].source == Provenance(3000, 2)
 
 
-def test_a_file_name_that_is_not_utf8_is_read(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_a_file_name_that_is_not_utf8_is_read(extractor: Reader, tmp_path: Path) -> None:
     # six pages: with pdfium, worker processes open the file too
     pages = [body_page(["I. Task Team", f"Text of page {n}"]) for n in range(1, 7)]
     plain = write_pdf(tmp_path / "doc.pdf", pages)
@@ -889,7 +902,7 @@ def test_a_file_name_that_is_not_utf8_is_read(extractor: PdfExtractor, tmp_path:
 
 
 def test_too_many_lines_is_a_one_line_error(
-    extractor: PdfExtractor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    extractor: Reader, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(lines_module, "MAX_LINES", 15)
     # eight pages of two lines: with pdfium, counted as worker processes send them

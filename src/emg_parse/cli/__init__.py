@@ -7,7 +7,6 @@ code of their class (``common.EXIT_CODES``).  One module per command.
 
 from __future__ import annotations
 
-import atexit
 import os
 import sys
 from typing import Any, NoReturn, TextIO
@@ -93,7 +92,7 @@ main.add_command(batch)
 
 
 def run() -> NoReturn:
-    """The ``emg-parse`` console command: :func:`main`, then a quick exit.
+    """The ``emg-parse`` console command: :func:`main`, with guarded standard streams.
 
     Standard streams first: a descriptor 0, 1 or 2 that the caller closed
     (``>&-``) is filled with an empty pipe, so that no file the command opens takes its
@@ -101,15 +100,11 @@ def run() -> NoReturn:
     write as failing.  A failed write on stdout (a full disk) ends the command with
     exit code 9 and one line on stderr; a reader that stopped reading
     (``| head``) ends it quietly with 141; errors writing stderr are ignored.
-
-    Once a command has finished, all that is left is freeing memory: Python's own
-    teardown (a last garbage collection, then every module and object freed one by
-    one) takes some 20 ms after a long PDF, a sixth of the whole parse.  So the exit
-    handlers run, the output streams are flushed, and the process ends at once.
-    Tests call :func:`main` (with click's ``CliRunner``), which exits normally.
+    Tests call :func:`main` (with click's ``CliRunner``).
     """
     _fill_closed_descriptors()
-    sys.stdout = _Stdout(sys.stdout)
+    stdout = _Stdout(sys.stdout)
+    sys.stdout = stdout
     sys.stderr = _Stderr(sys.stderr)
     try:
         main()
@@ -117,16 +112,21 @@ def run() -> NoReturn:
         status = _exit_status(exc.code)
     else:  # pragma: no cover - click's standalone mode always exits
         status = 0
-    atexit._run_exitfuncs()
     try:
-        sys.stdout.flush()
+        stdout.flush()
     except click.exceptions.Exit as exc:
         status = status or exc.exit_code
     except click.ClickException as exc:
         exc.show()
         status = status or exc.exit_code
     sys.stderr.flush()
-    os._exit(status)
+    if stdout.failed:
+        # what could not be written is dropped: Python's own last flush must not
+        # report it again
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.close(null)
+    sys.exit(status)
 
 
 def _exit_status(code: object) -> int:
@@ -180,6 +180,11 @@ class _Stdout:
             return self._stream.write(text)
         except (OSError, ValueError) as exc:
             raise self._failure(exc) from None
+
+    @property
+    def failed(self) -> bool:
+        """A write or flush has failed (the rest of the output is dropped)."""
+        return self._failed
 
     def flush(self) -> None:
         if self._stream is None or self._failed:

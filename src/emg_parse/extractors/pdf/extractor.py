@@ -8,12 +8,15 @@
 Both deliver, per page, the glyphs in drawing order with normalised boxes
 (:class:`~.objects.PageGlyphs`) and the horizontal rules; everything after that
 -- fake-bold de-duplication, words, lines, superscript ordinals, two-column blocks,
-running headers and footers -- is the shared code of the layer modules of this package, so the
-engines give the same lines.  Every engine failure becomes an ``emg_parse.errors``
+running headers and footers -- is the shared code of the layer modules of this
+package, so the engines give the same lines.  Every engine failure becomes an ``emg_parse.errors``
 exception and the file is always closed.
 
-Time is linear in the number of pages (a page laid out again is read from the one
-document opened for all of them), and the pages' lines are counted by a
+With ``ReadOptions.isolated`` the pages are read by the isolated reader
+(:mod:`.reader`), which starts at once and runs while the caller goes on; otherwise
+they are read here, when the result is asked for.  Time is linear in the number of
+pages (a page laid out again is read from the one document opened for all of
+them), and the pages' lines are counted by a
 :class:`~emg_parse.lines.LineBudget` as they come, so that a PDF whose pages all
 draw one large content stream is stopped before it fills memory.
 """
@@ -23,10 +26,11 @@ from __future__ import annotations
 import gc
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
-from emg_parse.errors import EncryptedError, InputError, NoTextError, unreadable
-from emg_parse.extractors.pdf.assembly import Reread, _layout_task, _Pages, _PageText
+from emg_parse.errors import EmgParseError, EncryptedError, InputError, NoTextError, unreadable
+from emg_parse.extractors import PdfEngine, ReadOptions
+from emg_parse.extractors.pdf.assembly import _layout_task, _Pages, _PageText
 from emg_parse.extractors.pdf.errors import (
     DAMAGED_MESSAGE,
     ENCRYPTED_MESSAGE,
@@ -34,55 +38,130 @@ from emg_parse.extractors.pdf.errors import (
     UNSUPPORTED_ENCRYPTION_MESSAGE,
 )
 from emg_parse.extractors.pdf.objects import Box, PageGlyphs
-from emg_parse.extractors.pdf.params import DEFAULT_PARAMS
-from emg_parse.extractors.pdf.pdfplumber import _read_pdfplumber
-from emg_parse.limits import READER_MEMORY, memory_message
+from emg_parse.extractors.pdf.pdfplumber import read_pdfplumber
+from emg_parse.limits import READER_MEMORY, can_fork, memory_message
 from emg_parse.lines import Extraction, LineBudget
 
 if TYPE_CHECKING:
+    from types import TracebackType
+
     from emg_parse.extractors.pdf.pdfium import Document, PdfiumError
     from emg_parse.extractors.pdf.reader import PageRun
 
-PdfEngine = Literal["pdfium", "pdfplumber"]
 ENGINES: tuple[PdfEngine, ...] = get_args(PdfEngine)
-DEFAULT_ENGINE: PdfEngine = "pdfium"
-
-
-T = TypeVar("T")
 
 #: Acrobat's rule: the end-of-file marker must be in the last 1024 bytes.
 _EOF_WINDOW = 1024
+#: The options when none are given.
+READ_DEFAULTS = ReadOptions()
 
 
-# --- pdfium engine -----------------------------------------------------------------
+class PdfExtractor:
+    """Reads a PDF's text layer into :class:`~emg_parse.lines.Line` s."""
+
+    name = "pdf"
+    extensions = frozenset({".pdf"})
+
+    def accepts(self, path: Path, head: bytes) -> bool:
+        return b"%PDF-" in head[:1024]
+
+    def misnamed(self, path: Path) -> EmgParseError:
+        return InputError(path, DAMAGED_MESSAGE)
+
+    def convert(self, path: Path, options: ReadOptions = READ_DEFAULTS) -> Extraction:
+        """The document's lines (:meth:`start`, then the result)."""
+        with self.start(path, options) as reading:
+            return reading.result()
+
+    def start(self, path: Path, options: ReadOptions) -> _Reading:
+        """Start reading: the isolated reader starts now when ``options.isolated`` asks
+        for it with the pdfium engine (where this process can fork)."""
+        _check_complete(path)
+        if options.engine == "pdfium" and options.isolated and can_fork():
+            return _Isolated(path, options)
+        return _Reading(path, options)
 
 
-def _read_pdfium(
-    path: Path, password: str | None, out: _Pages, run: PageRun[Any] | None = None
-) -> None:
-    """Read and lay out every page: in worker processes (``run``, or one started here
-    for a document of :data:`~.reader.PARALLEL_MIN_PAGES` pages or more when this
-    machine can fork), else in this process."""
-    from emg_parse.extractors.pdf.pdfium import Document, PdfiumError
-    from emg_parse.extractors.pdf.reader import PARALLEL_MIN_PAGES, PageRun, _can_fork
+class _Reading:
+    """A PDF read in this process when its result is asked for."""
 
-    try:
-        if run is None:
-            with Document(path, password) as document:
-                pages = len(document)
-                if pages < PARALLEL_MIN_PAGES or not _can_fork():
-                    for index in range(pages):
-                        content = document.read_page(index)
-                        out.add(content.glyphs, content.boxes, content.height)
-                    return
-            run = PageRun(path, password, _LAYOUT_TASK)
+    def __init__(self, path: Path, options: ReadOptions) -> None:
+        self.path = path
+        self.options = options
+        self._reread = _Rereader(path, options.password)
+
+    def result(self) -> Extraction:
+        # the layout makes some 100 000 small objects per 10 pages and no reference
+        # cycles: the cyclic garbage collector would only scan them, again and again
+        collecting = gc.isenabled()
+        gc.disable()
         try:
-            for page in run.results():
-                out.take(_PageText.imported(page))
+            pages = _Pages(self.options.layout, reread=self._reread, budget=LineBudget(self.path))
+            self._read(pages)
+            if not pages.pages:
+                raise InputError(self.path, DAMAGED_MESSAGE)
+            if not pages.any_text:
+                raise NoTextError(self.path, NO_TEXT_MESSAGE)
+            return Extraction(lines=pages.lines(), format="pdf", pages=len(pages.pages))
         finally:
-            run.close()
-    except PdfiumError as exc:
-        raise _pdfium_error(path, exc) from exc
+            if collecting:
+                gc.enable()
+
+    def _read(self, pages: _Pages) -> None:
+        """Every page, laid out as far as it can be page by page."""
+        if self.options.engine == "pdfplumber":
+            read_pdfplumber(self.path, self.options.password, pages)
+            return
+        from emg_parse.extractors.pdf.pdfium import Document, PdfiumError
+
+        try:
+            with Document(self.path, self.options.password) as document:
+                for index in range(len(document)):
+                    content = document.read_page(index)
+                    pages.add(content.glyphs, content.boxes, content.height)
+        except PdfiumError as exc:
+            raise _pdfium_error(self.path, exc) from exc
+
+    def __enter__(self) -> _Reading:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._reread.close()
+
+
+class _Isolated(_Reading):
+    """A PDF read by the isolated reader (:class:`~.reader.PageRun`), started at once."""
+
+    def __init__(self, path: Path, options: ReadOptions) -> None:
+        from emg_parse.extractors.pdf.reader import PageRun
+
+        super().__init__(path, options)
+        self._run: PageRun[Any] = PageRun(
+            path, options.password, partial(_layout_task, params=options.layout)
+        )
+
+    def _read(self, pages: _Pages) -> None:
+        from emg_parse.extractors.pdf.pdfium import PdfiumError
+
+        try:
+            for page in self._run.results():
+                pages.take(_PageText.imported(page))
+        except PdfiumError as exc:
+            raise _pdfium_error(self.path, exc) from exc
+        finally:
+            self._run.close()
+
+    def close(self) -> None:
+        self._run.close()
+        super().close()
 
 
 def _pdfium_error(path: Path, exc: PdfiumError) -> InputError:
@@ -98,16 +177,12 @@ def _pdfium_error(path: Path, exc: PdfiumError) -> InputError:
     return InputError(path, DAMAGED_MESSAGE)
 
 
-#: The worker's task: lay out the pages it takes.
-_LAYOUT_TASK = partial(_layout_task, params=DEFAULT_PARAMS)
-
-
 class _Rereader:
-    """Reads pages again in this process (:data:`Reread`), all from one open document:
-    opening it again for each page would read the file's cross-reference table and
-    page tree again each time, so that laying out again many pages of a long document
-    took time in the square of its length.  The document is opened on first use;
-    :meth:`close` closes it."""
+    """Reads pages again in this process, all from one open document: opening it again
+    for each page would read the file's cross-reference table and page tree again each
+    time, so that laying out again many pages of a long document took time in the
+    square of its length.  The document is opened on first use; :meth:`close` closes
+    it."""
 
     def __init__(self, path: Path, password: str | None) -> None:
         self.path = path
@@ -131,76 +206,6 @@ class _Rereader:
             self._document = None
 
 
-# --- reading ahead -----------------------------------------------------------------
-
-#: Runs started by :func:`read_ahead`, by (path, password): the file's identity
-#: when it started, and the run.
-_AHEAD: dict[tuple[str, str | None], tuple[tuple[int, ...], PageRun[Any]]] = {}
-
-
-def _identity(path: Path) -> tuple[int, ...]:
-    info = path.stat()
-    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
-
-
-def read_ahead(path: Path, *, password: str | None = None, max_bytes: int | None = None) -> None:
-    """Start reading and laying out the PDF ``path`` in worker processes now.
-
-    For a caller with other work to do before it extracts the file (the command line
-    imports the models meanwhile): :meth:`PdfExtractor.convert` with the pdfium engine
-    picks up the pages laid out.  Does nothing when ``path`` is not a PDF (by
-    content), is larger than ``max_bytes``, or this machine cannot fork; any problem
-    with the file is left for :meth:`~PdfExtractor.convert` to report.  Workers that
-    are never claimed are stopped when this process exits.
-    """
-    try:
-        identity = _identity(path)
-        if max_bytes is not None and identity[2] > max_bytes:
-            return
-        with path.open("rb") as fh:
-            if b"%PDF-" not in fh.read(1024):
-                return
-        from emg_parse.extractors.pdf.reader import PageRun, can_isolate
-
-        key = (str(path), password)
-        # even with one CPU: the pages are then read under the workers' memory limit
-        if key in _AHEAD or not can_isolate():
-            return
-        run: PageRun[Any] = PageRun(path, password, _LAYOUT_TASK)
-    except Exception:
-        return
-    if not _AHEAD:
-        import atexit
-
-        atexit.register(_stop_reading_ahead)
-    _AHEAD[key] = (identity, run)
-
-
-def _claim(path: Path, password: str | None) -> PageRun[Any] | None:
-    """The run :func:`read_ahead` started for this file, unless the file changed since."""
-    entry = _AHEAD.pop((str(path), password), None)
-    if entry is None:
-        return None
-    identity, run = entry
-    try:
-        same = _identity(path) == identity
-    except OSError:
-        same = False
-    if not same:
-        run.close()
-        return None
-    return run
-
-
-def _stop_reading_ahead() -> None:
-    while _AHEAD:
-        _key, (_identity_then, run) = _AHEAD.popitem()
-        run.close()
-
-
-# --- the extractor -----------------------------------------------------------------
-
-
 def _check_complete(path: Path) -> None:
     """Reject a file whose end is missing (an interrupted download or copy)."""
     try:
@@ -213,60 +218,3 @@ def _check_complete(path: Path) -> None:
         raise unreadable(path, exc) from exc
     if b"%%EOF" not in tail:
         raise InputError(path, DAMAGED_MESSAGE)
-
-
-def check_engine(engine: str) -> PdfEngine:
-    for known in ENGINES:
-        if engine == known:
-            return known
-    raise ValueError(f"unknown PDF engine {engine!r}; choose one of {', '.join(ENGINES)}")
-
-
-class PdfExtractor:
-    """Reads a PDF's text layer into :class:`~emg_parse.lines.Line` s."""
-
-    name = "pdf"
-
-    def __init__(self, engine: PdfEngine = DEFAULT_ENGINE) -> None:
-        self.engine = check_engine(engine)
-
-    def accepts(self, path: Path, head: bytes) -> bool:
-        return b"%PDF-" in head[:1024]
-
-    def convert(
-        self, path: Path, *, password: str | None = None, engine: PdfEngine | None = None
-    ) -> Extraction:
-        # the layout makes some 100 000 small objects per 10 pages and no reference
-        # cycles: the cyclic garbage collector would only scan them, again and again
-        collecting = gc.isenabled()
-        gc.disable()
-        reread = _Rereader(path, password)
-        try:
-            pages = self._read(path, password, check_engine(engine or self.engine), reread)
-            return Extraction(lines=pages.lines(), format="pdf", pages=len(pages.pages))
-        finally:
-            reread.close()
-            if collecting:
-                gc.enable()
-
-    def _read(
-        self, path: Path, password: str | None, engine: PdfEngine, reread: Reread
-    ) -> _Pages:
-        """Every page, laid out as far as it can be page by page."""
-        run = _claim(path, password) if engine == "pdfium" else None
-        try:
-            _check_complete(path)
-        except BaseException:
-            if run is not None:
-                run.close()
-            raise
-        out = _Pages(DEFAULT_PARAMS, reread=reread, budget=LineBudget(path))
-        if engine == "pdfium":
-            _read_pdfium(path, password, out, run)
-        else:
-            _read_pdfplumber(path, password, out)
-        if not out.pages:
-            raise InputError(path, DAMAGED_MESSAGE)
-        if not out.any_text:
-            raise NoTextError(path, NO_TEXT_MESSAGE)
-        return out

@@ -145,7 +145,8 @@ def _quiet_pdfminer() -> None:
             logger.addHandler(logging.NullHandler())
 
 
-def _read_pdfplumber(path: Path, password: str | None, out: _Pages) -> None:
+def read_pdfplumber(path: Path, password: str | None, out: _Pages) -> None:
+    """Read every page into ``out``; pdfminer's failures become ``EmgParseError`` s."""
     import pdfplumber
 
     _quiet_pdfminer()

@@ -1,10 +1,24 @@
-"""Reading a whole document in forked worker processes.
+"""The isolated reader: a PDF's pages read and laid out in forked worker processes.
+
+pdfium is C: a damaged file can crash it, and it aborts the process when an
+allocation fails (a decompression bomb), which no ``MemoryError`` reports.  So the
+command line reads a PDF's pages in worker processes set up by
+:func:`~emg_parse.limits.become_worker` (under ``limits.READER_MEMORY``, dying with
+their parent), and a worker that stops without saying it is done is reported as a
+damaged file (or as one over the memory limit).
+
+:class:`PageRun` starts one worker at once, so that the caller can do other work
+meanwhile (import what the later stages need).  When the caller asks for the results
+and enough pages are left, more workers join -- one per usable CPU, at most
+:data:`MAX_WORKERS` -- so a short document is read by one process and a long one by
+several.  Workers take pages one at a time from a counter in shared memory, so that
+all finish together even when one gets less CPU time; each result goes back through
+the worker's own pipe, and :meth:`PageRun.results` gives them back in page order.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import fcntl
 import gc
 import mmap
@@ -13,33 +27,24 @@ import select
 import signal
 import struct
 import sys
-import threading
-from array import array
 from collections import deque
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any, Generic, NoReturn, TypeVar
 
-from emg_parse.extractors.pdf.objects import Box, PageGlyphs, Span
-from emg_parse.extractors.pdf.pdfium import (
-    ERR_MEMORY,
-    ERR_UNKNOWN,
-    Document,
-    PageContent,
-    PdfiumError,
+from emg_parse.extractors.pdf.pdfium import ERR_MEMORY, ERR_UNKNOWN, Document, PdfiumError
+from emg_parse.limits import (
+    READER_MEMORY,
+    become_worker,
+    can_fork,
+    resident_memory,
+    usable_cpus,
 )
-from emg_parse.limits import READER_MEMORY, limit_memory, resident_memory
 
-#: FPDF_GetLastError codes.
-
-
-# --- reading a whole document, in other processes when that pays -------------------
-
-#: A document with at least this many pages is shared among worker processes (see
-#: :func:`run_pages`).
-PARALLEL_MIN_PAGES = 6
 #: At most this many worker processes read one document.
 MAX_WORKERS = 4
+#: More workers join the first one only when at least this many pages are left.
+GROW_MIN_PAGES = 8
 
 T = TypeVar("T")
 
@@ -48,112 +53,13 @@ T = TypeVar("T")
 #: yields one picklable result per page, in the order taken.
 PageTask = Callable[[Document, Iterator[int]], Iterator[T]]
 
-
-def run_pages(
-    path: Path, password: str | None, task: PageTask[T], *, parallel: bool = True
-) -> Generator[T, None, None]:
-    """``task``'s result for every page of the document, in order.
-
-    With ``parallel`` (and a multi-core Linux machine, no other threads, and at least
-    :data:`PARALLEL_MIN_PAGES` pages) the pages are shared among forked worker
-    processes (:class:`PageRun`); otherwise ``task`` runs here.  ``PdfiumError``
-    when pdfium fails.  Close the iterator (or exhaust it) to reap the workers.
-    """
-    with Document(path, password) as document:
-        pages = len(document)
-        if not (parallel and pages >= PARALLEL_MIN_PAGES and _can_fork()):
-            yield from task(document, iter(range(pages)))
-            return
-    run = PageRun(path, password, task)
-    try:
-        yield from run.results()
-    finally:
-        run.close()
-
-
-def read_pages(
-    path: Path, password: str | None, *, parallel: bool = True
-) -> Generator[PageContent, None, None]:
-    """Every page of the document, in order (see :func:`run_pages`)."""
-    for message in run_pages(path, password, _read_task, parallel=parallel):
-        yield _unpack(message)
-
-
-def _read_task(document: Document, pages: Iterator[int]) -> Iterator[tuple[Any, ...]]:
-    for index in pages:
-        yield _pack(document.read_page(index))
-
-
-def _can_fork() -> bool:
-    """Worker processes can share the pages: Linux, more than one CPU, no threads."""
-    return (os.cpu_count() or 1) > 1 and can_isolate()
-
-
-def can_isolate() -> bool:
-    """Pages can be read in forked worker processes (Linux, no other threads here)."""
-    return (
-        sys.platform.startswith("linux")
-        and hasattr(os, "fork")
-        and threading.active_count() == 1
-    )
-
-
-def worker_count() -> int:
-    """Worker processes for one document: the CPUs this process may use, at most 4."""
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # pragma: no cover - not Linux
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, MAX_WORKERS))
-
-
 _LENGTH = struct.Struct("<Q")
 _F_SETPIPE_SZ = getattr(fcntl, "F_SETPIPE_SZ", 1031)
 _PIPE_SIZE = 1 << 20
-_PR_SET_PDEATHSIG = 1
-
-
-def _send(stream: IO[bytes], message: tuple[Any, ...]) -> None:
-    import pickle
-
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(_LENGTH.pack(len(data)))
-    stream.write(data)
-
-
-def _pack(content: PageContent) -> tuple[Any, ...]:
-    glyphs = content.glyphs
-    return (
-        "\x00".join(glyphs.texts),
-        array("d", glyphs.x0).tobytes(),
-        array("d", glyphs.x1).tobytes(),
-        [(s.start, s.end, s.top, s.bottom, s.size, s.font) for s in glyphs.spans],
-        [tuple(box) for box in content.boxes],
-        content.height,
-    )
-
-
-def _unpack(message: tuple[Any, ...]) -> PageContent:
-    texts, x0, x1, spans, boxes, height = message
-    glyphs = PageGlyphs(
-        texts.split("\x00") if texts else [],
-        array("d", x0).tolist(),
-        array("d", x1).tolist(),
-        [Span(*span) for span in spans],
-    )
-    return PageContent(glyphs, [Box(*box) for box in boxes], height)
 
 
 class PageRun(Generic[T]):
     """``task`` over every page of a document, in forked worker processes.
-
-    The workers start at once (so that this process can do other work meanwhile).
-    Worker *k* of *n* takes pages ``k, k + n, k + 2n, ...`` one at a time, and when
-    those are done, the last pages not yet taken of the others (:class:`_Claims`):
-    a worker that gets less CPU time -- this process importing the models, another
-    program -- takes fewer pages, and all finish together.  Each result goes back
-    through the worker's own pipe with its page number; :meth:`results` gives them
-    back in page order.
 
     A ``PdfiumError`` in a worker (a wrong password, a damaged page) is raised here;
     a crash of pdfium in a worker (a damaged file) becomes a ``PdfiumError`` instead
@@ -163,25 +69,30 @@ class PageRun(Generic[T]):
     workers that are still running and reaps them.
     """
 
-    def __init__(
-        self, path: Path, password: str | None, task: PageTask[T], workers: int | None = None
-    ) -> None:
+    def __init__(self, path: Path, password: str | None, task: PageTask[T]) -> None:
         self.path = path
         self.password = password
         self.task = task
-        count = workers or worker_count()
         self.workers: list[_Worker] = []
         #: resident memory when the workers start: theirs starts there too
         self.resident = resident_memory()
-        claims = _Claims(count)
+        self.claims = _Claims()
         try:
-            for k in range(count):
-                self.workers.append(_Worker(path, password, task, claims, k))
+            self._start_worker()
         except BaseException:
             self.close()
             raise
-        finally:
-            claims.close()  # the workers have their own
+
+    def _start_worker(self) -> None:
+        self.workers.append(_Worker(self.path, self.password, self.task, self.claims))
+
+    def _grow(self, pages: int) -> None:
+        """Start more workers when enough pages are left (see the module docstring)."""
+        wanted = min(usable_cpus(), MAX_WORKERS) - len(self.workers)
+        if wanted <= 0 or pages - self.claims.taken() < GROW_MIN_PAGES or not can_fork():
+            return
+        for _ in range(wanted):
+            self._start_worker()
 
     def results(self) -> Iterator[T]:
         """Every page's result, in page order; ``PdfiumError`` when pdfium fails."""
@@ -199,8 +110,13 @@ class PageRun(Generic[T]):
                     kind = message[0]
                     if kind == "page":
                         pending[message[1]] = message[2]
-                    elif kind == "pages":
+                    elif kind == "pages" and pages is None:
                         pages = int(message[1])
+                        known = len(self.workers)
+                        self._grow(pages)
+                        for joined in self.workers[known:]:
+                            running[joined.fd] = joined
+                            poll.register(joined.fd, select.POLLIN)
                     elif kind == "error":
                         raise PdfiumError(int(message[1]), str(message[2]))
                 if worker.ended:
@@ -225,65 +141,53 @@ class PageRun(Generic[T]):
     def close(self) -> None:
         for worker in self.workers:
             worker.close()
+        self.claims.close()
 
 
 class _Claims:
-    """Which worker of a run lays out which page.
+    """The next page to lay out, shared by the workers of a run.
 
-    Worker *k* of *n* has the share ``k, k + n, k + 2n, ...`` (a page's neighbours in
-    a share are *n* pages apart, so that its running-text guess, which looks at the
-    page laid out before, compares like with like) and takes it from the front, one
-    page at a time.  A worker whose share is done takes the last page not yet taken
-    of the share with the most pages left, until none is left.  The shares' front
-    and end live in memory shared with the forked workers, guarded by a pipe holding
-    one byte: a worker reads the byte (waiting while another one holds it), takes its
+    A counter in memory shared with the forked workers, guarded by a pipe holding one
+    byte: a worker reads the byte (waiting while another one holds it), takes the
     page, and writes the byte back.
     """
 
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
-        #: fronts, then ends of the shares (positions in a share), then "ends are set"
-        self._state = struct.Struct(f"<{2 * workers + 1}q")
-        self.memory = mmap.mmap(-1, self._state.size)  # anonymous: shared with children
+    _STATE = struct.Struct("<q")
+
+    def __init__(self) -> None:
+        self.memory = mmap.mmap(-1, self._STATE.size)  # anonymous: shared with children
         self.holding, self.releasing = os.pipe()
         os.write(self.releasing, b"\0")
 
-    def take(self, worker: int, pages: int) -> int | None:  # pragma: no cover - children
-        """The page ``worker`` lays out next (now taken), or None when all ``pages`` are."""
-        n = self.workers
+    def take(self, pages: int) -> int | None:  # pragma: no cover - runs in the children
+        """The page to lay out next (now taken), or None when all ``pages`` are."""
         os.read(self.holding, 1)
         try:
-            state: list[int] = list(self._state.unpack_from(self.memory))
-            fronts, ends = state[:n], state[n : 2 * n]
-            if not state[-1]:  # the first page taken: the shares' sizes
-                ends[:] = [len(range(k, pages, n)) for k in range(n)]
-            share = worker
-            if fronts[share] < ends[share]:
-                position = fronts[share]
-                fronts[share] += 1
-            else:
-                share = max(range(n), key=lambda k: ends[k] - fronts[k])
-                if fronts[share] >= ends[share]:
-                    return None
-                ends[share] -= 1
-                position = ends[share]
-            self._state.pack_into(self.memory, 0, *fronts, *ends, 1)
-            return share + position * n
+            (following,) = self._STATE.unpack_from(self.memory)
+            if following >= pages:
+                return None
+            self._STATE.pack_into(self.memory, 0, following + 1)
+            return int(following)
         finally:
             os.write(self.releasing, b"\0")
 
+    def taken(self) -> int:
+        """How many pages have been taken so far."""
+        return int(self._STATE.unpack_from(self.memory)[0])
+
     def close(self) -> None:
         """Close this process's ends (forked workers keep theirs)."""
-        os.close(self.holding)
-        os.close(self.releasing)
-        self.memory.close()
+        if not self.memory.closed:
+            os.close(self.holding)
+            os.close(self.releasing)
+            self.memory.close()
 
 
 class _Worker:
     """A forked process that runs a task over the pages it takes (see :class:`PageRun`)."""
 
     def __init__(
-        self, path: Path, password: str | None, task: PageTask[Any], claims: _Claims, number: int
+        self, path: Path, password: str | None, task: PageTask[Any], claims: _Claims
     ) -> None:
         reading, writing = os.pipe()
         with contextlib.suppress(OSError):  # room for many pages: the worker need not wait
@@ -296,9 +200,8 @@ class _Worker:
             os.close(writing)
             raise
         if pid == 0:  # pragma: no cover - runs in the child (its coverage is not collected)
-            _die_with(parent)
             os.close(reading)
-            _child(path, password, task, claims, number, writing)
+            _child(parent, path, password, task, claims, writing)
         os.close(writing)
         #: None once reaped
         self.pid: int | None = pid
@@ -370,39 +273,38 @@ class _Worker:
         self._reap()
 
 
-def _die_with(parent: int) -> None:  # pragma: no cover - runs in the child
-    """Have the kernel kill this process when ``parent`` dies (say, killed by
-    ``emg-parse batch`` for running over its time), rather than leave it reading."""
-    with contextlib.suppress(Exception):
-        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # it died before that took effect
-        os._exit(1)
+def _send(stream: IO[bytes], message: tuple[Any, ...]) -> None:  # pragma: no cover - child
+    import pickle
+
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_LENGTH.pack(len(data)))
+    stream.write(data)
 
 
 def _taken(  # pragma: no cover - runs in the child
-    claims: _Claims, number: int, pages: int, taken: deque[int]
+    claims: _Claims, pages: int, taken: deque[int]
 ) -> Iterator[int]:
-    """The pages worker ``number`` takes, one at a time, until none is left; each is
-    also put in ``taken``."""
-    while (index := claims.take(number, pages)) is not None:
+    """The pages this worker takes, one at a time, until none is left; each is also
+    put in ``taken``."""
+    while (index := claims.take(pages)) is not None:
         taken.append(index)
         yield index
 
 
 def _child(  # pragma: no cover - runs in the child
+    parent: int,
     path: Path,
     password: str | None,
     task: PageTask[Any],
     claims: _Claims,
-    number: int,
     writing: int,
 ) -> NoReturn:
     """A worker: send the page count, then ``task``'s result for each page it takes
     (with its number), then "done" (or the error, or "failed"); never returns."""
     status = 0
     try:
+        become_worker(parent)  # a decompression bomb crashes pdfium, not the machine
         gc.disable()  # a short-lived process that makes no reference cycles
-        limit_memory(READER_MEMORY)  # a decompression bomb crashes pdfium, not the machine
         faults = sys.modules.get("faulthandler")
         if faults is not None and faults.is_enabled():
             faults.disable()  # a crash here is reported by the parent, not as a traceback
@@ -411,8 +313,9 @@ def _child(  # pragma: no cover - runs in the child
                 with Document(path, password) as document:
                     pages = len(document)
                     _send(stream, ("pages", pages))
+                    stream.flush()  # the parent may start more workers on it
                     taken: deque[int] = deque()
-                    for result in task(document, _taken(claims, number, pages, taken)):
+                    for result in task(document, _taken(claims, pages, taken)):
                         _send(stream, ("page", taken.popleft(), result))
                 _send(stream, ("done",))
             except PdfiumError as exc:
