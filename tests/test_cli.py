@@ -284,7 +284,16 @@ def test_console_command_keeps_the_exit_code_and_message(tmp_path: Path) -> None
 
 
 def test_console_command_runs_exit_handlers() -> None:
-    result = command("--version", prelude="import atexit; atexit.register(print, 'handler ran')")
+    # a handler registered while the command runs (as a library would)
+    prelude = (
+        "import atexit, emg_parse.cli\n"
+        "real = emg_parse.cli.main\n"
+        "def main(*args, **kwargs):\n"
+        "    atexit.register(print, 'handler ran')\n"
+        "    return real(*args, **kwargs)\n"
+        "emg_parse.cli.main = main"
+    )
+    result = command("--version", prelude=prelude)
     assert result.returncode == 0
     assert result.stdout.splitlines()[-1] == "handler ran"
 
