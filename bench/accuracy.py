@@ -49,7 +49,7 @@ from typing import Any
 import yaml
 
 from emg_parse.errors import EmgParseError
-from emg_parse.pipeline import parse_file
+from emg_parse.pipeline import ParseOptions, parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER_FIELDS = ("kind", "status", "symbol", "title")
@@ -315,7 +315,7 @@ def score_file(reference: Path, ref: Any, path: Path, name: str) -> FileScore:
     try:
         if not path.is_file():
             raise EmgParseError(path, "no such file")
-        out = parse_file(path, timeout=TIMEOUT).model_dump(mode="json")
+        out = parse_file(path, ParseOptions(timeout=TIMEOUT)).model_dump(mode="json")
     except EmgParseError as exc:
         score.error = " ".join(exc.message.split())
         out = {}

@@ -1,6 +1,7 @@
 """PDF speed: whole-process ``emg-parse big.pdf -o out.json`` per engine vs ``pdftotext``.
 
     python bench/pdf_bench.py [--copies 22] [--repeat 7] [--keep DIR] [--no-soffice]
+    python bench/pdf_bench.py --pages 2,5,10,66 [--repeat 15] [--vs OTHER_EMG_PARSE]
 
 Builds a long outcome document by repeating the body of
 ``samples/EMGSOM.26_3a_typed.docx`` ``--copies`` times, each copy starting on a new
@@ -22,6 +23,11 @@ and prints, best of ``--repeat`` runs (and the median), pages per second, the
 ratio to ``pdftotext`` and the peak resident memory of the largest process (one
 more run under GNU ``time``, when it is installed).  This
 is a benchmark, not a test: it asserts nothing about time.
+
+``--pages 2,5,10,66`` times ``emg-parse`` on the first N pages of the long document
+(real outcome documents have 2 to 10), each against ``pdftotext``; with ``--vs
+PROGRAM`` (another installation's ``emg-parse``) the two are run in turn, A B A B,
+and the min and median of each are printed with the median of the pairwise ratio.
 """
 
 from __future__ import annotations
@@ -160,10 +166,54 @@ def make_documents(folder: Path, copies: int) -> tuple[Path, Path, str]:
 
 
 def page_count(pdf: Path) -> int:
-    from emg_parse.extractors.pdf_pdfium import Document
+    from emg_parse.extractors.pdf.pdfium import Document
 
     with Document(pdf) as document:
         return len(document)
+
+
+def first_pages(pdf: Path, count: int, target: Path) -> Path:
+    """The first ``count`` pages of ``pdf`` (pypdfium2, a dependency of pdfplumber)."""
+    import pypdfium2
+
+    source = pypdfium2.PdfDocument(str(pdf))
+    copy_ = pypdfium2.PdfDocument.new()
+    try:
+        copy_.import_pages(source, list(range(min(count, len(source)))))
+        copy_.save(str(target))
+    finally:
+        copy_.close()
+        source.close()
+    return target
+
+
+def interleaved(a: list[str], b: list[str], repeat: int, env: dict[str, str]) -> list[float]:
+    """``[min A, median A, min B, median B, median A/B]`` of runs taken in turn."""
+    run_once(a, env)
+    run_once(b, env)
+    pairs = [(run_once(a, env), run_once(b, env)) for _ in range(repeat)]
+    first = sorted(x for x, _ in pairs)
+    second = sorted(y for _, y in pairs)
+    ratios = sorted(x / y for x, y in pairs)
+    middle = len(pairs) // 2
+    return [first[0], first[middle], second[0], second[middle], ratios[middle]]
+
+
+def page_counts(args: argparse.Namespace, pdf: Path, folder: Path, env: dict[str, str]) -> None:
+    """The ``--pages`` mode (see the module docstring)."""
+    emg = emg_parse_command()
+    other = args.vs.split() if args.vs else ["pdftotext"]
+    print(f"A = {' '.join(emg)}; B = {' '.join(other)}; {args.repeat} runs each, in turn")
+    print(f"{'pages':>5} {'A min':>7} {'A med':>7} {'B min':>7} {'B med':>7} {'A/B med':>8}")
+    for count in [int(n) for n in args.pages.split(",")]:
+        part = first_pages(pdf, count, folder / f"first-{count}.pdf")
+        a = [*emg, str(part), "-o", str(folder / "a.json")]
+        if args.vs:
+            b = [*other, str(part), "-o", str(folder / "b.json")]
+        else:
+            b = ["pdftotext", str(part), str(folder / "b.txt")]
+        figures = interleaved(a, b, args.repeat, env)
+        print(f"{count:>5} " + " ".join(f"{v:7.3f}" for v in figures[:4]) + f" {figures[4]:8.2f}")
 
 
 def make_text(target: Path, copies: int) -> Path:
@@ -255,6 +305,8 @@ def main() -> None:
     parser.add_argument(
         "--no-soffice", action="store_true", help="draw the PDF with tests/pdfgen.py"
     )
+    parser.add_argument("--pages", help="time the first N pages, e.g. 2,5,10,66")
+    parser.add_argument("--vs", help="with --pages: another emg-parse program to run in turn")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="pdf-bench-") as tmp:
@@ -266,6 +318,9 @@ def main() -> None:
             pdf, how = drawn_pdf(folder / "big.pdf", args.copies), "tests/pdfgen.py"
         else:
             pdf, docx_file, how = make_documents(folder, args.copies)
+        if args.pages:
+            page_counts(args, pdf, folder, env)
+            return
         text_file = make_text(folder / "big.txt", args.copies)
         pages = page_count(pdf)
         out = str(folder / "out.json")

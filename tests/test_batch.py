@@ -30,8 +30,6 @@ from emg_parse.batch import (
     Skipped,
     Started,
     Task,
-    WorkerLost,
-    WorkerPool,
     convert_document,
     output_name,
     run_batch,
@@ -151,13 +149,16 @@ def slow(task: Task) -> Row:
     return convert_document(task)
 
 
-def pid_of(task: int) -> int:
-    return os.getpid()
-
-
-def sleep_for(seconds: float) -> float:
-    time.sleep(seconds)
-    return seconds
+def kill_after_first(task: Task) -> Row:
+    """Convert; after the first document, the worker is killed once it is idle."""
+    row = convert_document(task)
+    if task.path == "a.txt":
+        pid = os.getpid()
+        if os.fork() == 0:  # pragma: no cover - a helper process
+            time.sleep(0.3)
+            os.kill(pid, signal.SIGKILL)
+            os._exit(0)
+    return row
 
 
 # --------------------------------------------------------------------------- walking and naming
@@ -432,7 +433,7 @@ def test_crashed_worker_costs_only_its_document(tmp_path: Path) -> None:
 def test_unexpected_exception_is_recorded_not_raised(
     archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def bug(path: Path, **kwargs: object) -> OutcomeDocument:
+    def bug(path: Path, *args: object, **kwargs: object) -> OutcomeDocument:
         raise ZeroDivisionError("division by zero")
 
     monkeypatch.setattr("emg_parse.pipeline.parse_file", bug)
@@ -448,7 +449,7 @@ def test_unexpected_exception_is_recorded_not_raised(
 def test_memory_error_is_recorded_as_a_document_too_big_to_read(
     archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def exhausted(path: Path, **kwargs: object) -> OutcomeDocument:
+    def exhausted(path: Path, *args: object, **kwargs: object) -> OutcomeDocument:
         raise MemoryError  # what the worker's memory limit raises in Python code
 
     monkeypatch.setattr("emg_parse.pipeline.parse_file", exhausted)
@@ -459,26 +460,25 @@ def test_memory_error_is_recorded_as_a_document_too_big_to_read(
     )
 
 
-def test_pool_recycles_workers_and_kills_overruns() -> None:
-    with WorkerPool(pid_of, jobs=1, time_limit=10, tasks_per_worker=2) as pool:
-        pids = [pid for _, pid in pool.map(range(5))]
-    assert len(set(pids)) == 3 and pids[0] == pids[1] != pids[2] == pids[3] != pids[4]
-
-    with WorkerPool(sleep_for, jobs=2, time_limit=0.5) as pool:
-        results = dict(pool.map([30.0, 0.01, 0.02, 0.03]))
-    assert results[30.0] == WorkerLost(timed_out=True, seconds=results[30.0].seconds)  # type: ignore[union-attr]
-    assert [results[s] for s in (0.01, 0.02, 0.03)] == [0.01, 0.02, 0.03]
+def pid_row(task: Task) -> Row:
+    """A row whose ``error`` is the pid of the worker that made it."""
+    return Row(task.key, "failed", error=str(os.getpid()))
 
 
-def test_pool_replaces_an_idle_worker_that_died() -> None:
-    with WorkerPool(pid_of, jobs=1, time_limit=10) as pool:
-        results = pool.map(range(3))
-        _, first = next(results)
-        assert isinstance(first, int)
-        os.kill(first, signal.SIGKILL)  # e.g. the OOM killer, while the worker waits
-        time.sleep(0.2)
-        rest = [pid for _, pid in results]
-    assert len(rest) == 2 and first not in rest
+def test_workers_are_replaced_after_tasks_per_worker(tmp_path: Path) -> None:
+    archive = hang_archive(tmp_path / "archive", ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"])
+    run(archive, tmp_path / "out", jobs=1, tasks_per_worker=2, work=pid_row)
+    pids = [row["error"] for _path, row in sorted(rows(tmp_path / "out").items())]
+    assert pids[0] == pids[1] != pids[2] == pids[3] != pids[4]
+    assert str(os.getpid()) not in pids
+
+
+def test_a_worker_killed_while_idle_costs_no_document(tmp_path: Path) -> None:
+    # e.g. the OOM killer, while the worker waits: the pool is replaced, and every
+    # document is still converted
+    archive = hang_archive(tmp_path / "archive", ["a.txt", "b.txt", "c.txt"])
+    summary, _ = run(archive, tmp_path / "out", jobs=1, work=kill_after_first)
+    assert (summary.converted, summary.failed) == (3, 0)
 
 
 # --------------------------------------------------------------------------- interruptions

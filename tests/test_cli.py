@@ -13,9 +13,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from emg_parse import __version__
+from emg_parse import __version__, limits
 from emg_parse.cli import EXIT_CODES, main
-from emg_parse.extractors import pdf_pdfium
+from emg_parse.extractors.pdf import extractor, reader
+from emg_parse.limits import can_fork
 from emg_parse.model import SCHEMA_VERSION
 
 from .conftest import SAMPLES
@@ -229,13 +230,13 @@ def test_no_traceback_on_any_error(tmp_path: Path) -> None:
 def test_a_hanging_parse_is_stopped_by_the_time_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import emg_parse.pipeline
+    import emg_parse.segmenter
 
     def hang(*args: object) -> None:
         while True:
             pass
 
-    monkeypatch.setattr(emg_parse.pipeline, "segment", hang)
+    monkeypatch.setattr(emg_parse.segmenter, "segment", hang)
     out = tmp_path / "out.json"
     code, stdout, err = run(str(TXT), "--timeout", "0.3", "-o", str(out))
     assert (code, stdout) == (10, "")
@@ -283,7 +284,16 @@ def test_console_command_keeps_the_exit_code_and_message(tmp_path: Path) -> None
 
 
 def test_console_command_runs_exit_handlers() -> None:
-    result = command("--version", prelude="import atexit; atexit.register(print, 'handler ran')")
+    # a handler registered while the command runs (as a library would)
+    prelude = (
+        "import atexit, emg_parse.cli\n"
+        "real = emg_parse.cli.main\n"
+        "def main(*args, **kwargs):\n"
+        "    atexit.register(print, 'handler ran')\n"
+        "    return real(*args, **kwargs)\n"
+        "emg_parse.cli.main = main"
+    )
+    result = command("--version", prelude=prelude)
     assert result.returncode == 0
     assert result.stdout.splitlines()[-1] == "handler ran"
 
@@ -295,17 +305,17 @@ def test_python_dash_m_is_the_console_command() -> None:
     assert (result.returncode, result.stdout) == (0, f"emg-parse, version {__version__}\n")
 
 
-@pytest.mark.skipif(not pdf_pdfium.can_isolate(), reason="pages are read in this process here")
+@pytest.mark.skipif(not can_fork(), reason="pages are read in this process here")
 @pytest.mark.parametrize("cpus", [1, 2])
 def test_decompression_bomb_is_a_one_line_error(
     cpus: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import emg_parse.extractors.pdf as pdf_module
-
     monkeypatch.setattr(os, "cpu_count", lambda: cpus)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cpus)))
-    monkeypatch.setattr(pdf_pdfium, "READER_MEMORY", 64 << 20)
-    monkeypatch.setattr(pdf_module, "READER_MEMORY", 64 << 20)
+    monkeypatch.setattr(limits, "READER_MEMORY", 64 << 20)
+    monkeypatch.setattr(reader, "READER_MEMORY", 64 << 20)
+    monkeypatch.setattr(extractor, "READER_MEMORY", 64 << 20)
+    monkeypatch.setattr(sys.modules["emg_parse.cli.parse"], "READER_MEMORY", 64 << 20)
     page = Page(padding=256 << 20)  # the content stream inflates to 256 MB
     page.text_top(72, 100, "I. Task Team")
     bomb = write_pdf(tmp_path / "bomb.pdf", [page])

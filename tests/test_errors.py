@@ -9,7 +9,7 @@ import pytest
 
 from emg_parse.errors import InputError, unreadable
 from emg_parse.extractors.docx import extract_docx
-from emg_parse.extractors.pdf import PdfExtractor
+from emg_parse.extractors.pdf.extractor import PdfExtractor
 from emg_parse.validate import validate_file
 
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from emg_parse.errors import EmgParseError
 from emg_parse.model import OutcomeDocument
-from emg_parse.pipeline import parse_file
+from emg_parse.pipeline import ParseOptions, parse_file
 
 from .bounds import run_bounded
 from .conftest import SAMPLES
@@ -38,7 +38,7 @@ def parse_bytes(tmp_path: Path, name: str, data: bytes) -> None:
     path = tmp_path / name
     path.write_bytes(data)
     with contextlib.suppress(EmgParseError):
-        parse_file(path, timeout=30)
+        parse_file(path, ParseOptions(timeout=30))
 
 
 @st.composite

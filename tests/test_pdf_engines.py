@@ -4,9 +4,9 @@
   provenance, style, ``new_block``, cell; ``x`` to within a fraction of a point) and
   the same :class:`~emg_parse.model.OutcomeDocument` with ``engine="pdfium"`` and
   ``engine="pdfplumber"``.
-* The fast fake-bold check (:func:`~emg_parse.extractors.pdf_layout.dedupe_page`)
+* The fast fake-bold check (:func:`~emg_parse.extractors.pdf.dedupe.dedupe_page`)
   equals the reference de-duplication.
-* Reading in a child process (:func:`~emg_parse.extractors.pdf_pdfium.read_pages`)
+* Reading in a child process (:func:`~emg_parse.extractors.reader.read_pages`)
   gives what reading in this process gives, and the child is always reaped.
 * pdfium documents, pages and text pages are always closed.
 * ``emg-parse --help`` imports none of the PDF libraries.
@@ -28,16 +28,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from emg_parse import limits
 from emg_parse.errors import InputError, ParseTimeoutError
-from emg_parse.extractors import pdf_pdfium
-from emg_parse.extractors.pdf import ENGINES, PdfExtractor
-from emg_parse.extractors.pdf_layout import Glyph, PageGlyphs, dedupe_glyphs, dedupe_page
+from emg_parse.extractors import ReadOptions
+from emg_parse.extractors.pdf import assembly, extractor, pdfium, reader
+from emg_parse.extractors.pdf.dedupe import dedupe_glyphs, dedupe_page
+from emg_parse.extractors.pdf.extractor import ENGINES, PdfExtractor
+from emg_parse.extractors.pdf.objects import Glyph, PageGlyphs
+from emg_parse.extractors.pdf.params import DEFAULT_PARAMS
+from emg_parse.limits import can_fork
 from emg_parse.lines import Extraction
-from emg_parse.pipeline import parse_file
+from emg_parse.pipeline import ParseOptions, parse_file
 
 from .conftest import SAMPLES
 from .pdfgen import Page, Span, build_pdf
-from .test_pdf_extractor import body_page, bordered_table_page, header_table_page
+from .test_pdf_extractor import Reader, body_page, bordered_table_page, header_table_page
 
 DOCUMENTS = Path(__file__).resolve().parent / "documents"
 #: The samples and the layout-test documents (LibreOffice PDFs).
@@ -67,8 +72,8 @@ def lines_of(ex: Extraction) -> list[tuple[Any, ...]]:
 
 
 def assert_same_extraction(path: Path) -> None:
-    ours = PdfExtractor("pdfium").convert(path)
-    theirs = PdfExtractor("pdfplumber").convert(path)
+    ours = Reader("pdfium").convert(path)
+    theirs = Reader("pdfplumber").convert(path)
     assert ours.pages == theirs.pages
     assert lines_of(ours) == lines_of(theirs)
     for a, b in zip(ours.lines, theirs.lines, strict=True):
@@ -81,7 +86,8 @@ def assert_same_extraction(path: Path) -> None:
 @pytest.mark.parametrize("sample", SAMPLE_PDFS, ids=lambda p: p.name)
 def test_samples_parse_identically(sample: Path) -> None:
     assert_same_extraction(sample)
-    assert parse_file(sample, engine="pdfium") == parse_file(sample, engine="pdfplumber")
+    ours = parse_file(sample, ParseOptions(ReadOptions(engine="pdfium")))
+    assert ours == parse_file(sample, ParseOptions(ReadOptions(engine="pdfplumber")))
 
 
 # --- generated documents -----------------------------------------------------------
@@ -195,8 +201,8 @@ def test_generated_documents_parse_identically(name: str, tmp_path: Path) -> Non
 @pytest.mark.parametrize("copies", [1, 8])
 def test_generated_outcome_documents_give_equal_models(copies: int, tmp_path: Path) -> None:
     path = write_pdf(tmp_path / "outcome.pdf", outcome_pages(copies))
-    ours = parse_file(path, engine="pdfium")
-    assert ours == parse_file(path, engine="pdfplumber")
+    ours = parse_file(path, ParseOptions(ReadOptions(engine="pdfium")))
+    assert ours == parse_file(path, ParseOptions(ReadOptions(engine="pdfplumber")))
     assert ours.source.pages == len(outcome_pages(copies))
     assert len(ours.sections) >= 12 * copies
 
@@ -231,7 +237,7 @@ def test_dedupe_page_equals_reference(
         if shift:
             glyphs.append(_glyph(text, x / 2 + shift, top + shift / 3, size, font))
     page = PageGlyphs.from_glyphs(glyphs)
-    assert dedupe_page(page).glyphs() == dedupe_glyphs(glyphs)
+    assert dedupe_page(page, DEFAULT_PARAMS).glyphs() == dedupe_glyphs(glyphs, DEFAULT_PARAMS)
 
 
 # --- reading in a child process ------------------------------------------------------
@@ -240,12 +246,6 @@ def test_dedupe_page_equals_reference(
 @pytest.fixture
 def long_pdf(tmp_path: Path) -> Path:
     return write_pdf(tmp_path / "long.pdf", outcome_pages(4))
-
-
-def contents(pages: Iterator[pdf_pdfium.PageContent]) -> list[tuple[Any, ...]]:
-    return [
-        (p.glyphs.texts, p.glyphs.x0, p.glyphs.x1, p.glyphs.spans, p.rules, p.height) for p in pages
-    ]
 
 
 def children() -> set[int]:
@@ -260,25 +260,37 @@ def children() -> set[int]:
         return set()
 
 
-needs_fork = pytest.mark.skipif(not pdf_pdfium._can_fork(), reason="reads in one process here")
+needs_fork = pytest.mark.skipif(not can_fork(), reason="reads in one process here")
+ISOLATED = ReadOptions(isolated=True)
+
+
+def run_all(path: Path, task: reader.PageTask[Any]) -> list[Any]:
+    """Every page's result of ``task`` in a :class:`~reader.PageRun`, which is closed after."""
+    run = reader.PageRun(path, None, task)
+    try:
+        return list(run.results())
+    finally:
+        run.close()
 
 
 @needs_fork
-def test_child_reads_what_this_process_reads(long_pdf: Path) -> None:
-    assert len(pdf_pdfium.Document(long_pdf)) >= pdf_pdfium.PARALLEL_MIN_PAGES
+@pytest.mark.parametrize("cpus", [1, 3])
+def test_the_isolated_reader_reads_what_this_process_reads(
+    cpus: int, long_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader, "usable_cpus", lambda: cpus)
+    monkeypatch.setattr(reader, "GROW_MIN_PAGES", 1)
     before = children()
-    assert contents(pdf_pdfium.read_pages(long_pdf, None, parallel=True)) == contents(
-        pdf_pdfium.read_pages(long_pdf, None, parallel=False)
-    )
+    isolated = PdfExtractor().convert(long_pdf, ISOLATED)
+    assert isolated == PdfExtractor().convert(long_pdf)
     assert children() == before
 
 
 @needs_fork
 def test_abandoned_read_kills_and_reaps_the_child(long_pdf: Path) -> None:
     before = children()
-    pages = pdf_pdfium.read_pages(long_pdf, None)
-    next(pages)
-    pages.close()
+    with PdfExtractor().start(long_pdf, ISOLATED):
+        assert children() != before
     assert children() == before
 
 
@@ -286,21 +298,19 @@ def test_abandoned_read_kills_and_reaps_the_child(long_pdf: Path) -> None:
 def test_timeout_while_reading_reaps_the_child(
     long_pdf: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import emg_parse.extractors.pdf as pdf_module
-
-    real = pdf_module._Pages.add
+    real = assembly._Pages.take
     calls = []
 
-    def add(self: Any, *args: Any) -> None:
+    def take(self: Any, *args: Any) -> None:
         calls.append(1)
         if len(calls) == 3:  # as the --timeout alarm would, in the middle of the pages
             raise ParseTimeoutError(long_pdf, "stopped")
         real(self, *args)
 
-    monkeypatch.setattr(pdf_module._Pages, "add", add)
+    monkeypatch.setattr(assembly._Pages, "take", take)
     before = children()
     with pytest.raises(ParseTimeoutError):
-        PdfExtractor("pdfium").convert(long_pdf)
+        PdfExtractor().convert(long_pdf, ISOLATED)
     assert children() == before
 
 
@@ -311,21 +321,19 @@ def test_crash_of_the_reader_is_a_damaged_file(
     def crash(*args: Any) -> None:
         os._exit(11)  # what a segfault in pdfium would look like from here
 
-    monkeypatch.setattr(pdf_pdfium, "_child", crash)
+    monkeypatch.setattr(reader, "_child", crash)
     before = children()
     with pytest.raises(InputError):
-        PdfExtractor("pdfium").convert(long_pdf)
+        PdfExtractor().convert(long_pdf, ISOLATED)
     assert children() == before
 
 
-def whose_pages(slow_worker_delay: float = 0.0) -> pdf_pdfium.PageTask[tuple[int, int, bool]]:
+def whose_pages(slow_worker_delay: float = 0.0) -> reader.PageTask[tuple[int, int, bool]]:
     """A task that gives ``(page, pid, slow)``: a worker whose first page is page 0 is
     slow, as if another program had its CPU: it waits ``slow_worker_delay`` seconds
     before each page."""
 
-    def task(
-        document: pdf_pdfium.Document, pages: Iterator[int]
-    ) -> Iterator[tuple[int, int, bool]]:
+    def task(document: pdfium.Document, pages: Iterator[int]) -> Iterator[tuple[int, int, bool]]:
         slow: bool | None = None
         for index in pages:
             if slow is None:
@@ -338,28 +346,36 @@ def whose_pages(slow_worker_delay: float = 0.0) -> pdf_pdfium.PageTask[tuple[int
 
 
 @needs_fork
-def test_workers_take_every_page_once_in_order(long_pdf: Path) -> None:
-    pages = len(pdf_pdfium.Document(long_pdf))
-    run = pdf_pdfium.PageRun(long_pdf, None, whose_pages(), workers=3)
-    try:
-        results = list(run.results())
-    finally:
-        run.close()
+def test_workers_take_every_page_once_in_order(
+    long_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader, "usable_cpus", lambda: 3)
+    monkeypatch.setattr(reader, "GROW_MIN_PAGES", 1)
+    pages = len(pdfium.Document(long_pdf))
+    results = run_all(long_pdf, whose_pages())
     assert [index for index, _pid, _slow in results] == list(range(pages))
     assert os.getpid() not in {pid for _index, pid, _slow in results}
 
 
 @needs_fork
-def test_a_slow_worker_takes_fewer_pages(long_pdf: Path) -> None:
-    # pages are taken one at a time, not shared out in advance: while the worker
-    # that took page 0 waits, the other one takes the rest, its share and then the
-    # slow worker's
-    pages = len(pdf_pdfium.Document(long_pdf))
-    run = pdf_pdfium.PageRun(long_pdf, None, whose_pages(slow_worker_delay=0.5), workers=2)
-    try:
-        results = list(run.results())
-    finally:
-        run.close()
+def test_a_short_document_is_read_by_one_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader, "usable_cpus", lambda: 4)
+    short = write_pdf(tmp_path / "short.pdf", outcome_pages(1))
+    assert len(pdfium.Document(short)) < reader.GROW_MIN_PAGES
+    results = run_all(short, whose_pages())
+    assert len({pid for _index, pid, _slow in results}) == 1
+
+
+@needs_fork
+def test_a_slow_worker_takes_fewer_pages(long_pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # pages are taken one at a time, not shared out in advance: while the first
+    # worker, which took page 0, waits, the one that joins it takes the rest
+    monkeypatch.setattr(reader, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(reader, "GROW_MIN_PAGES", 1)
+    pages = len(pdfium.Document(long_pdf))
+    results = run_all(long_pdf, whose_pages(slow_worker_delay=0.5))
     assert [index for index, _pid, _slow in results] == list(range(pages))
     assert sum(slow for _index, _pid, slow in results) <= 2 < pages
 
@@ -369,16 +385,14 @@ def test_pages_a_worker_failed_on_are_done_here(long_pdf: Path) -> None:
     # a bug (not pdfium) in a worker: this process does that worker's pages itself
     parent = os.getpid()
 
-    def task(document: pdf_pdfium.Document, pages: Iterator[int]) -> Iterator[int]:
+    def task(document: pdfium.Document, pages: Iterator[int]) -> Iterator[int]:
         for index in pages:
             if index == 3 and os.getpid() != parent:
                 raise ZeroDivisionError("a bug")
             yield index
 
     before = children()
-    assert list(pdf_pdfium.run_pages(long_pdf, None, task)) == list(
-        range(len(pdf_pdfium.Document(long_pdf)))
-    )
+    assert run_all(long_pdf, task) == list(range(len(pdfium.Document(long_pdf))))
     assert children() == before
 
 
@@ -387,7 +401,7 @@ def test_memory_error_in_a_worker_is_not_redone_here(long_pdf: Path) -> None:
     # this process has no memory limit: a page that exhausted a worker's stays failed
     parent = os.getpid()
 
-    def task(document: pdf_pdfium.Document, pages: Iterator[int]) -> Iterator[int]:
+    def task(document: pdfium.Document, pages: Iterator[int]) -> Iterator[int]:
         for index in pages:
             if index == 3:
                 assert os.getpid() != parent, "redone without the limit"
@@ -395,15 +409,15 @@ def test_memory_error_in_a_worker_is_not_redone_here(long_pdf: Path) -> None:
             yield index
 
     before = children()
-    with pytest.raises(pdf_pdfium.PdfiumError) as caught:
-        list(pdf_pdfium.run_pages(long_pdf, None, task))
-    assert caught.value.code == pdf_pdfium.ERR_MEMORY
+    with pytest.raises(pdfium.PdfiumError) as caught:
+        run_all(long_pdf, task)
+    assert caught.value.code == pdfium.ERR_MEMORY
     assert children() == before
 
 
 @needs_fork
 def test_a_bug_in_the_task_is_raised_here(long_pdf: Path) -> None:
-    def task(document: pdf_pdfium.Document, pages: Iterator[int]) -> Iterator[int]:
+    def task(document: pdfium.Document, pages: Iterator[int]) -> Iterator[int]:
         for index in pages:
             if index == 3:
                 raise ZeroDivisionError("a bug")
@@ -411,7 +425,7 @@ def test_a_bug_in_the_task_is_raised_here(long_pdf: Path) -> None:
 
     before = children()
     with pytest.raises(ZeroDivisionError, match="a bug"):
-        list(pdf_pdfium.run_pages(long_pdf, None, task))
+        run_all(long_pdf, task)
     assert children() == before
 
 
@@ -427,15 +441,13 @@ def bomb_pdf(path: Path) -> Path:
 def test_decompression_bomb_is_stopped_by_the_memory_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import emg_parse.extractors.pdf as pdf_module
-
-    monkeypatch.setattr(pdf_pdfium, "READER_MEMORY", 64 << 20)
-    monkeypatch.setattr(pdf_module, "READER_MEMORY", 64 << 20)
-    monkeypatch.setattr(pdf_pdfium, "PARALLEL_MIN_PAGES", 1)
+    monkeypatch.setattr(limits, "READER_MEMORY", 64 << 20)
+    monkeypatch.setattr(reader, "READER_MEMORY", 64 << 20)
+    monkeypatch.setattr(extractor, "READER_MEMORY", 64 << 20)
     bomb = bomb_pdf(tmp_path / "bomb.pdf")
     before = children()
     with pytest.raises(InputError) as caught:
-        PdfExtractor("pdfium").convert(bomb)
+        PdfExtractor().convert(bomb, ISOLATED)
     assert caught.value.one_line() == (
         f"{bomb}: needs more than 64 MB of memory to read (damaged, or built to exhaust "
         "memory); re-export or re-download it"
@@ -457,7 +469,7 @@ class Counting:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.opened: dict[str, int] = {}
-        api = pdf_pdfium.pdfium()
+        api = pdfium.pdfium()
         for load, close in self.PAIRS:
             for name in (load, close):
                 real = getattr(api, name)
@@ -478,13 +490,10 @@ class Counting:
         )
 
 
-@pytest.mark.parametrize("parallel_from", [2, 10_000])
-def test_documents_and_pages_are_closed(
-    parallel_from: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(pdf_pdfium, "PARALLEL_MIN_PAGES", parallel_from)
+def test_documents_and_pages_are_closed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # read in this process, where the calls can be counted
     counting = Counting(monkeypatch)
-    extractor = PdfExtractor("pdfium")
+    extractor = Reader("pdfium")
     extractor.convert(write_pdf(tmp_path / "ok.pdf", running_text()))
     empty = Page()
     empty.rect(10, 10, 10, 10)
@@ -525,7 +534,9 @@ def test_help_imports_no_pdf_library() -> None:
 
 
 def test_pdf_extractor_module_imports_no_pdf_library() -> None:
-    modules = imported_by("import emg_parse.extractors.pdf, emg_parse.extractors.pdf_pdfium")
+    modules = imported_by(
+        "import emg_parse.extractors.pdf.extractor, emg_parse.extractors.pdf.pdfium"
+    )
     assert not {m.split(".")[0] for m in modules} & HEAVY
 
 
@@ -549,13 +560,12 @@ def test_reader_dies_with_its_parent(long_pdf: Path, tmp_path: Path) -> None:
     script = (
         "import os, sys, time\n"
         "from pathlib import Path\n"
-        "from emg_parse.extractors import pdf_pdfium\n"
-        "def slow(*args):\n"
+        "from emg_parse.extractors.pdf import reader\n"
+        "def slow(document, pages):\n"
         "    time.sleep(60)\n"
-        "pdf_pdfium._child = slow\n"
-        "pages = pdf_pdfium.read_pages(Path(sys.argv[1]), None)\n"
+        "    yield from ()\n"
+        "run = reader.PageRun(Path(sys.argv[1]), None, slow)\n"
         "print(os.getpid(), flush=True)\n"
-        "next(pages)\n"
         "time.sleep(60)\n"
     )
     proc = subprocess.Popen(

@@ -28,21 +28,17 @@ from emg_parse.errors import (
     NoTextError,
     TooLargeError,
 )
-from emg_parse.extractors import pdf_layout as layout
-from emg_parse.extractors.pdf import (
-    DAMAGED_MESSAGE,
-    ENCRYPTED_MESSAGE,
-    ENGINES,
-    NO_TEXT_MESSAGE,
-    PdfExtractor,
-    page_glyphs,
-)
-from emg_parse.extractors.pdf_layout import (
-    Glyph,
+from emg_parse.extractors import ReadOptions
+from emg_parse.extractors.pdf import columns, objects
+from emg_parse.extractors.pdf.dedupe import dedupe_glyphs
+from emg_parse.extractors.pdf.errors import DAMAGED_MESSAGE, ENCRYPTED_MESSAGE, NO_TEXT_MESSAGE
+from emg_parse.extractors.pdf.extractor import ENGINES, PdfExtractor
+from emg_parse.extractors.pdf.lines import TextLine, is_list_label, page_lines, style_of_parts
+from emg_parse.extractors.pdf.objects import Glyph, PageGlyphs
+from emg_parse.extractors.pdf.params import DEFAULT_PARAMS
+from emg_parse.extractors.pdf.pdfplumber import page_glyphs
+from emg_parse.extractors.pdf.running import (
     MarginItem,
-    build_lines,
-    dedupe_glyphs,
-    is_list_label,
     is_page_number,
     running_fragments,
     running_key,
@@ -54,18 +50,30 @@ from .bounds import finishes_within
 from .conftest import SAMPLES
 from .pdfgen import Page, Span, build_pdf, text_width, write_pdf
 
+
+class Reader:
+    """The PDF extractor with one engine; ``convert`` takes the other read options."""
+
+    def __init__(self, engine: str) -> None:
+        self.engine = engine
+
+    def convert(self, path: Path, **options: Any) -> Extraction:
+        read = ReadOptions(engine=self.engine, **options)  # type: ignore[arg-type]
+        return PdfExtractor().convert(path, read)
+
+
 EXTRACTOR = PdfExtractor()
-PLUMBER = PdfExtractor("pdfplumber")
+PLUMBER = Reader("pdfplumber")
 
 
 @pytest.fixture(params=ENGINES)
-def extractor(request: pytest.FixtureRequest) -> PdfExtractor:
+def extractor(request: pytest.FixtureRequest) -> Reader:
     """The extractor with each engine in turn: every behaviour holds for both."""
-    return PdfExtractor(request.param)
+    return Reader(request.param)
 
 
 def convert(
-    extractor: PdfExtractor, tmp_path: Path, pages: list[Page], name: str = "doc.pdf", **kw: Any
+    extractor: Reader, tmp_path: Path, pages: list[Page], name: str = "doc.pdf", **kw: Any
 ) -> Extraction:
     path = write_pdf(tmp_path / name, pages)
     return extractor.convert(path, **kw)
@@ -80,6 +88,16 @@ def find(ex: Extraction, prefix: str) -> Line:
         if line.text.startswith(prefix):
             return line
     raise AssertionError(f"no line starts with {prefix!r}: {texts(ex)}")
+
+
+def lines_of(glyphs: list[Glyph]) -> list[TextLine]:
+    """The lines the layout makes of hand-made glyphs, in the order given."""
+    return page_lines(PageGlyphs.from_glyphs(glyphs), DEFAULT_PARAMS)
+
+
+def style_of(glyphs: list[Glyph]) -> tuple[bool, bool, float | None]:
+    """``(bold, italic, size)`` the layout gives hand-made glyphs."""
+    return style_of_parts((s.start, s.end, s) for s in PageGlyphs.from_glyphs(glyphs).spans)
 
 
 def body_page(lines: list[str], top: float = 150.0, pitch: float = 13.0, x: float = 72.0) -> Page:
@@ -104,7 +122,7 @@ def test_accepts_pdf_magic_in_first_kilobyte() -> None:
 
 
 def test_running_header_and_page_footer_removed_on_three_pages(
-    extractor: PdfExtractor, tmp_path: Path
+    extractor: Reader, tmp_path: Path
 ) -> None:
     pages = []
     for n in range(1, 4):
@@ -134,7 +152,7 @@ def test_running_header_and_page_footer_removed_on_three_pages(
 
 
 def test_running_header_on_same_line_as_page_number_removed(
-    extractor: PdfExtractor, tmp_path: Path
+    extractor: Reader, tmp_path: Path
 ) -> None:
     pages = []
     for n in range(1, 3):
@@ -145,12 +163,12 @@ def test_running_header_on_same_line_as_page_number_removed(
     assert texts(convert(extractor, tmp_path, pages)) == ["Some decision text here"] * 2
 
 
-def test_header_text_repeated_in_body_is_kept(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_header_text_repeated_in_body_is_kept(extractor: Reader, tmp_path: Path) -> None:
     pages = [body_page(["EMGSOM.26_3a", "Distribution: EMG Members"]) for _ in range(3)]
     assert texts(convert(extractor, tmp_path, pages)).count("EMGSOM.26_3a") == 3
 
 
-def test_page_number_removed_on_single_page(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_page_number_removed_on_single_page(extractor: Reader, tmp_path: Path) -> None:
     page = body_page(["1", "Decide to extend the process."])
     page.text_top(290, 810, "- 1 -")
     page.text_top(290, 30, "1")
@@ -182,23 +200,27 @@ def _item(page: int, text: str, top: float, height: float = 842.0) -> MarginItem
     return MarginItem(page=page, text=text, top=top, bottom=top + 10, page_height=height)
 
 
+def drop(items: list[MarginItem], pages: int) -> set[int]:
+    return running_fragments(items, pages, DEFAULT_PARAMS)
+
+
 def test_running_fragments_repeated_at_same_y() -> None:
     items = [_item(p, "EMGSOM.26_3a", 35 + p * 0.5) for p in range(3)]
     items.append(_item(0, "UNITED NATIONS", 60))
-    assert running_fragments(items, 3) == {0, 1, 2}
+    assert drop(items, 3) == {0, 1, 2}
 
 
 def test_running_fragments_needs_same_y_half_the_pages_and_two_pages() -> None:
     # same text, different heights on the page: not running
-    assert running_fragments([_item(0, "Draft", 30), _item(1, "Draft", 80)], 2) == set()
+    assert drop([_item(0, "Draft", 30), _item(1, "Draft", 80)], 2) == set()
     # one page of three
-    assert running_fragments([_item(0, "Draft", 30)], 3) == set()
+    assert drop([_item(0, "Draft", 30)], 3) == set()
     # two pages of four: half -> running
-    assert running_fragments([_item(1, "Draft", 30), _item(3, "Draft", 31)], 4) == {0, 1}
+    assert drop([_item(1, "Draft", 30), _item(3, "Draft", 31)], 4) == {0, 1}
     # two pages of five: fewer than half -> kept
-    assert running_fragments([_item(1, "Draft", 30), _item(3, "Draft", 31)], 5) == set()
+    assert drop([_item(1, "Draft", 30), _item(3, "Draft", 31)], 5) == set()
     # a single-page document never has a running header (but page numbers go)
-    assert running_fragments([_item(0, "Draft", 30), _item(0, "3", 820)], 1) == {1}
+    assert drop([_item(0, "Draft", 30), _item(0, "3", 820)], 1) == {1}
 
 
 def test_running_fragments_bottom_measured_from_page_bottom() -> None:
@@ -206,7 +228,7 @@ def test_running_fragments_bottom_measured_from_page_bottom() -> None:
         _item(0, "Page 1 of 2 - EMG", 800, height=842),
         _item(1, "Page 2 of 2 - EMG", 750, height=792),  # letter-size page
     ]
-    assert running_fragments(items, 2) == {0, 1}
+    assert drop(items, 2) == {0, 1}
 
 
 def test_running_fragments_keep_text_that_is_mostly_body_text() -> None:
@@ -214,15 +236,15 @@ def test_running_fragments_keep_text_that_is_mostly_body_text() -> None:
     # also occurs in the body (more often): it is body text
     items = [_item(p, "The Senior Officials:", 72) for p in (1, 2)]
     items += [_item(p, "The Senior Officials:", 300 + p) for p in range(3)]
-    assert running_fragments(items, 3) == set()
+    assert drop(items, 3) == set()
     # the document symbol: once in the body (the header table), three times at the top
     items = [_item(p, "EMGSOM.26_3a", 40) for p in range(3)]
     items.append(_item(0, "EMGSOM.26_3a", 300))
-    assert running_fragments(items, 3) == {0, 1, 2}
+    assert drop(items, 3) == {0, 1, 2}
 
 
 def test_footnote_number_then_tab_is_not_a_page_number(
-    extractor: PdfExtractor, tmp_path: Path
+    extractor: Reader, tmp_path: Path
 ) -> None:
     page = body_page(["Body text of the page."])
     page.text_top(72, 790, "1", 9)
@@ -236,13 +258,13 @@ def test_footnote_number_then_tab_is_not_a_page_number(
 def test_running_fragments_ignore_body_zone() -> None:
     items = [_item(p, "The Senior Officials:", 400) for p in range(3)]
     items += [_item(p, "7", 400) for p in range(3)]
-    assert running_fragments(items, 3) == set()
+    assert drop(items, 3) == set()
 
 
 # --- words: superscripts, ligatures, fake bold, hyphens ------------------------------
 
 
-def test_superscript_ordinal_joined(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_superscript_ordinal_joined(extractor: Reader, tmp_path: Path) -> None:
     page = Page()
     page.spans(
         72,
@@ -264,20 +286,20 @@ def test_superscript_ordinal_joined(extractor: PdfExtractor, tmp_path: Path) -> 
     assert all(ln.style.size == 11.0 for ln in ex.lines)
 
 
-def test_superscript_after_word_is_not_an_ordinal(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_superscript_after_word_is_not_an_ordinal(extractor: Reader, tmp_path: Path) -> None:
     page = Page()
     page.spans(72, 700, Span("as noted "), Span("th", 7, rise=4), Span(" here"))
     page.spans(72, 687, Span("footnote"), Span("1", 7, rise=4), Span(" text"))
     assert texts(convert(extractor, tmp_path, [page])) == ["as noted th here", "footnote1 text"]
 
 
-def test_ligatures_expanded(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_ligatures_expanded(extractor: Reader, tmp_path: Path) -> None:
     page = Page()
     page.text(72, 700, "the \ufb01nal \ufb02ow of o\ufb03cial work", font="Times-Roman")
     assert texts(convert(extractor, tmp_path, [page])) == ["the final flow of official work"]
 
 
-def test_fake_bold_doubled_glyphs_deduped(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_fake_bold_doubled_glyphs_deduped(extractor: Reader, tmp_path: Path) -> None:
     page = Page()
     page.text(72, 700, "Summary of Action Points", 16, "Helvetica", fake_bold=0.3)
     page.text(72, 680, "plain text", 11)
@@ -286,7 +308,7 @@ def test_fake_bold_doubled_glyphs_deduped(extractor: PdfExtractor, tmp_path: Pat
     assert ex.lines[0].style.size == 16.0
 
 
-def test_line_end_hyphen_kept(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_line_end_hyphen_kept(extractor: Reader, tmp_path: Path) -> None:
     page = body_page(["follow up on the above-", "mentioned report in sup-", "port of it."])
     assert texts(convert(extractor, tmp_path, [page])) == [
         "follow up on the above-",
@@ -297,14 +319,14 @@ def test_line_end_hyphen_kept(extractor: PdfExtractor, tmp_path: Path) -> None:
 
 def test_soft_hyphen_kept_in_words() -> None:
     glyphs = [_g(ch, 10 + i * 5) for i, ch in enumerate("sup\u00adport")]
-    (line,) = build_lines(glyphs)
+    (line,) = lines_of(glyphs)
     assert line.text == "sup\u00adport"
 
 
 # --- style ---------------------------------------------------------------------------
 
 
-def test_bold_italic_and_size(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_bold_italic_and_size(extractor: Reader, tmp_path: Path) -> None:
     page = Page()
     page.text(72, 700, "Bold heading", 12, "Helvetica-Bold")
     page.text(72, 660, "Italic words", 11, "Times-Italic")
@@ -327,16 +349,16 @@ def test_style_of_font_names() -> None:
     def g(font: str) -> Glyph:
         return Glyph("a", 0, 5, 0, 10, 10, font)
 
-    assert layout.style_of([g("ABCDEF+Calibri-BoldItalic")] * 3) == (True, True, 10.0)
-    assert layout.style_of([g("Arial,Black")]) == (True, False, 10.0)
-    assert layout.style_of([g("Foo-HeavyOblique")]) == (True, True, 10.0)
-    assert layout.style_of([g("Arial-Bold"), g("Arial"), g("Arial")]) == (False, False, 10.0)
+    assert style_of([g("ABCDEF+Calibri-BoldItalic")] * 3) == (True, True, 10.0)
+    assert style_of([g("Arial,Black")]) == (True, False, 10.0)
+    assert style_of([g("Foo-HeavyOblique")]) == (True, True, 10.0)
+    assert style_of([g("Arial-Bold"), g("Arial"), g("Arial")]) == (False, False, 10.0)
 
 
 # --- new_block -----------------------------------------------------------------------
 
 
-def test_new_block_after_large_gap(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_new_block_after_large_gap(extractor: Reader, tmp_path: Path) -> None:
     page = Page()
     tops = [100, 113, 126, 139, 170, 183, 196, 240]
     for i, top in enumerate(tops):
@@ -348,12 +370,13 @@ def test_new_block_after_large_gap(extractor: PdfExtractor, tmp_path: Path) -> N
 
 
 def test_line_pitch_uses_lower_quartile() -> None:
-    def line(baseline: float) -> layout.TextLine:
-        return layout.TextLine([], baseline - 10, baseline, 11.0)
+    def line(baseline: float) -> TextLine:
+        return TextLine([], baseline - 10, baseline, 11.0)
 
     lines = [line(b) for b in (100, 113, 126, 150, 163, 190, 203)]
-    assert layout.line_pitch(lines) == pytest.approx(13.0)
-    assert layout.line_pitch([line(100), line(140)]) == pytest.approx(13.2)  # 1.2 x size
+    assert columns.line_pitch(lines, DEFAULT_PARAMS) == pytest.approx(13.0)
+    # 1.2 x size
+    assert columns.line_pitch([line(100), line(140)], DEFAULT_PARAMS) == pytest.approx(13.2)
 
 
 # --- two-column header block and list labels -----------------------------------------
@@ -379,7 +402,7 @@ def header_table_page() -> Page:
     return page
 
 
-def test_two_column_block_read_column_by_column(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_two_column_block_read_column_by_column(extractor: Reader, tmp_path: Path) -> None:
     ex = convert(extractor, tmp_path, [header_table_page()])
     got = [(ln.text, ln.cell, ln.new_block) for ln in ex.lines]
     assert got == [
@@ -399,7 +422,7 @@ def test_two_column_block_read_column_by_column(extractor: PdfExtractor, tmp_pat
 
 
 def test_block_line_with_narrow_gap_split_at_column_anchor(
-    extractor: PdfExtractor, tmp_path: Path
+    extractor: Reader, tmp_path: Path
 ) -> None:
     page = Page()
     page.text_top(72, 100, "Left cell text")
@@ -418,7 +441,7 @@ def test_block_line_with_narrow_gap_split_at_column_anchor(
     ]
 
 
-def test_label_then_tab_gap_stays_one_line(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_label_then_tab_gap_stays_one_line(extractor: Reader, tmp_path: Path) -> None:
     page = Page()
     page.text_top(72, 100, "I.")
     page.text_top(108, 100, "Consultative Process on Biodiversity", font="Helvetica-Bold")
@@ -462,7 +485,7 @@ def bordered_table_page() -> Page:
     return page
 
 
-def test_bordered_table_rows_and_end(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_bordered_table_rows_and_end(extractor: Reader, tmp_path: Path) -> None:
     ex = convert(extractor, tmp_path, [bordered_table_page()])
     assert [(ln.text, ln.cell, ln.new_block) for ln in ex.lines] == [
         ("Date:", (0, 0), True),
@@ -475,14 +498,14 @@ def test_bordered_table_rows_and_end(extractor: PdfExtractor, tmp_path: Path) ->
     ]
 
 
-def test_rule_between_lines_starts_a_block(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_rule_between_lines_starts_a_block(extractor: Reader, tmp_path: Path) -> None:
     page = body_page(["first paragraph line", "second line", "after the rule", "and more"])
     page.rect(72, page.height - 169, 450, 0.75)  # between lines 2 (top 163) and 3 (176)
     ex = convert(extractor, tmp_path, [page])
     assert [ln.new_block for ln in ex.lines] == [True, False, True, False]
 
 
-def test_underline_is_not_a_rule(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_underline_is_not_a_rule(extractor: Reader, tmp_path: Path) -> None:
     page = body_page(["An underlined long link at the start", "of the line goes on here", "x"])
     page.rect(72, page.height - 151.5, 200, 0.6)  # under line 1 (baseline top=150)
     ex = convert(extractor, tmp_path, [page])
@@ -515,13 +538,13 @@ def _word_glyphs(words: list[tuple[str, float]], top: float = 100.0) -> list[Gly
 def test_justified_line_is_not_split() -> None:
     # every gap is wide (a justified line with few words): no column split
     glyphs = _word_glyphs([("one", 0), ("two", 40), ("three", 80), ("four", 130)])
-    (line,) = build_lines(glyphs)
+    (line,) = lines_of(glyphs)
     assert [f.text for f in line.fragments] == ["one two three four"]
 
 
 def test_outlier_gap_splits_line() -> None:
     glyphs = _word_glyphs([("Left", 0), ("cell", 23), ("text", 46), ("Right", 200)])
-    (line,) = build_lines(glyphs)
+    (line,) = lines_of(glyphs)
     assert [f.text for f in line.fragments] == ["Left cell text", "Right"]
 
 
@@ -530,7 +553,7 @@ def test_group_rows_keeps_superscript_on_its_line() -> None:
     # boxes as pdfminer makes them: a 58 % run raised by a third of the size
     sup = [Glyph("t", 10, 13, 99, 105, 6, "F"), Glyph("h", 13, 16, 99, 105, 6, "F")]
     rest = _word_glyphs([("next", 0)], top=112)
-    lines = build_lines(main + sup + rest)
+    lines = lines_of(main + sup + rest)
     assert [ln.text for ln in lines] == ["26th", "next"]
 
 
@@ -539,7 +562,7 @@ def test_group_rows_keeps_superscript_on_its_line() -> None:
 
 def test_dedupe_glyphs_keeps_real_doubles() -> None:
     word = [_g(ch, 10 + i * 2.5, size=5) for i, ch in enumerate("all")]
-    assert "".join(g.text for g in dedupe_glyphs(word)) == "all"
+    assert "".join(g.text for g in dedupe_glyphs(word, DEFAULT_PARAMS)) == "all"
 
 
 @given(
@@ -561,7 +584,7 @@ def test_dedupe_removes_exactly_the_shifted_copies(
         Glyph(g.text, g.x0 + shift, g.x1 + shift, g.top, g.bottom, g.size, g.font)
         for g in originals
     ]
-    kept = dedupe_glyphs(originals + copies)
+    kept = dedupe_glyphs(originals + copies, DEFAULT_PARAMS)
     assert kept == originals
 
 
@@ -572,7 +595,7 @@ def simple_pages() -> list[Page]:
     return [body_page(["The Senior Officials:", "a) Decide to extend the process."])]
 
 
-def test_encrypted_without_or_with_wrong_password(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_encrypted_without_or_with_wrong_password(extractor: Reader, tmp_path: Path) -> None:
     path = tmp_path / "locked.pdf"
     path.write_bytes(build_pdf(simple_pages(), user_password="secret"))
     for password in (None, "", "wrong"):
@@ -586,7 +609,7 @@ def test_encrypted_without_or_with_wrong_password(extractor: PdfExtractor, tmp_p
 
 
 def test_encrypted_with_empty_user_password_just_opens(
-    extractor: PdfExtractor, tmp_path: Path
+    extractor: Reader, tmp_path: Path
 ) -> None:
     path = tmp_path / "open.pdf"
     path.write_bytes(build_pdf(simple_pages(), user_password=""))
@@ -597,7 +620,7 @@ def test_encrypted_with_empty_user_password_just_opens(
 
 
 @pytest.mark.parametrize("cut", [0.3, 0.6, 0.95])
-def test_truncated_pdf(extractor: PdfExtractor, tmp_path: Path, cut: float) -> None:
+def test_truncated_pdf(extractor: Reader, tmp_path: Path, cut: float) -> None:
     data = build_pdf(simple_pages())
     path = tmp_path / "cut.pdf"
     path.write_bytes(data[: int(len(data) * cut)])
@@ -615,7 +638,7 @@ def test_truncated_pdf(extractor: PdfExtractor, tmp_path: Path, cut: float) -> N
         b"%PDF-",
     ],
 )
-def test_not_really_a_pdf(extractor: PdfExtractor, tmp_path: Path, data: bytes) -> None:
+def test_not_really_a_pdf(extractor: Reader, tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "fake.pdf"
     path.write_bytes(data)
     with pytest.raises(InputError) as info:
@@ -636,7 +659,7 @@ def test_broken_xref_and_objects(tmp_path: Path) -> None:
     assert texts(EXTRACTOR.convert(path)) == texts(convert(PLUMBER, tmp_path, simple_pages()))
 
 
-def test_no_text_layer(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_no_text_layer(extractor: Reader, tmp_path: Path) -> None:
     page = Page()
     page.rect(50, 50, 400, 600)
     with pytest.raises(NoTextError) as info:
@@ -645,14 +668,14 @@ def test_no_text_layer(extractor: PdfExtractor, tmp_path: Path) -> None:
     assert info.value.exit_code == 6
 
 
-def test_whitespace_only_counts_as_no_text(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_whitespace_only_counts_as_no_text(extractor: Reader, tmp_path: Path) -> None:
     page = Page()
     page.text(72, 700, "    ")
     with pytest.raises(NoTextError):
         convert(extractor, tmp_path, [page])
 
 
-def test_missing_file(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_missing_file(extractor: Reader, tmp_path: Path) -> None:
     with pytest.raises(InputError):
         extractor.convert(tmp_path / "nope.pdf")
 
@@ -674,7 +697,7 @@ def test_no_engine_exception_escapes(
     path = tmp_path_factory.mktemp("fuzz") / "fuzz.pdf"
     path.write_bytes(bytes(data))
     with contextlib.suppress(EmgParseError):
-        PdfExtractor(engine).convert(path)  # type: ignore[arg-type]
+        Reader(engine).convert(path)
 
 
 @pytest.fixture
@@ -735,7 +758,7 @@ def test_page_glyphs_match_pdfplumber_chars(tmp_path: Path) -> None:
     for g, c in zip(glyphs, chars, strict=True):
         # the box hangs from the baseline (Helvetica's descent is 0.207 em in pdfminer)
         baseline = c["bottom"] - 0.207 * c["size"]
-        assert (g.top, g.bottom) == pytest.approx(layout.box_of(baseline, c["size"]), abs=1e-6)
+        assert (g.top, g.bottom) == pytest.approx(objects.box_of(baseline, c["size"]), abs=1e-6)
 
 
 # --- the LibreOffice samples ---------------------------------------------------------
@@ -759,7 +782,7 @@ def sample(request: pytest.FixtureRequest) -> tuple[str, Extraction]:
     if not SAMPLE_PDFS:
         pytest.skip("sample PDFs not built")
     name, engine = request.param
-    return name, PdfExtractor(engine).convert(SAMPLES / name)
+    return name, Reader(engine).convert(SAMPLES / name)
 
 
 @needs_samples
@@ -834,11 +857,11 @@ def test_timeout_inside_pdfminer_is_passed_on(
 
 
 def test_layout_bug_is_not_reported_as_damaged_file(
-    extractor: PdfExtractor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    extractor: Reader, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import emg_parse.extractors.pdf as pdf_module
+    import emg_parse.extractors.pdf.assembly as pdf_module
 
-    def broken(glyphs: Any) -> Any:
+    def broken(*args: Any) -> Any:
         raise ZeroDivisionError("bug")
 
     monkeypatch.setattr(pdf_module, "page_lines", broken)
@@ -866,7 +889,7 @@ def test_many_pages_laid_out_again_take_linear_time(tmp_path: Path) -> None:
     assert extraction.lines[-1].source == Provenance(3000, 2)
 
 
-def test_a_file_name_that_is_not_utf8_is_read(extractor: PdfExtractor, tmp_path: Path) -> None:
+def test_a_file_name_that_is_not_utf8_is_read(extractor: Reader, tmp_path: Path) -> None:
     # six pages: with pdfium, worker processes open the file too
     pages = [body_page(["I. Task Team", f"Text of page {n}"]) for n in range(1, 7)]
     plain = write_pdf(tmp_path / "doc.pdf", pages)
@@ -879,7 +902,7 @@ def test_a_file_name_that_is_not_utf8_is_read(extractor: PdfExtractor, tmp_path:
 
 
 def test_too_many_lines_is_a_one_line_error(
-    extractor: PdfExtractor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    extractor: Reader, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(lines_module, "MAX_LINES", 15)
     # eight pages of two lines: with pdfium, counted as worker processes send them

@@ -8,7 +8,7 @@ happens through ``on_event`` (:data:`Event`).
 Rules (the README's "Converting an archive" says the same for users):
 
 - **Candidates.**  A regular file whose extension is a document's
-  (:data:`DOCUMENT_EXTENSIONS`, so also ``.doc`` and ``.rtf``, which then fail
+  (``registry.document_extensions()``, so also ``.doc`` and ``.rtf``, which then fail
   with the single-file command's advice), or whose content is a PDF or a Word
   package (a ZIP holding ``word/document.xml``), whatever its name.  Everything
   else (images, spreadsheets, CSV, HTML, ...) is *skipped* and listed as such.
@@ -49,9 +49,8 @@ Rules (the README's "Converting an archive" says the same for users):
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib
-import math
+import itertools
 import multiprocessing
 import os
 import signal
@@ -59,24 +58,29 @@ import stat
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
-from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
-from multiprocessing.process import BaseProcess
 from pathlib import Path
-from types import FrameType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING
+
+from pebble import ProcessExpired, ProcessPool
 
 from emg_parse import __version__
 from emg_parse.errors import EmgParseError, InputError, OutputError, ParseTimeoutError, shown
-from emg_parse.extractors.registry import MAX_FILE_BYTES
+from emg_parse.extractors import MAX_FILE_BYTES
 from emg_parse.limits import (
     DEFAULT_TIMEOUT,
     READER_MEMORY,
-    limit_memory,
+    become_worker,
     memory_message,
+    stop_signals_blocked,
     timeout_message,
+    usable_cpus,
+    working,
 )
 from emg_parse.manifest import (
     MANIFEST_CSV,
@@ -87,29 +91,19 @@ from emg_parse.manifest import (
     load_rows,
     write_manifests,
 )
+from emg_parse.pipeline import sha256_of
 from emg_parse.writers import OutputFormat, is_temporary
 
 if TYPE_CHECKING:
     from emg_parse.model import Item, OutcomeDocument
 
-#: Extensions that make a file a candidate whatever its content.
-DOCUMENT_EXTENSIONS = frozenset(
-    {".pdf", ".docx", ".docm", ".dotx", ".doc", ".rtf", ".txt", ".md", ".markdown", ".text"}
-)
 #: Output extension of each format.
 OUTPUT_EXTENSIONS: dict[OutputFormat, str] = {"json": ".json", "yaml": ".yaml"}
-#: Content recognised as a document whatever the file's name (registry extractors).
-_CONTENT_EXTRACTORS = (
-    ("emg_parse.extractors.pdf", "PdfExtractor"),
-    ("emg_parse.extractors.docx", "DocxExtractor"),
-)
 
 
 def default_jobs() -> int:
     """The number of CPUs this process may use."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
+    return usable_cpus()
 
 
 @dataclass(frozen=True)
@@ -201,16 +195,17 @@ class Entry:
 
 def is_candidate(path: Path) -> bool:
     """True for a file ``emg-parse batch`` converts (see the module docstring)."""
-    if path.suffix.lower() in DOCUMENT_EXTENSIONS:
+    from emg_parse.extractors.registry import document_extensions, extractors
+
+    if path.suffix.lower() in document_extensions():
         return True
     try:
         with path.open("rb") as fh:
             head = fh.read(1024)
     except OSError:
         return False
-    from emg_parse.extractors.registry import load
-
-    return any(load(module, cls).accepts(path, head) for module, cls in _CONTENT_EXTRACTORS)
+    # by content: every format but text (which any file of characters would be)
+    return any(e.accepts(path, head) for e in extractors() if e.name != "text")
 
 
 def is_within(path: str, folder: str) -> bool:
@@ -370,26 +365,16 @@ class Task:
         return None
 
 
-def sha256_of(path: Path) -> str | None:
+def file_sha256(path: Path) -> str | None:
     """The file's hash; None when it cannot be read or is over ``MAX_FILE_BYTES``.
 
-    The size is checked first, so a file over the limit is never read (it then fails
-    with the single-file command's message, ``parse_file`` checking the size first too).
+    A file over the limit is never read (it then fails with the single-file
+    command's message, ``parse_file`` checking the size first too).
     """
-    digest = hashlib.sha256()
-    left = MAX_FILE_BYTES
     try:
-        with path.open("rb") as fh:
-            if os.fstat(fh.fileno()).st_size > MAX_FILE_BYTES:
-                return None
-            while chunk := fh.read(min(1 << 20, left + 1)):
-                left -= len(chunk)
-                if left < 0:  # grew while being read
-                    return None
-                digest.update(chunk)
+        return sha256_of(path, MAX_FILE_BYTES)
     except OSError:
         return None
-    return digest.hexdigest()
 
 
 def count_items(items: list[Item]) -> int:
@@ -463,16 +448,17 @@ def convert_document(task: Task) -> Row:
     A file over the size limit is neither hashed nor read.
     """
     start = time.perf_counter()
-    sha256 = sha256_of(task.source)
+    sha256 = file_sha256(task.source)
     if is_unchanged(task, sha256):
         assert task.previous is not None
         seconds = round(time.perf_counter() - start, 3)
         return replace(task.previous, status="unchanged", error=None, seconds=seconds)
-    from emg_parse.pipeline import parse_file
+    from emg_parse.pipeline import ParseOptions, parse_file
     from emg_parse.writers import render
 
     try:
-        document = parse_file(task.source, timeout=task.timeout)
+        options = ParseOptions(timeout=task.timeout)
+        document = parse_file(task.source, options, sha256=sha256)
         write_output(task, render(document, task.fmt))
     except EmgParseError as exc:
         remove_outputs(task)
@@ -491,10 +477,7 @@ def convert_document(task: Task) -> Row:
     return converted_row(task, document, time.perf_counter() - start)
 
 
-# --------------------------------------------------------------------------- worker pool
-
-T = TypeVar("T")
-R = TypeVar("R")
+# --------------------------------------------------------------------------- worker processes
 
 
 @dataclass(frozen=True)
@@ -524,70 +507,13 @@ def cannot_start(exc: OSError) -> BatchUsageError:
     )
 
 
-#: Blocked while a worker starts, so none arrives before the worker's handlers are set.
-_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
-
-
-@contextlib.contextmanager
-def _stop_signals_blocked() -> Iterator[None]:
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _sigterm_to_exit(signum: int, frame: FrameType | None) -> None:
-    raise SystemExit(128 + signum)
-
-
-def _die_with_parent(parent: int) -> None:
-    """On Linux, have the kernel kill this worker if the batch process is killed."""
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            pr_set_pdeathsig = 1
-            ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGKILL)
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:
-        os._exit(1)
-
-
-def _worker_main(conn: Connection, work: Callable[[T], R], parent: int) -> None:
-    """Run tasks from ``conn`` until told to stop (None) or the batch process is gone.
-
-    Ctrl-C is left to the batch process, which stops workers with SIGTERM; that
-    becomes ``SystemExit`` here so ``write_atomic`` removes its temporary file.
-    """
-    _die_with_parent(parent)
-    limit_memory(READER_MEMORY)  # a decompression bomb stops this worker, not the machine
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _sigterm_to_exit)
-    if hasattr(signal, "pthread_sigmask"):  # blocked by WorkerPool._start until now
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
-    while True:
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            return
-        if task is None:
-            return
-        conn.send(work(task))
-
-
 def warm_up() -> None:
     """Import the parsing modules, so forked workers start with them loaded."""
-    from emg_parse.extractors.registry import EXTRACTORS, load
+    from emg_parse.extractors.registry import extractors
 
-    importlib.import_module("emg_parse.pipeline")
-    for module, cls in EXTRACTORS:
-        load(module, cls)
-    importlib.import_module("pdfplumber")
+    for module in ("emg_parse.pipeline", "emg_parse.segmenter", "emg_parse.writers"):
+        importlib.import_module(module)
+    extractors()
 
 
 def _context() -> BaseContext:
@@ -597,167 +523,105 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-_NO_TASK: Any = object()
+def _run_task(work: Callable[[Task], Row], task: Task) -> Row:
+    """Run one task in a worker (see :func:`~emg_parse.limits.working`)."""
+    with working():
+        return work(task)
 
 
-@dataclass
-class _Slot(Generic[T]):
-    process: BaseProcess | None = None
-    conn: Connection | None = None
-    task: T | None = None
-    started: float = 0.0
-    count: int = 0
+def _outcome(future: Future[Row], time_limit: float | None, started: float) -> Row | WorkerLost:
+    """The row a worker returned, or how its worker was lost."""
+    seconds = time.monotonic() - started
+    try:
+        return future.result()
+    except FutureTimeout:
+        return WorkerLost(timed_out=True, seconds=time_limit or seconds)
+    except ProcessExpired as exc:
+        return WorkerLost(timed_out=False, exitcode=exc.exitcode, seconds=seconds)
 
 
-class WorkerPool(Generic[T, R]):
-    """``jobs`` processes, each running one task at a time with ``work``.
+def _pool(jobs: int, tasks_per_worker: int) -> ProcessPool:
+    """Worker processes set up by :func:`~emg_parse.limits.become_worker`, each
+    replaced after ``tasks_per_worker`` tasks.  Started with Ctrl-C and ``kill``
+    blocked, so that a worker (also one that replaces another later) gets them only
+    once it has its handlers."""
+    return ProcessPool(
+        max_workers=jobs,
+        max_tasks=max(1, tasks_per_worker),
+        initializer=become_worker,
+        initargs=(os.getpid(),),
+        context=_context(),
+    )
 
-    Unlike ``multiprocessing.Pool``, a task that runs over ``time_limit`` seconds
-    has its worker killed and replaced, and a worker that dies (a crash in a C
-    library, the OOM killer) costs only its task.  Workers are replaced after
-    ``tasks_per_worker`` tasks.  Use as a context manager: leaving it stops them.
+
+def _shut(pool: ProcessPool) -> None:
+    """Stop the workers (SIGTERM: a task's clean-up runs; SIGKILL after 3 s) and wait."""
+    pool.stop()  # type: ignore[no-untyped-call]
+    pool.join()
+
+
+def _convert_all(
+    tasks: Iterator[Task],
+    work: Callable[[Task], Row],
+    jobs: int,
+    options: BatchOptions,
+) -> Iterator[tuple[Task, Row | WorkerLost]]:
+    """Run ``tasks`` in ``jobs`` worker processes; results in completion order.
+
+    A task that runs over the time limit has its worker killed (and replaced), and a
+    worker that dies (a crash in a C library, the OOM killer) costs only its task;
+    the pool's library (pebble) does both.  Tasks are handed out a few at a time, as
+    workers free up.  When the pool itself breaks (a worker died while none was
+    working), a new one takes the tasks that were waiting; when a new pool breaks
+    before any task is done, workers cannot be started: ``BatchUsageError``.
     """
+    # 0 or less: no limit.  Otherwise the worker's own alarm (parse_file's timeout)
+    # should stop the document; the kill is for when it cannot.
+    time_limit = options.timeout + options.kill_grace if options.timeout > 0 else None
+    running: dict[Future[Row], tuple[Task, float]] = {}
+    pool: ProcessPool | None = None
+    fresh = False  # no task has finished in this pool yet
 
-    def __init__(
-        self,
-        work: Callable[[T], R],
-        *,
-        jobs: int,
-        time_limit: float,
-        tasks_per_worker: int = 50,
-        context: BaseContext | None = None,
-    ) -> None:
-        self._work = work
-        self._time_limit = time_limit
-        self._tasks_per_worker = max(1, tasks_per_worker)
-        self._context = context or _context()
-        self._slots: list[_Slot[T]] = [_Slot[T]() for _ in range(max(1, jobs))]
+    def schedule(count: int) -> None:
+        assert pool is not None
+        for task in itertools.islice(tasks, count):
+            future = pool.schedule(_run_task, (work, task), timeout=time_limit)
+            running[future] = (task, time.monotonic())
 
-    def __enter__(self) -> WorkerPool[T, R]:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    def map(self, tasks: Iterable[T]) -> Iterator[tuple[T, R | WorkerLost]]:
-        """Results in completion order; ``tasks`` is consumed only as workers free up."""
-        pending = iter(tasks)
-        exhausted = False
+    try:
         while True:
-            for slot in self._slots:
-                if exhausted or slot.task is not None:
-                    continue
-                task = next(pending, _NO_TASK)
-                if task is _NO_TASK:
-                    exhausted = True
-                    break
-                self._assign(slot, task)
-            busy = [slot for slot in self._slots if slot.task is not None]
-            if not busy:
+            if pool is None:
+                try:
+                    with stop_signals_blocked():
+                        pool, fresh = _pool(jobs, options.tasks_per_worker), True
+                        schedule(2 * jobs)
+                except (OSError, BrokenProcessPool) as exc:
+                    cause = exc if isinstance(exc, OSError) else exc.__cause__
+                    if not isinstance(cause, OSError):
+                        cause = OSError(str(exc))
+                    raise cannot_start(cause) from exc
+            if not running:
                 return
-            deadline = min(slot.started for slot in busy) + self._time_limit
-            waitables: list[Connection | int] = []
-            for slot in busy:
-                assert slot.conn is not None and slot.process is not None
-                waitables += [slot.conn, slot.process.sentinel]
-            limit = None if math.isinf(deadline) else max(0.0, deadline - time.monotonic())
-            ready = wait(waitables, timeout=limit)
-            now = time.monotonic()
-            for slot in busy:
-                assert slot.conn is not None and slot.process is not None and slot.task is not None
-                task, seconds = slot.task, now - slot.started
-                if slot.conn in ready or slot.process.sentinel in ready:
-                    outcome = self._receive(slot, seconds)
-                elif seconds >= self._time_limit:
-                    self._kill(slot)
-                    outcome = WorkerLost(timed_out=True, seconds=seconds)
-                else:
-                    continue
-                slot.task = None
-                yield task, outcome
-
-    def close(self) -> None:
-        """Stop every worker: idle ones are told to exit, busy ones get SIGTERM, then SIGKILL."""
-        for slot in self._slots:
-            if slot.process is None:
-                continue
-            if slot.task is None:
-                self._send_stop(slot)
-            else:
-                slot.process.terminate()
-        deadline = time.monotonic() + 2.0
-        for slot in self._slots:
-            if slot.process is not None:
-                slot.process.join(max(0.0, deadline - time.monotonic()))
-                self._kill(slot)
-
-    def _assign(self, slot: _Slot[T], task: T) -> None:
-        for attempt in (1, 2):  # an idle worker may have died (the OOM killer): replace it
-            if slot.process is not None and not slot.process.is_alive():
-                self._kill(slot)
-            if slot.process is None:
-                self._start(slot)
-            assert slot.conn is not None
-            slot.task, slot.started = task, time.monotonic()
-            try:
-                slot.conn.send(task)
-                return
-            except OSError as exc:
-                self._kill(slot)
-                if attempt == 2:
-                    raise cannot_start(exc) from exc
-
-    def _start(self, slot: _Slot[T]) -> None:
-        try:
-            parent, child = self._context.Pipe()
-        except OSError as exc:
-            raise cannot_start(exc) from exc
-        process = self._context.Process(  # type: ignore[attr-defined]
-            target=_worker_main, args=(child, self._work, os.getpid()), daemon=True
-        )
-        try:
-            with _stop_signals_blocked():  # a Ctrl-C now is for this process only
-                process.start()
-        except OSError as exc:
-            parent.close()
-            child.close()
-            raise cannot_start(exc) from exc
-        child.close()
-        slot.process, slot.conn, slot.count = process, parent, 0
-
-    def _receive(self, slot: _Slot[T], seconds: float) -> R | WorkerLost:
-        assert slot.conn is not None and slot.process is not None
-        try:
-            if slot.conn.poll():
-                result: R = slot.conn.recv()
-                slot.count += 1
-                if slot.count >= self._tasks_per_worker:
-                    self._send_stop(slot)
-                    slot.process.join(1.0)
-                    self._kill(slot)
-                return result
-        except (EOFError, OSError):
-            pass
-        slot.process.join(1.0)
-        lost = WorkerLost(timed_out=False, exitcode=slot.process.exitcode, seconds=seconds)
-        self._kill(slot)
-        return lost
-
-    def _send_stop(self, slot: _Slot[T]) -> None:
-        assert slot.conn is not None
-        with contextlib.suppress(OSError):
-            slot.conn.send(None)
-
-    def _kill(self, slot: _Slot[T]) -> None:
-        """Kill the slot's worker if it still runs; the slot starts a new one when needed."""
-        if slot.process is not None:
-            if slot.process.is_alive():
-                slot.process.kill()
-            slot.process.join()
-            slot.process.close()
-        if slot.conn is not None:
-            slot.conn.close()
-        slot.process = slot.conn = None
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            broken = {f for f in done if isinstance(f.exception(), BrokenProcessPool)}
+            retry = [running.pop(future)[0] for future in broken]
+            for future in done - broken:
+                task, started = running.pop(future)
+                fresh = False
+                yield task, _outcome(future, time_limit, started)
+                if not broken:
+                    schedule(1)
+            if retry:
+                if fresh:
+                    raise cannot_start(OSError("the worker processes stopped at once"))
+                retry += [task for task, _started in running.values()]
+                running.clear()
+                _shut(pool)
+                pool = None
+                tasks = itertools.chain(retry, tasks)
+    finally:
+        if pool is not None:
+            _shut(pool)
 
 
 # --------------------------------------------------------------------------- the run
@@ -840,7 +704,7 @@ def _lost_row(task: Task, lost: WorkerLost, options: BatchOptions) -> Row:
             f"the worker process stopped ({lost.describe()}) while reading it: "
             f"the document may be damaged, or need over {READER_MEMORY >> 20} MB of memory",
         )
-    return failed_row(task, error.one_line(), sha256_of(task.source), lost.seconds)
+    return failed_row(task, error.one_line(), file_sha256(task.source), lost.seconds)
 
 
 class _Manifest:
@@ -990,17 +854,11 @@ def run_batch(
                 candidates, previous, options
             ):
                 warm_up()  # once here rather than in every worker
-            # 0 or less: no limit.  Otherwise the worker's own alarm (parse_file's
-            # timeout) should stop the document; the kill is for when it cannot.
-            time_limit = options.timeout + options.kill_grace if options.timeout > 0 else math.inf
-            with WorkerPool(
-                work, jobs=jobs, time_limit=time_limit, tasks_per_worker=options.tasks_per_worker
-            ) as pool:
-                for task, result in pool.map(tasks()):
-                    if isinstance(result, WorkerLost):
-                        result = _lost_row(task, result, options)
-                    finish(task.path, result)
-                    manifest.maybe_write()
+            for task, result in _convert_all(tasks(), work, jobs, options):
+                if isinstance(result, WorkerLost):
+                    result = _lost_row(task, result, options)
+                finish(task.path, result)
+                manifest.maybe_write()
     except BaseException:
         manifest.write(complete=False)
         raise

@@ -1,4 +1,4 @@
-"""Time and memory limits for parsing one document.
+"""The process policy: time and memory limits, and the worker processes' set-up.
 
 A damaged PDF can make a parser loop for a very long time.  :func:`time_limit`
 raises :class:`~emg_parse.errors.ParseTimeoutError` inside the running code when
@@ -14,12 +14,20 @@ machine running out of memory; the processes that read PDF pages and the workers
 ``emg-parse batch`` set it for themselves, and the ``parse`` and ``validate`` commands
 (not the library functions: their callers choose) for the time they run
 (:func:`memory_limit`).
+
+Worker processes (the batch's pool, the isolated PDF reader) are set up here, the
+same way for both: :func:`become_worker` (memory limit, death with the parent,
+Ctrl-C left to the parent, ``kill`` a clean exit) in a process :func:`can_fork`
+allows to start, as many as :func:`usable_cpus`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -137,3 +145,93 @@ def time_limit(seconds: float | None, path: Path) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+# --------------------------------------------------------------------------- workers
+
+#: Blocked while a worker starts, so that none arrives before its handlers are set.
+STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+_PR_SET_PDEATHSIG = 1
+
+
+def usable_cpus() -> int:
+    """The number of CPUs this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)  # pragma: no cover - not Linux
+
+
+def can_fork() -> bool:
+    """True when this process may fork a worker: Linux, and no other thread (a thread
+    holding a lock when the process forks would leave the child waiting forever)."""
+    return (
+        sys.platform.startswith("linux")
+        and hasattr(os, "fork")
+        and threading.active_count() == 1
+    )
+
+
+@contextmanager
+def stop_signals_blocked() -> Iterator[None]:
+    """Block Ctrl-C and ``kill`` in this thread for the block: a worker started in it
+    (or by a thread started in it) receives them only once it unblocks them."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not POSIX
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when ``parent`` dies (say, killed by
+    ``emg-parse batch`` for running over its time) rather than leave it working; exit
+    at once when it has died already."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+class Stopped(SystemExit):
+    """Raised in a worker by ``kill`` (SIGTERM) while it works on a task, so that the
+    task's clean-up (a temporary file removed) runs before the worker exits."""
+
+
+_working = False
+
+
+@contextmanager
+def working() -> Iterator[None]:
+    """Mark a worker's task: SIGTERM raises :class:`Stopped` inside it, and the
+    worker exits once the task's clean-up has run (outside a task it exits at once)."""
+    global _working
+    _working = True
+    try:
+        yield
+    except Stopped:
+        os._exit(128 + signal.SIGTERM)
+    finally:
+        _working = False
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    if _working:
+        raise Stopped(128 + signum)
+    os._exit(128 + signum)
+
+
+def become_worker(parent: int) -> None:
+    """Set up a worker process of ``parent``: it dies with it, may allocate
+    :data:`READER_MEMORY` more than it has now, leaves Ctrl-C to the parent (which
+    stops it with SIGTERM) and exits on SIGTERM (see :func:`working`).  Unblocks the
+    signals :func:`stop_signals_blocked` held back while it started."""
+    die_with_parent(parent)
+    limit_memory(READER_MEMORY)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)

@@ -1,70 +1,93 @@
 """The whole flow for one file: detect -> extract -> clean -> segment -> validate.
 
-``parse_file`` is the library entry point; it raises only ``EmgParseError``
-subclasses for problems with the input.
+:func:`parse_file` is the way in -- for the command line, ``emg-parse batch`` and
+library callers alike; it raises only ``EmgParseError`` subclasses for problems with
+the input.  The extraction is started before the later stages are imported, so that
+a PDF read by the isolated reader is laid out while they load.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from emg_parse.cleanup import clean
 from emg_parse.errors import NotAnOutcomeDocumentError, refuse_special_file, shown
-from emg_parse.extractors.registry import MAX_FILE_BYTES, extract
+from emg_parse.extractors import ReadOptions
+from emg_parse.extractors.registry import start
 from emg_parse.limits import time_limit
-from emg_parse.lines import Block, Extraction
-from emg_parse.model import SCHEMA_VERSION, OutcomeDocument, ParseWarning, Source
-from emg_parse.segmenter import segment
 
 if TYPE_CHECKING:
-    from emg_parse.extractors.pdf import PdfEngine
+    from emg_parse.lines import Block, Extraction
+    from emg_parse.model import OutcomeDocument
 
 
-def sha256_file(path: Path) -> str:
+@dataclass(frozen=True, slots=True)
+class ParseOptions:
+    """How to parse a file."""
+
+    #: How to read it (password, PDF engine, size limit, isolated reader, layout).
+    read: ReadOptions = field(default_factory=ReadOptions)
+    #: Stop a parse that runs longer than this many seconds (None or 0: no limit;
+    #: see :func:`~emg_parse.limits.time_limit`).
+    timeout: float | None = None
+
+
+def sha256_of(path: Path, max_bytes: int | None = None) -> str | None:
+    """The file's SHA-256; None when it is over ``max_bytes`` (checked before it is
+    read, and again as it is read, in case it grows).  ``OSError`` when unreadable."""
     digest = hashlib.sha256()
     with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
+        left = None if max_bytes is None else max_bytes
+        if left is not None and fh.seek(0, 2) > left:
+            return None
+        fh.seek(0)
+        while chunk := fh.read(1 << 20):
             digest.update(chunk)
+            if left is not None:
+                left -= len(chunk)
+                if left < 0:
+                    return None
     return digest.hexdigest()
 
 
-def blocks_of(
-    path: Path,
-    *,
-    password: str | None = None,
-    max_bytes: int = MAX_FILE_BYTES,
-    engine: PdfEngine | None = None,
-) -> tuple[Extraction, list[Block]]:
+def blocks_of(path: Path, options: ReadOptions | None = None) -> tuple[Extraction, list[Block]]:
     """The intermediate form: extracted lines and cleaned blocks (for ``--dump``).
 
     A FIFO, device or socket is refused unopened (``errors.refuse_special_file``).
     """
     refuse_special_file(path)
-    extraction = extract(path, password=password, max_bytes=max_bytes, engine=engine)
+    with start(path, options or ReadOptions()) as reading:
+        from emg_parse.cleanup import clean
+
+        extraction = reading.result()
     return extraction, clean(extraction.lines)
 
 
 def parse_file(
-    path: Path,
-    *,
-    password: str | None = None,
-    max_bytes: int = MAX_FILE_BYTES,
-    timeout: float | None = None,
-    engine: PdfEngine | None = None,
+    path: Path, options: ParseOptions | None = None, *, sha256: str | None = None
 ) -> OutcomeDocument:
     """Parse one outcome document into a validated :class:`OutcomeDocument`.
 
-    ``timeout`` (seconds) stops a parse that hangs (see :mod:`emg_parse.limits`);
-    ``engine`` chooses the PDF engine (``"pdfium"``, the default, or ``"pdfplumber"``).
     Memory is not limited here: a caller reading untrusted files sets a limit
-    (:func:`emg_parse.limits.memory_limit`, as the command line does).  ``source.file``
-    is the file's name as :func:`~emg_parse.errors.shown` writes it (valid UTF-8 text).
+    (:func:`emg_parse.limits.memory_limit`, as the command line does) and reads PDFs
+    in the isolated reader (``ReadOptions(isolated=True)``).  ``sha256`` is the file's
+    digest when the caller has it already (it is computed otherwise).
+    ``source.file`` is the file's name as :func:`~emg_parse.errors.shown` writes it
+    (valid UTF-8 text).
     """
-    with time_limit(timeout, path):
-        extraction, blocks = blocks_of(path, password=password, max_bytes=max_bytes, engine=engine)
-        result = segment(blocks)
+    options = options or ParseOptions()
+    refuse_special_file(path)
+    with time_limit(options.timeout, path):
+        with start(path, options.read) as reading:
+            # imported while the isolated reader, if any, lays out the pages
+            from emg_parse.cleanup import clean
+            from emg_parse.model import SCHEMA_VERSION, OutcomeDocument, ParseWarning, Source
+            from emg_parse.segmenter import segment
+
+            extraction = reading.result()
+        result = segment(clean(extraction.lines))
     if not result.sections:
         raise NotAnOutcomeDocumentError(
             path,
@@ -77,10 +100,21 @@ def parse_file(
         source=Source(
             file=shown(path.name),
             format=extraction.format,
-            sha256=sha256_file(path),
+            sha256=sha256 or _sha256(path),
             pages=extraction.pages,
         ),
         document=result.document,
         sections=result.sections,
         warnings=notes + result.warnings,
     )
+
+
+def _sha256(path: Path) -> str:
+    try:
+        digest = sha256_of(path)
+    except OSError as exc:
+        from emg_parse.errors import unreadable
+
+        raise unreadable(path, exc) from exc
+    assert digest is not None  # no size limit
+    return digest

@@ -17,7 +17,7 @@ from emg_parse.cli.common import (
     emit,
     output_target,
 )
-from emg_parse.errors import EmgParseError, InputError, refuse_special_file
+from emg_parse.errors import EmgParseError, InputError
 from emg_parse.limits import DEFAULT_TIMEOUT, READER_MEMORY, memory_limit, memory_message
 
 
@@ -88,33 +88,22 @@ def _convert(
     engine: Literal["pdfium", "pdfplumber"],
 ) -> str:
     """The output text for ``file`` (the parse command's options)."""
-    try:
-        refuse_special_file(file)
-    except EmgParseError as exc:
-        raise cli_error(exc) from None
-    if engine == "pdfium":
-        # a PDF's pages are laid out by worker processes while the models are imported
-        from emg_parse.extractors.pdf import read_ahead
-
-        read_ahead(file, password=password, max_bytes=max_bytes)
-    from emg_parse.pipeline import blocks_of, parse_file
+    from emg_parse.extractors import ReadOptions
+    from emg_parse.pipeline import ParseOptions, blocks_of, parse_file
     from emg_parse.writers import format_for, render, render_data
 
     out_format = format_for(Path(output), fmt) if output not in (None, "-") else (fmt or "json")
+    # the pages of a PDF are read in the isolated reader, under the memory limit
+    read = ReadOptions(password=password, engine=engine, max_bytes=max_bytes, isolated=True)
     try:
         if dump is not None:
-            extraction, blocks = blocks_of(
-                file, password=password, max_bytes=max_bytes, engine=engine
-            )
+            extraction, blocks = blocks_of(file, read)
             items: list[Any] = extraction.lines if dump == "lines" else blocks
             return render_data([item.to_dict() for item in items], out_format)
-        document = parse_file(
-            file, password=password, max_bytes=max_bytes, timeout=timeout, engine=engine
-        )
+        document = parse_file(file, ParseOptions(read, timeout=timeout))
         return render(document, out_format)
     except EmgParseError as exc:
         raise cli_error(exc) from exc
-
 
 @click.command()
 @click.option(

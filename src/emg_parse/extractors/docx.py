@@ -87,7 +87,14 @@ from pathlib import Path
 
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
-from emg_parse.errors import InputError, TooLargeError, UnsupportedFormatError, unreadable
+from emg_parse.errors import (
+    EmgParseError,
+    InputError,
+    TooLargeError,
+    UnsupportedFormatError,
+    unreadable,
+)
+from emg_parse.extractors import Done, Reading, ReadOptions
 from emg_parse.extractors.docx_numbering import MAX_LABEL, MAX_START, NumberingResolver
 from emg_parse.extractors.wordml import MC, W_NS, W
 from emg_parse.extractors.wordml import int_val as _int_val
@@ -844,10 +851,15 @@ def _damaged(name: str) -> tuple[str, str]:
     return ("docx_damaged_part", f"{name} is not well-formed XML and was ignored")
 
 
+#: The options when none are given.
+READ_DEFAULTS = ReadOptions()
+
+
 class DocxExtractor:
     """Extractor for Office Open XML word-processing documents (.docx, .docm)."""
 
     name = "docx"
+    extensions = frozenset({".docx", ".docm", ".dotx"})
 
     def __init__(self, *, max_unpacked_bytes: int = MAX_UNPACKED_BYTES) -> None:
         self.max_unpacked_bytes = max_unpacked_bytes
@@ -863,7 +875,15 @@ class DocxExtractor:
         except _ZIP_ERRORS:
             return True
 
-    def convert(self, path: Path, *, password: str | None = None) -> Extraction:
-        # ``password`` is for encrypted PDFs; an encrypted .docx is an OLE2 file, not a ZIP.
-        del password
+    def misnamed(self, path: Path) -> EmgParseError:
+        return UnsupportedFormatError(
+            path, "not a Word document (not a ZIP package: damaged, or another format renamed)"
+        )
+
+    def convert(self, path: Path, options: ReadOptions = READ_DEFAULTS) -> Extraction:
+        """The document's lines (no option concerns Word files: an encrypted .docx is
+        an OLE2 file, refused before it gets here)."""
         return extract_docx(path, max_unpacked_bytes=self.max_unpacked_bytes)
+
+    def start(self, path: Path, options: ReadOptions) -> Reading:
+        return Done(self.convert(path, options))

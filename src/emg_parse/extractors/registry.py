@@ -1,50 +1,59 @@
-"""Choose the extractor for a file from its content, and run it.
+"""Choose the extractor for a file from its content, and start it.
 
-Extractor modules are imported only when a file of their format is read, so the
-command line starts fast.
+Extractor modules are imported the first time a file is read (:func:`extractors`),
+not when this module is, so the command line starts fast.  Each extractor declares
+its extensions; :func:`document_extensions` is what ``emg-parse batch`` converts.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from emg_parse.errors import InputError, TooLargeError, UnsupportedFormatError, unreadable
-from emg_parse.extractors import Extractor
-from emg_parse.extractors.pdf import DAMAGED_MESSAGE
-from emg_parse.lines import Extraction
+from emg_parse.extractors import ReadOptions
 
 if TYPE_CHECKING:
-    from emg_parse.extractors.pdf import PdfEngine
+    from types import TracebackType
 
-#: Files larger than this are refused before reading (bytes); see ``--max-size``.
-MAX_FILE_BYTES = 100 * 1024 * 1024
+    from emg_parse.extractors import Extractor, Reading
+    from emg_parse.lines import Extraction
+
 HEAD_BYTES = 8192
 
 #: (module, class) in the order they are asked; the text extractor comes last.
 EXTRACTORS = (
-    ("emg_parse.extractors.pdf", "PdfExtractor"),
+    ("emg_parse.extractors.pdf.extractor", "PdfExtractor"),
     ("emg_parse.extractors.docx", "DocxExtractor"),
     ("emg_parse.extractors.text", "TextExtractor"),
 )
+#: Old formats that are refused with advice (and that ``emg-parse batch`` lists as
+#: failed documents rather than skipped files).
+REFUSED_EXTENSIONS = frozenset({".doc", ".rtf"})
 
-_EXTENSIONS = {
-    "pdf": {".pdf"},
-    "docx": {".docx", ".docm", ".dotx"},
-    "text": {".txt", ".md", ".markdown", ".text", ""},
-}
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CONVERT = "convert it to .docx first, e.g. 'soffice --headless --convert-to docx FILE'"
 
 
-def load(module: str, cls: str) -> Extractor:
-    extractor: Extractor = getattr(importlib.import_module(module), cls)()
-    return extractor
+@functools.cache
+def extractors() -> tuple[Extractor, ...]:
+    """Every extractor, in the order they are asked (their modules imported now)."""
+    found: list[Extractor] = []
+    for module, cls in EXTRACTORS:
+        found.append(getattr(importlib.import_module(module), cls)())
+    return tuple(found)
 
 
-def read_head(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+def document_extensions() -> frozenset[str]:
+    """The extensions of the documents emg-parse reads or refuses with advice."""
+    named = {suffix for extractor in extractors() for suffix in extractor.extensions if suffix}
+    return frozenset(named | REFUSED_EXTENSIONS)
+
+
+def read_head(path: Path, max_bytes: int) -> bytes:
     """Check the file exists, is not empty and not too large; return its first bytes."""
     try:
         size = path.stat().st_size
@@ -72,49 +81,59 @@ def detect(path: Path, head: bytes) -> Extractor:
         )
     if head.lstrip().startswith(b"{\\rtf"):
         raise UnsupportedFormatError(path, f"an RTF file; {_CONVERT}")
-    for module, cls in EXTRACTORS:
-        extractor = load(module, cls)
+    for extractor in extractors():
         if extractor.accepts(path, head):
             return extractor
-    suffix = path.suffix.lower()
     if head.startswith(b"PK\x03\x04"):
         raise UnsupportedFormatError(
             path, "a ZIP archive without word/document.xml: not a Word document (.docx)"
         )
-    if suffix in _EXTENSIONS["pdf"]:
-        raise InputError(path, DAMAGED_MESSAGE)
-    if suffix in _EXTENSIONS["docx"]:
-        raise UnsupportedFormatError(
-            path, "not a Word document (not a ZIP package: damaged, or another format renamed)"
-        )
+    suffix = path.suffix.lower()
+    for extractor in extractors():
+        if suffix in extractor.extensions and (error := extractor.misnamed(path)) is not None:
+            raise error
     raise UnsupportedFormatError(
         path, "not a PDF, Word (.docx) or text file; convert it to PDF or .docx first"
     )
 
 
-def extract(
-    path: Path,
-    *,
-    password: str | None = None,
-    max_bytes: int = MAX_FILE_BYTES,
-    engine: PdfEngine | None = None,
-) -> Extraction:
-    """Read ``path`` with the extractor its content calls for.
+class _Named:
+    """A reading whose extraction gets a ``misnamed_file`` note when the file's
+    extension is not one of its format's."""
 
-    ``engine`` chooses the PDF engine (``"pdfium"`` or ``"pdfplumber"``; default
-    pdfium); other formats ignore it.
-    """
-    head = read_head(path, max_bytes)
+    def __init__(self, path: Path, extractor: Extractor, reading: Reading) -> None:
+        self.path = path
+        self.extractor = extractor
+        self.reading = reading
+
+    def result(self) -> Extraction:
+        extraction = self.reading.result()
+        suffix = self.path.suffix.lower()
+        if suffix not in self.extractor.extensions:
+            note = ("misnamed_file", f"named {suffix!r} but read as {extraction.format}")
+            extraction = replace(extraction, notes=[*extraction.notes, note])
+        return extraction
+
+    def __enter__(self) -> _Named:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.reading.__exit__(kind, error, trace)
+
+
+def start(path: Path, options: ReadOptions) -> Reading:
+    """Start reading ``path`` with the extractor its content calls for."""
+    head = read_head(path, options.max_bytes)
     extractor = detect(path, head)
-    if engine is not None and extractor.name == "pdf":
-        from emg_parse.extractors.pdf import PdfExtractor
+    return _Named(path, extractor, extractor.start(path, options))
 
-        assert isinstance(extractor, PdfExtractor)
-        extraction = extractor.convert(path, password=password, engine=engine)
-    else:
-        extraction = extractor.convert(path, password=password)
-    suffix = path.suffix.lower()
-    if suffix not in _EXTENSIONS[extraction.format]:
-        note = ("misnamed_file", f"named {suffix!r} but read as {extraction.format}")
-        extraction = replace(extraction, notes=[*extraction.notes, note])
-    return extraction
+
+def extract(path: Path, options: ReadOptions | None = None) -> Extraction:
+    """Read ``path`` with the extractor its content calls for."""
+    with start(path, options or ReadOptions()) as reading:
+        return reading.result()

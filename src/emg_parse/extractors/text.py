@@ -34,7 +34,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from emg_parse.errors import InputError, NoTextError
+from emg_parse.errors import EmgParseError, InputError, NoTextError
+from emg_parse.extractors import Done, Reading, ReadOptions
 from emg_parse.labels import split_label
 from emg_parse.lines import Extraction, Line, LineBudget, Provenance, Style
 from emg_parse.patterns import PAGE_NUMBER, PAGE_OF, SECTION_NUMBER
@@ -416,15 +417,27 @@ def _table_row(body: str, row: _Row, table_row: int, budget: LineBudget) -> list
     return out
 
 
+#: The options when none are given.
+READ_DEFAULTS = ReadOptions()
+
+
 class TextExtractor:
     """UTF-8 / cp1252 / latin-1 text and Markdown."""
 
     name = "text"
+    extensions = frozenset({".txt", ".md", ".markdown", ".text", ""})
 
     def accepts(self, path: Path, head: bytes) -> bool:
         return looks_like_text(head)
 
-    def convert(self, path: Path, *, password: str | None = None) -> Extraction:
+    def misnamed(self, path: Path) -> EmgParseError | None:
+        return None
+
+    def start(self, path: Path, options: ReadOptions) -> Reading:
+        return Done(self.convert(path, options))
+
+    def convert(self, path: Path, options: ReadOptions = READ_DEFAULTS) -> Extraction:
+        """The file's lines (no option concerns text files)."""
         data = path.read_bytes()
         text, encoding = decode(data, path)
         lines = lines_from_text(text, path)
