@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from emg_parse.extractors.docx_numbering import to_letters, to_roman
+from emg_parse.extractors.docx_numbering import MAX_LABEL, format_number
 from emg_parse.labels import (
     Label,
     format_ordinal,
@@ -71,13 +71,16 @@ def test_no_numeral_below_one() -> None:
         int_to_letter(-1)
 
 
-@given(st.integers(min_value=1, max_value=6000))
+@given(st.integers(min_value=1, max_value=MAX_LABEL * 26))
 def test_word_numbering_formats_are_these(n: int) -> None:
-    """Word's upper- and lower-case roman and letter numbering (docx_numbering) is what
-    labels.py writes, so one implementation can serve both."""
-    assert int_to_roman(n, upper=True) == to_roman(n)
-    assert int_to_letter(n) == to_letters(n)
-    assert roman_to_int(to_roman(n)) == n and letter_to_int(to_letters(n)) == n
+    """Word's upper- and lower-case roman and letter numbering (docx_numbering, below its
+    cap on label length) is what labels.py writes: one implementation serves both."""
+    assert int_to_roman(n, upper=True) == format_number(n, "upperRoman")
+    assert int_to_letter(n) == format_number(n, "lowerLetter")
+    assert (
+        roman_to_int(format_number(n, "upperRoman")) == n
+        and letter_to_int(format_number(n, "lowerLetter")) == n
+    )
 
 
 def test_i_after_h_is_a_letter() -> None:

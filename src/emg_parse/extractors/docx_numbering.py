@@ -83,6 +83,8 @@ from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 from emg_parse.extractors.wordml import MC, W
 from emg_parse.extractors.wordml import int_val as _int_val
 from emg_parse.extractors.wordml import val as _val
+from emg_parse.labels import int_to_letter, int_to_roman
+from emg_parse.ordinals import ordinal_suffix
 
 _W = W
 _MC = MC
@@ -103,49 +105,9 @@ _PLACEHOLDER = re.compile(r"%([1-9])")
 _ROMAN_FORMATS = frozenset(("upperRoman", "lowerRoman"))
 _LETTER_FORMATS = frozenset(("upperLetter", "lowerLetter"))
 _SUFFIXES = {"tab": "\t", "space": " ", "nothing": ""}
-_ROMAN = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
 
 
 # --------------------------------------------------------------------------- formats
-
-
-def to_roman(n: int) -> str:
-    """Upper-case Roman numeral; thousands repeat ``M`` as Word does.  ``n < 1`` -> decimal."""
-    if n < 1:
-        return str(n)
-    out: list[str] = []
-    for value, symbol in _ROMAN:
-        count, n = divmod(n, value)
-        out.append(symbol * count)
-    return "".join(out)
-
-
-def to_letters(n: int) -> str:
-    """Word-style letters: a..z, then aa..zz, aaa... (lower case).  ``n < 1`` -> decimal."""
-    if n < 1:
-        return str(n)
-    repeat, index = divmod(n - 1, 26)
-    return chr(ord("a") + index) * (repeat + 1)
-
-
-def to_ordinal(n: int) -> str:
-    """``1st``, ``2nd``, ``3rd``, ``4th``, ``11th``, ``21st`` ..."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def format_number(n: int, num_fmt: str) -> str:
@@ -163,18 +125,16 @@ def format_number(n: int, num_fmt: str) -> str:
         n = (MAX_LABEL + 1) * 1000  # its first MAX_LABEL + 1 characters are all M
     elif num_fmt in _LETTER_FORMATS and (n - 1) // 26 >= MAX_LABEL:
         n = MAX_LABEL * 26 + (n - 1) % 26 + 1  # the same letter, MAX_LABEL + 1 times
-    if num_fmt == "upperRoman":
-        return to_roman(n)
-    if num_fmt == "lowerRoman":
-        return to_roman(n).lower()
-    if num_fmt == "upperLetter":
-        return to_letters(n).upper()
-    if num_fmt == "lowerLetter":
-        return to_letters(n)
+    if num_fmt in _ROMAN_FORMATS or num_fmt in _LETTER_FORMATS:
+        if n < 1:
+            return str(n)
+        upper = num_fmt.startswith("upper")
+        to_text = int_to_roman if num_fmt in _ROMAN_FORMATS else int_to_letter
+        return to_text(n, upper=upper)
     if num_fmt == "decimalZero":
         return f"0{n}" if 0 <= n < 10 else str(n)
     if num_fmt == "ordinal":
-        return to_ordinal(n)
+        return f"{n}{ordinal_suffix(n)}"
     if num_fmt == "decimalEnclosedParen":
         return f"({n})"
     if num_fmt == "decimalEnclosedFullstop":

@@ -50,8 +50,8 @@ from operator import eq
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
+from emg_parse.characters import LIGATURES
 from emg_parse.extractors.pdf.objects import Box, PageGlyphs, Span, box_of
-from emg_parse.extractors.pdf.words import LIGATURES
 
 #: FPDF_GetLastError codes.
 

@@ -13,19 +13,10 @@ import bisect
 from itertools import compress, count, repeat
 from operator import gt, lt, sub
 
+from emg_parse.characters import LIGATURES
 from emg_parse.extractors.pdf.objects import Glyph, PageGlyphs, Span
 from emg_parse.extractors.pdf.params import LayoutParams
 
-#: Ligature code points and what they stand for.
-LIGATURES = {
-    "\ufb00": "ff",
-    "\ufb01": "fi",
-    "\ufb02": "fl",
-    "\ufb03": "ffi",
-    "\ufb04": "ffl",
-    "\ufb05": "st",
-    "\ufb06": "st",
-}
 _LIGATURE_TABLE = str.maketrans(LIGATURES)
 
 
