@@ -82,5 +82,6 @@ def parse_file(
         ),
         document=result.document,
         sections=result.sections,
+        annexes=result.annexes,
         warnings=notes + result.warnings,
     )
