@@ -27,6 +27,8 @@ from emg_parse.actions import VOCABULARY, actions, tense
         ("may wish to endorse the strategy", ["endorse"]),
         ("may also wish to approve the budget", ["approve"]),
         ("are invited to adopt the plan", ["adopt"]),
+        ("to welcome the draft approach;", ["welcome"]),
+        ("to the Secretariat", []),
         ("also warmly welcomed the offer", ["welcome"]),
         ("Agree in principle to establish an Issue Management Group", ["agree", "establish"]),
         ("agreed to rename the Issue Management Group", ["agree", "rename"]),

@@ -176,3 +176,20 @@ def test_unnumbered_heading_levels_follow_word_heading_levels() -> None:
     blocks = styled(("I. Matters", big), ("Biodiversity", small),
                     ("The Senior Officials:", plain), ("a) Welcome it.", plain))  # fmt: skip
     assert [h.level for h in find_parts(blocks).headings] == [1, 2]
+
+
+def test_unnumbered_headings_of_plain_text_by_their_shape() -> None:
+    text = (
+        "EMG/SOM.14/3\n\nFourteenth meeting of the Senior Officials\n\n"
+        "Progress report and proposed actions\n\nLand degradation\n\n"
+        "The Secretariat consulted twelve agencies.\n\nMost supported a group.\n\n"
+        "The Senior Officials may wish to:\n\n(a) Agree to establish a group;\n\n"
+        "Green procurement\n\nEleven entities apply common criteria.\n\n"
+        "The Senior Officials may wish to:\n\nEndorse the common criteria\n\n"
+        "Any other business\n\nNo other business has been proposed.\n"
+    )
+    # the title and the meeting line have no actor line after them before the next
+    # heading-shaped line; "Endorse the common criteria" is a decision
+    assert [(n, title) for n, _, title in headings(text)] == [
+        (None, "Land degradation"), (None, "Green procurement"), (None, "Any other business")
+    ]

@@ -6,9 +6,10 @@ vocabulary whatever the tense ("Decide", "decided", "may wish to decide" -> ``de
 "The Senior Officials" (:data:`emg_parse.patterns.DECIDING_BODY`).  Rules, in the order
 applied:
 
-1. **Opening.**  A modal ("may wish to", "may also wish to", "are invited to") and
-   adverbs ("also", "further", "formally", any word in ``-ly``) before the first verb
-   are skipped.
+1. **Opening.**  A modal ("may wish to", "may also wish to", "are invited to"), the
+   "to" of a decision under "The Senior Officials decided:" ("to welcome the report")
+   and adverbs ("also", "further", "formally", any word in ``-ly``) before the first
+   verb are skipped.
 2. **Chain.**  Verbs joined by "and", "to", "also", "further", "in principle" or a
    comma are all the body's: "Consider and endorse the report" -> ``[consider,
    endorse]``; "Decide to extend the Task Team" -> ``[decide, extend]``; "Agree in
@@ -118,7 +119,8 @@ _NOUN_FOLLOWER = re.compile(
 )
 _ADVERB = re.compile(r"(?:also|further|hereby|therefore|formally|[a-z]+ly)\s+", re.IGNORECASE)
 _OPENING = re.compile(
-    r"\s*(?:(?:may|might)\s+(?:also\s+)?wish\s+to|(?:are|is)\s+(?:also\s+)?invited\s+to)\s+",
+    r"\s*(?:(?:may|might)\s+(?:also\s+)?wish\s+to|(?:are|is)\s+(?:also\s+)?invited\s+to"
+    r"|to)\s+",
     re.IGNORECASE,
 )
 _JOINER = re.compile(

@@ -30,12 +30,14 @@ Rules, in the order they are applied (:func:`find_parts`):
    a number when (a) an actor line (:data:`~emg_parse.patterns.ACTOR`) follows it at
    once; or (b) it is styled and an actor line follows it, after notes only, before
    any other styled block or numbered heading (a document title,
-   :data:`~emg_parse.patterns.TITLE`, is not such a heading); or (c) it comes after the
+   :data:`~emg_parse.patterns.TITLE`, is not such a heading) -- in a document without
+   any style (plain text), every block is taken as styled for this rule; or (c) it comes after the
    first heading and is styled exactly as a heading found by rules 3, 4a or 4b (the
    same Word or Markdown heading level, bold, italic and type size), or is a Word or
    Markdown heading no deeper than one of them -- "## Any other business" without an
-   actor line.  Styled: a Word or Markdown heading, bold, or type larger than the
-   body's.
+   actor line; in a document without any style, any block after the first heading
+   that does not start with an operative verb is.  Styled: a Word or Markdown heading,
+   bold, or type larger than the body's.
 5. **Levels.**  The scheme of the document's first numbered heading is level 1;
    numbered headings of any other scheme are level 2 (A. under I., 2.1 under 2.).  An
    unnumbered heading that is a Word or Markdown heading has the level of the numbered
@@ -103,6 +105,8 @@ class _Schemes:
     """The last heading number read in each scheme, and the level-1 scheme."""
 
     body_size: float | None
+    #: no block of the document is styled (plain text): rule 4b looks at shape alone
+    plain: bool = False
     last: dict[Scheme, str] = field(default_factory=dict)
     top: Scheme | None = None
 
@@ -122,6 +126,7 @@ def find_parts(blocks: Sequence[Block]) -> Parts:
     annexes = next((i for i, b in enumerate(blocks) if ANNEX.match(b.text)), len(blocks))
     sizes = [b.style.size for b in blocks if b.style.size]
     schemes = _Schemes(median(sizes) if sizes else None)
+    schemes.plain = not any(schemes.styled(b) for b in blocks)
     body = blocks[:annexes]
     leads = _leads(body, schemes)
     found: list[tuple[int, Heading | None]] = []  # None: unnumbered, level to come
@@ -145,7 +150,7 @@ def _leads(blocks: Sequence[Block], schemes: _Schemes) -> list[bool]:
         leads[i] = actor_ahead
         if ACTOR.match(block.text):
             actor_ahead = True
-        elif HEADING.match(block.text) or (schemes.styled(block) and _heading_shaped(block)):
+        elif HEADING.match(block.text) or (_styled_4b(block, schemes) and _heading_shaped(block)):
             actor_ahead = False
     return leads
 
@@ -169,7 +174,11 @@ def _unnumbered(blocks: Sequence[Block], i: int, leads: Sequence[bool], schemes:
         return False
     if i + 1 < len(blocks) and ACTOR.match(blocks[i + 1].text) is not None:
         return True
-    return schemes.styled(block) and leads[i] and TITLE.match(block.text) is None
+    return _styled_4b(block, schemes) and leads[i] and TITLE.match(block.text) is None
+
+
+def _styled_4b(block: Block, schemes: _Schemes) -> bool:
+    return schemes.plain or schemes.styled(block)
 
 
 def _signature(style: Style) -> _Signature:
@@ -203,6 +212,8 @@ def _styled_alike(
         alike = _signature(block.style) in signatures or (
             level is not None and deepest is not None and level <= deepest
         )
+        if schemes.plain:
+            alike = not actions(block.text)
         if alike and _heading_shaped(block):
             merged.append((i, None))
     return merged
