@@ -37,6 +37,7 @@ from emg_parse.actions import VOCABULARY, actions, tense
         ("Agree to continue the series", ["agree", "continue"]),
         # nouns are not verbs; "agree to the creation of" names establish
         ("Review of the indicators", []),
+        ("closed at 5 p.m.", []),
         ("Support for the Coalition was expressed", []),
         ("Agree to the creation of a Task Team", ["agree", "establish"]),
         ("agreed to the establishment of a group", ["agree", "establish"]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -243,6 +244,19 @@ def test_a_section_without_actor_line() -> None:
     ]  # fmt: skip
     assert (other.notes, other.decisions) == (["No other business was raised."], [])
     assert codes(result) == ["no_decisions"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["9. The meeting closed at 1 p.m.", "9. The meeting was opened by the Chair.",
+     "9. The EMG Secretariat introduced the report.", "9. Several members stressed it.",
+     "9. Members have proposed a group.", "9. The Senior Officials heard a presentation."],
+)  # fmt: skip
+def test_paragraphs_that_record_no_outcome_are_notes(paragraph: str) -> None:
+    result = run(f"III. Closing\n\n{paragraph}\n\n10. The participants thanked the host.\n")
+    (section,) = result.sections
+    assert section.notes == [paragraph]
+    assert [(d.label, d.actor) for d in section.decisions] == [("10", "The participants")]
 
 
 def test_a_numbered_note_keeps_its_items_as_notes() -> None:

@@ -16,10 +16,11 @@ applied:
    principle to establish" -> ``[agree, establish]``.  "Take note of" is one verb.  The
    chain stops at the first word that is not in the vocabulary, so the verbs of an
    addressee ("Request the Secretariat *to report*") are not taken.
-3. **Nouns.**  A vocabulary word followed by a word that shows it is a noun ("of",
-   "for", "by", "was", ...: "Review of the indicators", "support provided by") is not a
-   verb.  After "agree" or "decide", "to the creation of" (or "establishment") is the
-   verb it names: "Agree to the creation of a Task Team" -> ``[agree, establish]``.
+3. **Nouns.**  A vocabulary word followed by a word that shows it is a noun or takes
+   no object ("of", "for", "by", "at", "was", ...: "Review of the indicators", "support
+   provided by", "The meeting closed at 5 p.m.") is not a verb.  After "agree" or
+   "decide", "to the creation of" (or "establishment") is the verb it names: "Agree to
+   the creation of a Task Team" -> ``[agree, establish]``.
 4. **Coordinated verbs.**  After the chain, up to a colon or the end of the sentence,
    a vocabulary verb in lower case that follows "and" in the tense of the first verb
    (imperative "Decide", past "decided", present "decides") starts a new chain:
@@ -113,7 +114,7 @@ _VERB = re.compile(
 )
 #: Words after a vocabulary word that make it a noun (rule 3).
 _NOUN_FOLLOWER = re.compile(
-    r"\s*(?:(?:of|for|from|by|is|was|were|has|had|have|are|provided|given|made|received|"
+    r"\s*(?:(?:of|for|from|by|at|is|was|were|has|had|have|are|provided|given|made|received|"
     r"offered|process|processes|mechanism)\b)",
     re.IGNORECASE,
 )
