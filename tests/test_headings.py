@@ -193,3 +193,20 @@ def test_unnumbered_headings_of_plain_text_by_their_shape() -> None:
     assert [(n, title) for n, _, title in headings(text)] == [
         (None, "Land degradation"), (None, "Green procurement"), (None, "Any other business")
     ]
+
+
+def test_a_paragraph_cut_short_is_no_heading() -> None:
+    text = (
+        "Summary\n\nGreen procurement\n\nEleven entities apply common criteria.\n\n"
+        "The Senior Officials may wish to:\n\nEndorse the criteria.\n\n"
+        "Support to the Environment Management Group and the\n\n"
+        "implementation of the strategy\n\nNext meeting\n\nIt will be held in May.\n"
+    )
+    assert [title for _, _, title in headings(text)] == ["Green procurement", "Next meeting"]
+
+
+def test_a_first_heading_that_reads_as_a_roman_numeral_or_a_letter() -> None:
+    # no run of letters before it: "V." is the roman five, and a level-1 scheme
+    assert headings(HEAD + "V. Other matters\n\n" + ACTOR + "VI. Closing\n\n" + ACTOR) == [
+        ("V", 1, "Other matters"), ("VI", 1, "Closing")
+    ]

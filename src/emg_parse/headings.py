@@ -25,19 +25,23 @@ Rules, in the order they are applied (:func:`find_parts`):
    higher than the last, decimals under the number heading they extend ("2.1" under
    "2.") -- so that initials ("T. Lindqvist"), numbered paragraphs and agenda lines
    are not headings.
-4. **Unnumbered headings.**  An unlabelled block of at most 150 characters that does
-   not end with ":", ";", "," or "." and matches no heading pattern is a heading without
-   a number when (a) an actor line (:data:`~emg_parse.patterns.ACTOR`) follows it at
-   once; or (b) it is styled and an actor line follows it, after notes only, before
-   any other styled block or numbered heading (a document title,
-   :data:`~emg_parse.patterns.TITLE`, is not such a heading) -- in a document without
-   any style (plain text), every block is taken as styled for this rule; or (c) it comes after the
-   first heading and is styled exactly as a heading found by rules 3, 4a or 4b (the
-   same Word or Markdown heading level, bold, italic and type size), or is a Word or
-   Markdown heading no deeper than one of them -- "## Any other business" without an
-   actor line; in a document without any style, any block after the first heading
-   that does not start with an operative verb is.  Styled: a Word or Markdown heading,
-   bold, or type larger than the body's.
+4. **Unnumbered headings.**  An unlabelled block of at most 150 characters that
+   starts with a capital or digit, does not end with ":", ";", "," or "." nor with an
+   article, conjunction or preposition (a paragraph cut by a page break: "... in the"),
+   and matches no heading pattern is a heading without a number when:
+
+   a. an actor line (:data:`~emg_parse.patterns.ACTOR`) follows it at once; or
+   b. it is styled and an actor line follows it, after notes only, before any other
+      styled block or numbered heading (a document title,
+      :data:`~emg_parse.patterns.TITLE`, is not such a heading) -- in a document
+      without any style (plain text), every block is taken as styled for this rule; or
+   c. it comes after the first heading and is styled exactly as a heading found by
+      rules 3, 4a or 4b (the same Word or Markdown heading level, bold, italic and type
+      size), or is a Word or Markdown heading no deeper than one of them ("## Any other
+      business" without an actor line); in a document without any style, any block
+      after the first heading that does not start with an operative verb is.
+
+   Styled: a Word or Markdown heading, bold, or type larger than the body's.
 5. **Levels.**  The scheme of the document's first numbered heading is level 1;
    numbered headings of any other scheme are level 2 (A. under I., 2.1 under 2.).  An
    unnumbered heading that is a Word or Markdown heading has the level of the numbered
@@ -53,13 +57,14 @@ each looking at a block a constant number of times: linear time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Literal
 
 from emg_parse.actions import actions
-from emg_parse.labels import label_kind, label_of_value, letter_to_int, split_label
+from emg_parse.labels import label_of_value, letter_to_int, split_label
 from emg_parse.lines import Block, Style
 from emg_parse.patterns import ACTOR, ANNEX, BODY_SUBJECT, HEADING, TITLE
 
@@ -117,6 +122,11 @@ class _Schemes:
         return bool(style.size and self.body_size and style.size >= self.body_size * LARGER)
 
 
+#: The last word of a text that is cut short (rule 4).
+_LAST_WORD = re.compile(
+    r"\b(?:the|a|an|and|or|of|to|in|on|for|with|by|at|from|as|its|their)$", re.IGNORECASE
+)
+
 #: A block's style as rule 4c compares it.
 _Signature = tuple[int | None, bool, bool, float | None]
 
@@ -160,7 +170,9 @@ def _heading_shaped(block: Block) -> bool:
     text = block.text
     return (
         len(text) <= MAX_UNNUMBERED
+        and (text[:1].isupper() or text[:1].isdigit())
         and not text.endswith((":", ";", ",", "."))
+        and _LAST_WORD.search(text) is None
         and HEADING.match(text) is None
         and ACTOR.match(text) is None
         and split_label(text) is None
@@ -279,7 +291,8 @@ def _numbered(index: int, block: Block, schemes: _Schemes) -> Heading | None:
 
 
 def _roman_or_letter(number: str, schemes: _Schemes) -> Scheme:
-    """Rule 2: ``C`` after ``B`` is a letter; ``I``, ``IV`` roman; ``D`` a letter."""
+    """Rule 2: ``C`` after ``B`` is a letter; ``I``, ``IV``, ``C`` elsewhere roman; ``D`` a
+    letter."""
     label = label_of_value(number, upper=True)
     if label is None or not label.could_be_roman:
         return "letter"
@@ -288,10 +301,7 @@ def _roman_or_letter(number: str, schemes: _Schemes) -> Scheme:
     letter = schemes.last.get("letter")
     if letter is not None and letter_to_int(number) == letter_to_int(letter) + 1:
         return "letter"
-    roman = schemes.last.get("roman")
-    if roman is not None or number == "I":
-        return "roman"
-    return "letter" if label_kind(label, None) == "letter" else "roman"
+    return "roman"
 
 
 def _weak_heading(
