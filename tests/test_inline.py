@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from emg_parse.inline import split_inline
+from emg_parse.inline import split_inline, split_run
+from emg_parse.labels import split_label
 
 
 def test_a_list_after_a_colon_becomes_items_keeping_their_endings() -> None:
@@ -60,3 +61,25 @@ def test_a_reference_inside_an_item_stays_in_its_text() -> None:
     split = split_inline("to: (a) apply paragraph 2 (b) of the plan; (b) report.")
     assert split is not None
     assert split[1] == [("a", "apply paragraph 2 (b) of the plan;"), ("b", "report.")]
+
+
+def test_an_item_holding_the_next_labels_of_its_list() -> None:
+    split = split_label("(a) present a draft; (b) apply paragraph 3 (a); and (c) report.")
+    assert split is not None
+    assert split_run(*split) == [
+        ("a", "present a draft;"), ("b", "apply paragraph 3 (a); and"), ("c", "report.")
+    ]
+    split = split_label("ii) consult; iii) report")
+    assert split is not None
+    assert split_run(*split) == [("ii", "consult;"), ("iii", "report")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["(a) present a draft; (c) report.", "(a) apply paragraph 3 (b) of it", "a. one; b. two",
+     "(b) present a draft; (a) report."],
+)  # fmt: skip
+def test_an_item_without_the_next_labels(line: str) -> None:
+    split = split_label(line)
+    assert split is not None
+    assert split_run(*split) is None

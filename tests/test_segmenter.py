@@ -230,6 +230,23 @@ def test_a_report_with_numbered_paragraphs_and_actors_in_the_sentence() -> None:
     )
 
 
+def test_an_inline_list_wrapped_after_its_colon() -> None:
+    # text saved from a PDF: the list's first label starts a line, the others run on
+    result = run(
+        "I. Biodiversity\n\n4. The Senior Officials agreed to continue it in order to:\n"
+        "(a) present a draft; (b) contribute, in line with paragraph 3\n"
+        "(a) of decision 26/11; and (c) prepare a guide.\n\n"
+        "5. The Senior Officials requested a report.\n"
+    )
+    assert tree(result.sections[0].decisions) == [
+        ("4", "The Senior Officials agreed to continue it in order to:",
+         [("a", "present a draft;"),
+          ("b", "contribute, in line with paragraph 3 (a) of decision 26/11; and"),
+          ("c", "prepare a guide.")]),
+        ("5", "The Senior Officials requested a report."),
+    ]  # fmt: skip
+
+
 def test_a_section_without_actor_line() -> None:
     result = run(
         "1. Biodiversity\n\nThe process presented its report.\n\na) Welcome the report;\n\n"

@@ -28,9 +28,12 @@ Rules, in the order they are applied (:func:`read_body`):
    by the Chair", "Several members stressed ...", "No other business was raised."): it
    is a note, its text as printed with its number, followed by its items, each as
    printed.
-4. **Inline lists.**  A decision or item without items of its own whose text holds a
-   list (:func:`emg_parse.inline.split_inline`: "... in order to: (a) ...; (b) ...")
-   keeps the text up to the colon, and the list becomes its items.
+4. **Inline lists.**  A labelled block whose text holds the next labels of its list
+   (:func:`emg_parse.inline.split_run`: "(a) present ...; (b) contribute ...") is read
+   as those entries, before rule 2 places them.  A decision or item without items of
+   its own whose text holds a list (:func:`emg_parse.inline.split_inline`: "... in
+   order to: (a) ...; (b) ...") keeps the text up to the colon, and the list becomes
+   its items.
 
 Each block is looked at a constant number of times: linear time.
 """
@@ -41,7 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from emg_parse.actions import actions
-from emg_parse.inline import split_inline
+from emg_parse.inline import split_inline, split_run
 from emg_parse.labels import Label, LabelKind, label_kind, ordinal, split_label
 from emg_parse.lines import Block, Provenance
 from emg_parse.patterns import ACTOR, BODY_SUBJECT
@@ -158,13 +161,17 @@ def _nest(blocks: Sequence[Block]) -> list[Node]:
             last = node
             continue
         label, text = split
-        node = Node(label.value, text, block.source, block.text)
-        target = _place(label, stack, last)
-        if target is None:
-            roots.append(node)
-        else:
-            target.children.append(node)
-        last = node
+        run = split_run(label, text) or [(label.value, text)]
+        for value, item in run:  # "(a) present ...; (b) contribute ...": rule 4
+            label = Label(value, label.shape)
+            printed = block.text if len(run) == 1 else f"{label.shape.replace('a', value)} {item}"
+            node = Node(value, item, block.source, printed)
+            target = _place(label, stack, last)
+            if target is None:
+                roots.append(node)
+            else:
+                target.children.append(node)
+            last = node
     return roots
 
 
