@@ -165,3 +165,89 @@ def test_a_label_split_over_two_lines_takes_the_next_line() -> None:
     lines = _lines("1", ")")
     lines.append(Line(text="Welcome the report.", source=Provenance(page=1, line=3)))
     assert _blocks(clean(lines)) == [("1 ) Welcome the report.", 1, 3)]
+
+
+def _styled(
+    *lines: tuple[str, Style, bool], cells: tuple[tuple[int, int] | None, ...] = ()
+) -> list[Line]:
+    return [
+        Line(text=t, source=Provenance(page=1, line=i + 1), style=style, new_block=new,
+             cell=cells[i] if i < len(cells) else None)
+        for i, (t, style, new) in enumerate(lines)
+    ]  # fmt: skip
+
+
+def test_a_change_of_type_size_starts_a_block() -> None:
+    big, body = Style(bold=True, size=12.0), Style(bold=True, size=11.0)
+    blocks = clean(_styled(("Annual report", big, True), ("of the Group", big, False),
+                           ("List of participants", body, False)))  # fmt: skip
+    assert _blocks(blocks) == [("Annual report of the Group", 1, 2),
+                               ("List of participants", 3, 1)]  # fmt: skip
+    # less than a point is the same type
+    near = Style(bold=True, size=11.6)
+    assert len(clean(_styled(("Annual report", big, True), ("of the Group", near, False)))) == 1
+
+
+def test_an_annex_line_stands_alone() -> None:
+    blocks = clean(_lines("Annex I", "List of participants", "UNEP: Mr. A. Smith"))
+    assert [b.text for b in blocks] == ["Annex I", "List of participants UNEP: Mr. A. Smith"]
+    blocks = clean(_lines("13. No other business was raised", "Annex II: Agenda"))
+    assert [b.text for b in blocks] == ["13. No other business was raised", "Annex II: Agenda"]
+    # a sentence that cites an annex goes on
+    blocks = clean(_lines("The list of participants is in", "annex I to this report."))
+    assert len(blocks) == 1
+
+
+def test_a_heading_number_alone_takes_its_title_even_from_the_next_cell() -> None:
+    plain = Style()
+    lines = _styled(("A.", plain, True), ("Follow-up to the Conference", plain, True),
+                    ("Agenda item 3:", plain, True), ("Biodiversity", plain, False),
+                    ("IV.", plain, True), ("Task Team", plain, True),
+                    cells=((0, 0), (1, 0), None, None, None, None))  # fmt: skip
+    assert [b.text for b in clean(lines)] == [
+        "A. Follow-up to the Conference", "Agenda item 3: Biodiversity", "IV. Task Team"
+    ]
+
+
+def test_agenda_items_and_actor_lines_start_blocks() -> None:
+    blocks = clean(_lines("the meeting closed", "Agenda item 4: Nexus Dialogues",
+                          "The Senior Officials may wish to:", "a) Welcome it."))  # fmt: skip
+    assert [b.text for b in blocks] == [
+        "the meeting closed", "Agenda item 4: Nexus Dialogues",
+        "The Senior Officials may wish to:", "a) Welcome it.",
+    ]  # fmt: skip
+
+
+def test_a_reference_to_a_paragraph_is_no_label_at_a_line_start() -> None:
+    blocks = clean(_lines("(b) contribute to the review, in line with paragraph 3",
+                          "(a) of decision 26/11; and (c) prepare a guide."))  # fmt: skip
+    assert [b.text for b in blocks] == [
+        "(b) contribute to the review, in line with paragraph 3 (a) of decision 26/11; and (c)"
+        " prepare a guide."
+    ]
+    # the extractor knows a paragraph starts here: a label
+    lines = [*_lines("in line with paragraph 3"), *_lines("(a) Welcome it.", new_block=True)]
+    assert len(clean(lines)) == 2
+
+
+def test_a_list_running_inside_a_paragraph_goes_on_at_a_line_start() -> None:
+    blocks = clean(_lines("4. The Senior Officials agreed to: (a) present a draft; (b)",
+                          "contribute to the review; and", "(c) prepare a guide.",
+                          "(d) Welcome the report."))  # fmt: skip
+    assert [b.text for b in blocks] == [
+        "4. The Senior Officials agreed to: (a) present a draft; (b) contribute to the review;"
+        " and (c) prepare a guide. (d) Welcome the report."
+    ]
+    # a label that does not come next starts a block; so does a list's own next label
+    blocks = clean(_lines("agreed to: (a) present a draft; (b) contribute;", "(d) Welcome it."))
+    assert len(blocks) == 2
+    blocks = clean(_lines("(a) present a draft;", "(b) contribute;"))
+    assert len(blocks) == 2
+
+
+def test_a_decimal_on_a_wrapped_line_is_a_label_only_before_a_capital() -> None:
+    blocks = clean(_lines("to cut emissions by", "2.5 million tonnes.", "1.2 Request a report."))
+    assert [b.text for b in blocks] == ["to cut emissions by 2.5 million tonnes.",
+                                        "1.2 Request a report."]  # fmt: skip
+    blocks = clean(_lines("1.1 Take note of the report;", "1.2 Request a report."))
+    assert [b.text for b in blocks] == ["1.1 Take note of the report;", "1.2 Request a report."]

@@ -210,8 +210,13 @@ def test_any_output_target(tmp_path: Path, kind: str, name: bytes, fmt: list[str
             assert "schema_version" in written
 
 
+#: Option values a process can be given: a lone surrogate is no text an operating system
+#: passes on (the in-process runs above still get them).
+PROCESS_VALUES = VALUES.filter(lambda value: not any("\ud800" <= c <= "\udfff" for c in value))
+
+
 @settings(_SETTINGS, max_examples=6)
-@given(name=NAMES | ODD_NAMES, options=st.lists(st.tuples(OPTIONS, VALUES), max_size=2))
+@given(name=NAMES | ODD_NAMES, options=st.lists(st.tuples(OPTIONS, PROCESS_VALUES), max_size=2))
 def test_the_console_command(tmp_path: Path, name: bytes, options: list[tuple[str, str]]) -> None:
     """A few runs of the real ``emg-parse`` process (its own streams and exit)."""
     with sandbox(tmp_path) as folder:

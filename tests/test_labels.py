@@ -27,6 +27,8 @@ from emg_parse.labels import (
         ("(iv)\tRaise awareness", "iv", "(a)", "Raise awareness"),
         ("iv. Raise", "iv", "a.", "Raise"),
         ("3. Third", "3", "a.", "Third"),
+        ("1.2 Agree to extend", "1.2", "1.1", "Agree to extend"),
+        ("1.2. Agree", "1.2", "1.1", "Agree"),
     ],
 )
 def test_split_label(text: str, value: str, shape: str, rest: str) -> None:

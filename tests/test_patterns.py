@@ -12,16 +12,19 @@ from emg_parse import patterns as p
     [
         ("a) Consider", "a"), ("(a) Consider", "a"), ("a. Consider", "a"),
         ("(iv) Raise", "iv"), ("iv. Raise", "iv"), ("12. Text", "12"), ("aa) Text", "aa"),
-        ("b)\tDecide", "b"), ("(i)\tFinalise", "i"), ("c)", "c"),
+        ("b)\tDecide", "b"), ("(i)\tFinalise", "i"), ("c)", "c"), ("1.1 Take note", "1.1"),
+        ("1.2. Agree", "1.2"), ("2.10.3 Text", "2.10.3"), ("1.2", "1.2"),
     ],
 )  # fmt: skip
 def test_label_matches(text: str, value: str) -> None:
     m = p.LABEL.match(text)
     assert m is not None
-    assert (m["paren"] or m["plain"]) == value
+    assert (m["paren"] or m["plain"] or m["decimal"]) == value
 
 
-@pytest.mark.parametrize("text", ["e.g. UNSDCF", "i.e. the", "Agree to", "UN) x", "a)b"])
+@pytest.mark.parametrize(
+    "text", ["e.g. UNSDCF", "i.e. the", "Agree to", "UN) x", "a)b", "1.5°C", "2020-2030 plan"]
+)
 def test_label_rejects(text: str) -> None:
     assert p.LABEL.match(text) is None
 
@@ -63,6 +66,127 @@ def test_actor(text: str, actor: str) -> None:
 
 def test_actor_rejects_sentences() -> None:
     assert p.ACTOR.match("The Senior Officials welcomed the report.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The Senior Officials may wish to:", "The Senior Officials may wish to"),
+        ("The Senior Officials may also wish to:", "The Senior Officials may also wish to"),
+        ("The Senior Officials are invited to:", "The Senior Officials are invited to"),
+        ("The Senior Officials agreed as follows:", "The Senior Officials agreed as follows"),
+        ("The Senior Officials took the following decisions:",
+         "The Senior Officials took the following decisions"),
+        ("The EMG Senior Officials:", "The EMG Senior Officials"),
+        ("The Senior Segment decided to:", "The Senior Segment decided to"),
+        ("The SOM agreed:", "The SOM agreed"),
+    ],
+)  # fmt: skip
+def test_actor_variants(text: str, actor: str) -> None:
+    m = p.ACTOR.match(text)
+    assert m is not None and m["actor"] == actor
+
+
+@pytest.mark.parametrize(
+    "text", ["Senior Officials:", "The EMG Secretariat:", "The Senior Officials wished:"]
+)
+def test_actor_rejects(text: str) -> None:
+    assert p.ACTOR.match(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "rest"),
+    [
+        ("The Senior Officials agreed to x", "The Senior Officials", "agreed to x"),
+        ("The EMG Senior Officials took note", "The EMG Senior Officials", "took note"),
+        ("The EMG agreed to x", "The EMG", "agreed to x"),
+        ("The meeting adopted the agenda", "The meeting", "adopted the agenda"),
+        ("The participants welcomed it", "The participants", "welcomed it"),
+        ("The Senior Segment endorsed it", "The Senior Segment", "endorsed it"),
+        ("The Technical Segment noted it", "The Technical Segment", "noted it"),
+        ("The Environment Management Group agreed", "The Environment Management Group",
+         "agreed"),
+        ("In this regard, the Senior Officials agreed to x", "the Senior Officials",
+         "agreed to x"),
+        ("The Senior Officials, having considered the note, decided to x",
+         "The Senior Officials", "decided to x"),
+        # the body is followed by whatever follows it: the caller looks for its verb there
+        ("The EMG Secretariat introduced it", "The EMG", "Secretariat introduced it"),
+    ],
+)  # fmt: skip
+def test_body_subject(text: str, actor: str, rest: str) -> None:
+    m = p.BODY_SUBJECT.match(text)
+    assert m is not None and (m["actor"], m["rest"]) == (actor, rest)
+
+
+@pytest.mark.parametrize(
+    "text", ["Several members stressed the need", "Members have proposed a group",
+             "UNEP briefed the meeting", "The Chair opened the meeting"]
+)  # fmt: skip
+def test_body_subject_rejects(text: str) -> None:
+    assert p.BODY_SUBJECT.match(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "title"),
+    [
+        ("IV. Task Team", "IV", "Task Team"),
+        ("A. Follow-up to the Conference", "A", "Follow-up to the Conference"),
+        ("B) Drylands", "B", "Drylands"),
+        ("3. Land degradation", "3.", "Land degradation"),
+        ("3) Land degradation", "3)", "Land degradation"),
+        ("2.1 Biodiversity", "2.1", "Biodiversity"),
+        ("2.1. Biodiversity", "2.1.", "Biodiversity"),
+        ("Agenda item 3: Biodiversity", "3", "Biodiversity"),
+        ("Item 3 – Nexus Dialogues", "3", "Nexus Dialogues"),
+        ("AGENDA ITEM 4. NEXUS", "4", "NEXUS"),
+        ("Agenda Item 2 — Land", "2", "Land"),
+        ("Item 5\tOther business", "5", "Other business"),
+    ],
+)
+def test_heading(text: str, number: str, title: str) -> None:
+    m = p.HEADING.match(text)
+    assert m is not None
+    assert (m["number"] or m["arabic"] or m["item_number"], m["title"]) == (number, title)
+
+
+@pytest.mark.parametrize(
+    "text", ["3.15 pm", "12 October 2020", "1.1 take note", "Item 3 of the provisional agenda",
+             "Agenda item 3", "iv. Raise", "2020 Annual report", "3.Title"]
+)  # fmt: skip
+def test_heading_rejects(text: str) -> None:
+    assert p.HEADING.match(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("IV.", True), ("A.", True), ("B)", True), ("3.", True), ("2.1", True), ("2.1.", True),
+     ("Agenda item 3:", True), ("Item 3 –", True), ("Agenda item 3", False), ("3", False),
+     ("A. Title", False), ("Annex", False)],
+)  # fmt: skip
+def test_heading_number(text: str, expected: bool) -> None:
+    assert bool(p.HEADING_NUMBER.match(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Annex", True), ("Annex I", True), ("ANNEX II – List of participants", True),
+     ("Annex 1: Agenda", True), ("Annex: List of participants", True), ("Appendix A", True),
+     ("annex iii", False), ("Annex I to the present report lists the participants", False),
+     ("Annex I Agenda", False), ("Annexes", False), ("The annex", False)],
+)  # fmt: skip
+def test_annex(text: str, expected: bool) -> None:
+    assert bool(p.ANNEX.match(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [("in order to: (a) present; (b) contribute", ["(a)", "(b)"]),
+     ("to: a) present; b) contribute", ["a)", "b)"]), ("(ii)", []), ("paragraph 3 (a)", ["(a)"]),
+     ("the (UNEP) report", [])],
+)  # fmt: skip
+def test_inline_label(text: str, labels: list[str]) -> None:
+    assert p.INLINE_LABEL.findall(text) == labels
 
 
 @pytest.mark.parametrize(
@@ -161,7 +285,8 @@ def test_abbreviation_end(text: str, expected: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("a)", True), ("(a)", True), ("iv.", True), ("I.", True), ("1.2.", True), ("(3)", True),
-     ("•", True), ("-", True), ("Agree", False), ("a)b", False), ("EMGSOM.26_3a", False)],
+     ("•", True), ("-", True), ("1.2", True), ("Agree", False), ("a)b", False),
+     ("EMGSOM.26_3a", False), ("2020", False)],
 )  # fmt: skip
 def test_short_label(text: str, expected: bool) -> None:
     assert bool(p.SHORT_LABEL.match(text)) is expected

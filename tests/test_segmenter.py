@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -152,6 +153,172 @@ def test_header_fields() -> None:
     )  # fmt: skip
 
 
+REPORT = """EMG/SOM.19/04
+
+Report of the meeting
+
+I. Opening of the meeting
+
+1. The meeting was opened by the Chair.
+
+2. The meeting adopted the agenda.
+
+II. Matters for decision
+
+A. Biodiversity
+
+3. The Secretariat introduced the report.
+
+4. The Senior Officials agreed to continue the process in order to: (a) present a draft;\
+ (b) contribute to the review, in line with paragraph 3 (a) of decision 26/11; and (c)\
+ prepare a guide.
+
+5. In this regard, the Senior Officials also requested the Secretariat to report.
+
+B. Other matters
+
+6. Several members stressed the value of the meetings.
+
+7. The participants welcomed the offer to host the next meeting and took note of the dates.
+
+8. No other business was raised.
+
+Annex I
+
+Agenda
+
+1. Opening of the meeting
+
+2. Biodiversity
+"""
+
+
+def test_a_report_with_numbered_paragraphs_and_actors_in_the_sentence() -> None:
+    result = run(REPORT)
+    sections = [(s.number, s.level, s.title) for s in result.sections]
+    assert sections == [("I", 1, "Opening of the meeting"), ("II", 1, "Matters for decision"),
+                        ("A", 2, "Biodiversity"), ("B", 2, "Other matters")]  # fmt: skip
+    opening, matters, biodiversity, other = result.sections
+    assert opening.notes == ["1. The meeting was opened by the Chair."]
+    (adopted,) = opening.decisions
+    assert (adopted.label, adopted.actor, adopted.text, adopted.actions) == (
+        "2", "The meeting", "The meeting adopted the agenda.", ["adopt"]
+    )
+    assert matters.decisions == [] and matters.notes == []
+    assert biodiversity.notes == ["3. The Secretariat introduced the report."]
+    four, five = biodiversity.decisions
+    assert (four.label, four.actor, four.actions) == ("4", "The Senior Officials",
+                                                      ["agree", "continue"])  # fmt: skip
+    assert tree([four]) == [(
+        "4", "The Senior Officials agreed to continue the process in order to:",
+        [("a", "present a draft;"),
+         ("b", "contribute to the review, in line with paragraph 3 (a) of decision 26/11; and"),
+         ("c", "prepare a guide.")],
+    )]  # fmt: skip
+    assert (five.actor, five.actions) == ("the Senior Officials", ["request"])
+    assert other.notes == ["6. Several members stressed the value of the meetings.",
+                           "8. No other business was raised."]  # fmt: skip
+    (seven,) = other.decisions
+    assert (seven.label, seven.actor, seven.actions) == ("7", "The participants",
+                                                         ["welcome", "take_note"])  # fmt: skip
+    # numbering that runs across sections and notes is no gap; a section that only
+    # holds sub-sections has decisions in them; an in-sentence verb is a known verb
+    assert result.warnings == []
+    (annex,) = result.annexes
+    assert (annex.title, annex.text) == (
+        "Annex I", "Agenda\n1. Opening of the meeting\n2. Biodiversity"
+    )
+
+
+def test_an_inline_list_wrapped_after_its_colon() -> None:
+    # text saved from a PDF: the list's first label starts a line, the others run on
+    result = run(
+        "I. Biodiversity\n\n4. The Senior Officials agreed to continue it in order to:\n"
+        "(a) present a draft; (b) contribute, in line with paragraph 3\n"
+        "(a) of decision 26/11; and (c) prepare a guide.\n\n"
+        "5. The Senior Officials requested a report.\n"
+    )
+    assert tree(result.sections[0].decisions) == [
+        ("4", "The Senior Officials agreed to continue it in order to:",
+         [("a", "present a draft;"),
+          ("b", "contribute, in line with paragraph 3 (a) of decision 26/11; and"),
+          ("c", "prepare a guide.")]),
+        ("5", "The Senior Officials requested a report."),
+    ]  # fmt: skip
+
+
+def test_a_section_without_actor_line() -> None:
+    result = run(
+        "1. Biodiversity\n\nThe process presented its report.\n\na) Welcome the report;\n\n"
+        "b) Request a study.\n\nAgree to extend the process to:\n\ni) report; and\n\n"
+        "ii) consult.\n\n2. Any other business\n\nNo other business was raised.\n"
+    )
+    biodiversity, other = result.sections
+    assert biodiversity.notes == ["The process presented its report."]
+    assert tree(biodiversity.decisions) == [
+        ("a", "Welcome the report;"), ("b", "Request a study."),
+        (None, "Agree to extend the process to:", [("i", "report; and"), ("ii", "consult.")]),
+    ]  # fmt: skip
+    assert (other.notes, other.decisions) == (["No other business was raised."], [])
+    assert codes(result) == ["no_decisions"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["9. The meeting closed at 1 p.m.", "9. The meeting was opened by the Chair.",
+     "9. The EMG Secretariat introduced the report.", "9. Several members stressed it.",
+     "9. Members have proposed a group.", "9. The Senior Officials heard a presentation."],
+)  # fmt: skip
+def test_paragraphs_that_record_no_outcome_are_notes(paragraph: str) -> None:
+    result = run(f"III. Closing\n\n{paragraph}\n\n10. The participants thanked the host.\n")
+    (section,) = result.sections
+    assert section.notes == [paragraph]
+    assert [(d.label, d.actor) for d in section.decisions] == [("10", "The participants")]
+
+
+def test_a_numbered_note_keeps_its_items_as_notes() -> None:
+    result = run(
+        "I. Opening\n\n1. The Chair recalled that:\n\n(a) the Group met twice;\n\n"
+        "(b) two reports were issued.\n\n2. The Senior Officials welcomed the reports.\n"
+    )
+    (section,) = result.sections
+    assert section.notes == ["1. The Chair recalled that:", "(a) the Group met twice;",
+                             "(b) two reports were issued."]  # fmt: skip
+    assert [(d.label, d.actions) for d in section.decisions] == [("2", ["welcome"])]
+    assert result.warnings == []
+
+
+def test_a_numbered_actor_sentence_with_its_items() -> None:
+    result = run(
+        "II. Climate\n\n5. The Senior Officials agreed to:\n\n(a) launch a dialogue;\n\n"
+        "(b) invite WHO to co-lead it.\n"
+    )
+    (decision,) = result.sections[0].decisions
+    assert (decision.label, decision.actor, decision.actions) == (
+        "5", "The Senior Officials", ["agree"]
+    )
+    assert [i.label for i in decision.items] == ["a", "b"]
+
+
+def test_decimal_decisions_under_arabic_headings() -> None:
+    result = run(
+        "Summary of Action Points\n\n1. Procurement\n\nThe EMG Senior Officials:\n\n"
+        "1.1 Take note of the trial;\n\n1.2 Agree to extend the Task Team to:\n\n"
+        "(a) revise the indicators; and\n\n(b) publish results;\n\n1.3 Request a report.\n\n"
+        "2. Biodiversity\n\nThe EMG Senior Officials:\n\n2.1 Renew the process.\n"
+    )
+    one, two = result.sections
+    assert (one.number, one.actor) == ("1", "The EMG Senior Officials")
+    assert tree(one.decisions) == [
+        ("1.1", "Take note of the trial;"),
+        ("1.2", "Agree to extend the Task Team to:", [("a", "revise the indicators; and"),
+                                                      ("b", "publish results;")]),
+        ("1.3", "Request a report."),
+    ]  # fmt: skip
+    assert [d.label for d in two.decisions] == ["2.1"]
+    assert result.warnings == []
+
+
 def test_no_sections_in_prose() -> None:
     assert run("Minutes of a meeting.\n\nNothing was decided.\n").sections == []
 
@@ -159,7 +326,9 @@ def test_no_sections_in_prose() -> None:
 _ALPHABET = st.sampled_from(
     ["a) ", "(b) ", "i. ", "ii. ", "(iv) ", "I. ", "IV. ", "The Senior Officials:", "\n", "\n\n",
      "Decide to ", "extend ", "x", ";", ":", " and", "-", "\t", "Page 2 of 3", "# ", "**", "*",
-     "<b>", "</sup>", "|", "28th October 2020", "EMGSOM.26_3a"]
+     "<b>", "</sup>", "|", "28th October 2020", "EMGSOM.26_3a", "Agenda item 3: ", "A. ",
+     "1.1 ", "3. ", "Annex I", "The Senior Officials agreed to ", ": (a) ", "; (b) ", "Title",
+     "The meeting ", "took note"]
 )  # fmt: skip
 
 

@@ -74,18 +74,21 @@ def same_findings(document: OutcomeDocument, fmt: OutputFormat = "yaml") -> list
 # --------------------------------------------------------------------------- generated
 
 
-def _label(kind: str, n: int) -> str:
+def _label(kind: str, n: int, prefix: int = 1) -> str:
     if kind == "letter":
         return int_to_letter(n)
+    if kind == "decimal":
+        return f"{prefix}.{n}"
     return int_to_roman(n) if kind == "roman" else str(n)
 
 
 @st.composite
-def label_runs(draw: st.DrawFn, depth: int = 0) -> list[str]:
-    """Lines of one list: runs of labels of a kind (letters, romans, numbers) with
-    repeats, gaps and steps back, changes of kind and printed shape, lead-ins without a
-    label, and sub-lists after lines that end with ':'."""
-    kind = draw(st.sampled_from(["letter", "letter", "roman", "number"]))
+def label_runs(draw: st.DrawFn, depth: int = 0, prefix: int = 1) -> list[str]:
+    """Lines of one list: runs of labels of a kind (letters, romans, numbers; decimals at
+    the top) with repeats, gaps and steps back, changes of kind and printed shape,
+    lead-ins without a label, and sub-lists after lines that end with ':'."""
+    kinds = ["letter", "letter", "roman", "number"] + (["decimal"] if depth == 0 else [])
+    kind = draw(st.sampled_from(kinds))
     shape = draw(st.sampled_from(["{})", "({})", "{}."]))
     n = draw(st.sampled_from([1, 1, 1, 2, 3, 4, 8]))  # 8: "h", then "i" as a letter
     lines: list[str] = []
@@ -97,7 +100,9 @@ def label_runs(draw: st.DrawFn, depth: int = 0) -> list[str]:
         if draw(st.integers(0, 9)) == 0:
             shape = draw(st.sampled_from(["{})", "({})", "{}."]))
         end = draw(st.sampled_from([";", ";", "; and", ":", "."]))
-        lines.append(f"{shape.format(_label(kind, n))} Welcome item {depth}.{k}{end}")
+        label = _label(kind, n, prefix)
+        printed = f"{label}" if kind == "decimal" else shape.format(label)
+        lines.append(f"{printed} Welcome item {depth}.{k}{end}")
         if end == ":" and depth < 3 and draw(st.booleans()):
             lines += draw(label_runs(depth + 1))
         n = max(1, n + draw(st.sampled_from([1, 1, 1, 1, 1, 0, 2, -1])))
@@ -105,21 +110,58 @@ def label_runs(draw: st.DrawFn, depth: int = 0) -> list[str]:
 
 
 @st.composite
+def paragraphs(draw: st.DrawFn, number: int) -> tuple[list[str], int]:
+    """A report's numbered paragraphs from ``number`` on (with gaps and repeats): notes,
+    decisions of the deciding body named in their sentence, inline lists; and the
+    number after the last."""
+    lines = []
+    for _ in range(draw(st.integers(1, 4))):
+        number = max(1, number + draw(st.sampled_from([1, 1, 1, 1, 0, 2, -1])))
+        lines.append(f"{number}. " + draw(st.sampled_from([
+            "The meeting heard a report.",
+            "The Senior Officials agreed to extend the Task Team.",
+            "The participants welcomed the offer.",
+            "In this regard, the EMG took note of the plan.",
+            "The Senior Officials agreed to: (a) extend it; (b) rename it; and (c) report.",
+            "The Senior Officials agreed to: (a) extend it; (c) rename it.",
+        ])))  # fmt: skip
+    return lines, number
+
+
+@st.composite
 def documents(draw: st.DrawFn) -> str:
-    """A text document of sections (roman numbers in order, or not; some unnumbered),
-    each with an actor line, maybe numbered notes, and lists of labelled lines."""
+    """A text document of sections numbered in a scheme (roman, arabic, agenda items; in
+    order, or not; some unnumbered; some with capital-letter sub-sections), each with an
+    actor line, maybe numbered notes, and lists of labelled lines -- or, without an actor
+    line, a report's numbered paragraphs."""
+    scheme = draw(st.sampled_from(["roman", "roman", "arabic", "item"]))
     parts = [HEAD]
-    number = 0
+    number = paragraph = 0
     for s in range(draw(st.integers(1, 4))):
         number = max(1, number + draw(st.sampled_from([1, 1, 1, 0, 2, -1])))
-        if draw(st.integers(0, 5)) == 0:
-            parts.append(f"Other business {s}\n\n")  # an unnumbered section
-        else:
+        unnumbered = draw(st.integers(0, 5)) == 0
+        if unnumbered:  # an unnumbered section: its actor line follows at once
+            parts.append(f"Other business {s}\n\n")
+        elif scheme == "roman":
             parts.append(f"{int_to_roman(number, upper=True)}. Section {s}\n\n")
-            if draw(st.integers(0, 4)) == 0:
-                parts.append(f"{draw(st.integers(1, 9))}. The meeting heard a report.\n\n")
+        elif scheme == "arabic":
+            parts.append(f"{number}. Section {s}\n\n")
+        else:
+            parts.append(f"Agenda item {number}: Section {s}\n\n")
+        for letter in range(0 if unnumbered else draw(st.sampled_from([0, 0, 1, 2]))):
+            step = draw(st.sampled_from([1, 1, 1, 2]))
+            parts.append(f"{int_to_letter(letter + step, upper=True)}. Part {s}.{letter}\n\n")
+            if draw(st.booleans()):
+                lines, paragraph = draw(paragraphs(paragraph))
+                parts += [line + "\n\n" for line in lines]
+        if not unnumbered and draw(st.integers(0, 3)) == 0:
+            lines, paragraph = draw(paragraphs(paragraph))
+            parts += [line + "\n\n" for line in lines]
+            continue
+        if not unnumbered and draw(st.integers(0, 4)) == 0:
+            parts.append(f"{draw(st.integers(1, 9))}. The meeting heard a report.\n\n")
         parts.append("The Senior Officials:\n\n")
-        parts += [line + "\n\n" for line in draw(label_runs())]
+        parts += [line + "\n\n" for line in draw(label_runs(prefix=number))]
     return "".join(parts)
 
 
@@ -253,6 +295,9 @@ SECTIONS: dict[str, tuple[list[tuple[str | None, int]], list[str]]] = {
     "numbers and decimals under them": (
         [("1", 1), ("1.1", 2), ("1.2", 2), ("2", 1), ("2.1", 2), ("3", 1)], []),
     "capital letters at level 1": ([("A", 1), ("B", 1), ("C", 1), ("D", 1)], []),
+    "capital letters and decimals under agenda items": (
+        [("4", 1), ("A", 2), ("B", 2), ("5", 1), ("5.1", 2), ("6", 1), ("C", 2)],
+        ["sections[6].number: sub-sections of 6 start at C (expected A)"]),
     "agenda item numbers need only increase": ([("2", 1), ("3", 1), ("5", 1), ("9", 1)], []),
     "agenda item numbers going back": (
         [("2", 1), ("4", 1), ("3", 1), ("4", 1), ("0", 2)],

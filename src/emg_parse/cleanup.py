@@ -13,10 +13,17 @@ Guarantees of :func:`clean` -- every later stage may rely on them:
    ``26 th`` -> ``26th``, ``1 st`` -> ``1st`` (but ``2 th`` stays as it is).
 4. Wrapped lines are joined into one block when :func:`starts_new_block` says the
    line continues the block before it (same table column, no structural start such
-   as a label, section heading or actor line, no style change, neither is a title
-   or actor line -- a block of more than 300 characters is neither -- and the block
-   does not end a sentence).  A label alone on its line ("a)") always takes the next
-   line that is not structural as its text.
+   as a label, section heading, agenda item, annex or actor line, no change of style
+   or of type size by a point or more, neither is a title, annex or actor line -- a
+   block of more than 300 characters is none of them -- and the block does not end a
+   sentence).  A label or heading number alone on its line ("a)", "IV.", "A.",
+   "Agenda item 3:") always takes the next line that is not structural as its text,
+   even from the next table column ("A.<tab>Title").  A label on a wrapped line
+   (one the extractor does not know to start a paragraph) is no structural start
+   when it continues the block: a bracketed label after a number ("paragraph 3" +
+   "(a) of decision 26/11"), the next label of a list running inside the block ("...
+   in order to: (a) ...; (b) ...;" + "(c) prepare"), or a decimal followed by a
+   lower-case word after a text that does not end a sentence ("by" + "2.5 million").
 5. A line broken after a hyphen or a slash is joined without a space.  The hyphen is kept
    ("above-" + "mentioned" -> "above-mentioned", "2020-" + "2030" -> "2020-2030"),
    unless the word without it occurs elsewhere in the document and the hyphenated
@@ -32,10 +39,19 @@ import unicodedata
 from collections.abc import Container, Iterable, Sequence
 
 from emg_parse.characters import EXPAND
-from emg_parse.labels import Label, split_label
+from emg_parse.labels import Label, label_kind, ordinal, split_label
 from emg_parse.lines import Block, Line
 from emg_parse.ordinals import SUFFIX, ordinal_suffix
-from emg_parse.patterns import ABBREVIATION_END, ACTOR, SECTION, TITLE
+from emg_parse.patterns import (
+    ABBREVIATION_END,
+    ACTOR,
+    ANNEX,
+    HEADING,
+    HEADING_NUMBER,
+    INLINE_LABEL,
+    SECTION,
+    TITLE,
+)
 
 #: What :func:`~emg_parse.labels.split_label` says of a text.
 Split = tuple[Label, str] | None
@@ -48,7 +64,9 @@ _WORD_BEFORE_HYPHEN = re.compile(r"([^\W_]+)-$")
 _LEADING_WORD = re.compile(r"[^\W\d_]+")
 #: ABBREVIATION_END is looked for in this many characters at the end of a text.
 _ABBREVIATION_TAIL = 12
-#: A block longer than this is no title or actor line (both are short lines).
+#: A type size this many points away from a block's starts a new block.
+_SIZE_STEP = 1.0
+#: A block longer than this is no title, annex or actor line (all are short lines).
 _STANDALONE_MAX = 300
 #: How much of the end of a block decides how the next line joins it (a word broken
 #: by a hyphen is looked up by its last 99 letters).
@@ -74,17 +92,38 @@ def _join_ordinal(m: re.Match[str]) -> str:
 
 def _structural(text: str, label: Split) -> bool:
     """A line that must start a block: a label (``label``, from :func:`split_label`),
-    a section heading or an actor line."""
-    return label is not None or SECTION.match(text) is not None or ACTOR.match(text) is not None
+    a section heading, an agenda item, an annex or an actor line."""
+    if label is not None or SECTION.match(text) is not None or ACTOR.match(text) is not None:
+        return True
+    heading = HEADING.match(text)
+    return (heading is not None and heading["item"] is not None) or ANNEX.match(text) is not None
+
+
+def _continues(previous: _Building, label: Label, text: str) -> bool:
+    """Does a wrapped line that starts with ``label`` (then ``text``) go on with the block
+    being built (guarantee 4)?"""
+    if label.shape == "(a)" and previous.tail[-1:].isdigit():
+        return True  # "paragraph 3" + "(a) of decision 26/11"
+    inline = previous.inline
+    if inline is not None and inline.shape == label.shape:
+        inline_kind = label_kind(inline, None)
+        position = ordinal(inline, inline_kind)
+        kind = label_kind(label, (inline_kind, position))
+        if kind == inline_kind and ordinal(label, kind) == position + 1:
+            return True
+    return "." in label.value and text[:1].islower() and not _ends_sentence(previous.tail)
 
 
 def starts_new_block(previous: _Building, line: Line, text: str, label: Split) -> bool:
     """Does ``line`` (cleaned ``text``, its label ``label``) start a new block after
     the block being built, ``previous``?"""
+    wrapped = not line.new_block and not previous.label_only
+    if label is not None and wrapped and _continues(previous, *label):
+        return False
     if _structural(text, label):
         return True
     if previous.label_only:
-        return False  # "a)" alone on its line: the item's text follows
+        return False  # "a)" or "IV." alone on its line: the text follows
     if line.new_block:
         return True
     first = previous.first  # its style and cell are the block's
@@ -94,9 +133,14 @@ def starts_new_block(previous: _Building, line: Line, text: str, label: Split) -
         return True
     if line.style.heading_level != first.style.heading_level:
         return True
+    size, first_size = line.style.size, first.style.size
+    if size is not None and first_size is not None and abs(size - first_size) >= _SIZE_STEP:
+        return True
     short = previous.short
-    if (short is not None and (ACTOR.match(short) or TITLE.match(short))) or TITLE.match(text):
-        return True  # lines that stand alone: "The Senior Officials:", "Summary of ..."
+    if short is not None and (ACTOR.match(short) or TITLE.match(short) or ANNEX.match(short)):
+        return True  # lines that stand alone: "The Senior Officials:", "Summary of ...", "Annex I"
+    if TITLE.match(text):
+        return True
     return _ends_sentence(previous.tail) and _STARTS_UPPER.match(text) is not None
 
 
@@ -109,8 +153,19 @@ def _ends_sentence(text: str) -> bool:
     return ABBREVIATION_END.search(text, len(text) - _ABBREVIATION_TAIL) is None
 
 
-def _is_label_only(label: Split) -> bool:
-    return label is not None and not label[1]
+def _is_label_only(text: str, label: Split) -> bool:
+    """A label or a heading number alone: "a)", "1.2", "IV.", "A.", "Agenda item 3:"."""
+    return (label is not None and not label[1]) or HEADING_NUMBER.match(text) is not None
+
+
+def _last_inline(text: str) -> Label | None:
+    """The last label inside ``text`` that a list running inside it may continue: "(b)"
+    of "... in order to: (a) present ...; (b) contribute"."""
+    label = None
+    for m in INLINE_LABEL.finditer(text):
+        label = m.group(0)
+    split = split_label(label + " x") if label is not None else None
+    return split[0] if split is not None else None
 
 
 def _column(cell: tuple[int, int] | None) -> int | None:
@@ -173,14 +228,16 @@ class _Building:
     to be a title or actor line.
     """
 
-    __slots__ = ("count", "first", "label_only", "pieces", "short", "tail")
+    __slots__ = ("count", "first", "inline", "label_only", "pieces", "short", "tail")
 
     def __init__(self, first: Line, text: str, label: Split) -> None:
         self.first = first
         self.pieces = [text]
         self.count = 1
-        #: a label alone ("a)")
-        self.label_only = _is_label_only(label)
+        #: a label or heading number alone ("a)", "IV.")
+        self.label_only = _is_label_only(text, label)
+        #: the last label of a list running inside the text (after its own label)
+        self.inline = _last_inline(label[1] if label is not None else text)
         #: the whole text, while it is at most _STANDALONE_MAX characters
         self.short: str | None = text if len(text) <= _STANDALONE_MAX else None
         #: the last _TAIL characters of the text
@@ -197,7 +254,9 @@ class _Building:
             whole = self.short[: len(self.short) - drop] + separator + text
             self.short = whole if len(whole) <= _STANDALONE_MAX else None
         # "1" + ")" makes a label alone too
-        self.label_only = self.short is not None and _is_label_only(split_label(self.short))
+        short = self.short
+        self.label_only = short is not None and _is_label_only(short, split_label(short))
+        self.inline = _last_inline(separator + text) or self.inline
 
     def block(self) -> Block:
         first = self.first

@@ -3,10 +3,12 @@
 :func:`split_label` is *the* normalisation function.  Its rules:
 
 * ``a)``, ``(a)``, ``a.`` and ``a`` followed by a tab all normalise to ``"a"``;
-  ``(iv)``, ``iv.``, ``iv)`` to ``"iv"``; ``(3)``, ``3.`` to ``"3"``.  Brackets, dots and
+  ``(iv)``, ``iv.``, ``iv)`` to ``"iv"``; ``(3)``, ``3.`` to ``"3"``; ``1.2`` and
+  ``1.2.`` to ``"1.2"``.  Brackets, dots and
   the white space (or tab) after the label are removed from the text.
 * A label is one letter, a doubled letter (``aa``, ``bb``: Word's letters after ``z``),
-  a lower-case roman numeral, or a number.  Anything else (``e.g.``, ``to.``) is text.
+  a lower-case roman numeral, a number, or a decimal of two to four numbers.
+  Anything else (``e.g.``, ``to.``) is text.
 * A label is *ambiguous* when it is both a letter and a roman numeral (``i``, ``v``,
   ``x``, ``l``, ``c``).  :func:`label_kind` decides from the sequence: ``i`` is a
   letter when the list it continues is at ``h``, a roman numeral otherwise (likewise
@@ -37,7 +39,8 @@ class Label:
     """A recognised label: its normalised value and how it was printed."""
 
     value: str  # "a", "iv", "3", "1.1"; a section number: "A", "IV", "3", "2.1"
-    #: "a)" | "(a)" | "a." -- the printed shape, with the value replaced by "a"
+    #: "a)" | "(a)" | "a." -- the printed shape, with the value replaced by "a"; "1.1"
+    #: for a decimal
     shape: str
 
     @property
@@ -77,10 +80,14 @@ def split_label(text: str) -> tuple[Label, str] | None:
         return None
     if m["paren"] is not None:
         value, shape = m["paren"], "(a)"
+    elif m["decimal"] is not None:
+        value, shape = m["decimal"], "1.1"
     else:
         value, shape = m["plain"], "a" + m["punct"]
     label = Label(value, shape)
-    if not value.isdigit() and not (label.could_be_letter or label.could_be_roman):
+    if m["decimal"] is None and not value.isdigit() and not (
+        label.could_be_letter or label.could_be_roman
+    ):
         return None
     return label, m["rest"].strip()
 

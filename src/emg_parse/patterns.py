@@ -14,12 +14,13 @@ from emg_parse.ordinals import ORDINAL, SUFFIX
 
 #: A list label at the start of an item, with what follows it.
 #: ``a) text``, ``(a) text``, ``a. text``, ``(iv) text``, ``iv. text``, ``12. text``,
-#: ``aa) text``.  The label must be followed by white space (or end the line), so
-#: ``e.g. this`` and ``i.e. that`` are not labels.
+#: ``aa) text``, ``1.2 text``, ``1.2. text``.  The label must be followed by white space
+#: (or end the line), so ``e.g. this``, ``i.e. that`` and ``1.5°C`` are not labels.
 LABEL = re.compile(
     r"""^\s*
     (?:
         \(\s*(?P<paren>[a-z]{1,2}|[ivxlc]{1,7}|\d{1,3})\s*\)      # (a) (iv) (3)
+      | (?P<decimal>\d{1,3}(?:\.\d{1,3}){1,3})\.?                 # 1.2 1.2.
       | (?P<plain>[a-z]{1,2}|[ivxlc]{1,7}|\d{1,3})\s?(?P<punct>[.)])  # a) iv. 3.
     )
     (?:\s+|$)
@@ -48,13 +49,82 @@ SECTION = re.compile(
 #: ``XII)``.
 SECTION_NUMBER = re.compile(r"^[IVXLC]+[.)]$")
 
-#: The actor line that opens the decisions of a section.
-#: ``The Senior Officials:``, ``The Senior Officials decided to:``,
-#: ``The EMG Senior Officials agreed to:``, ``The Senior Officials Meeting:``.
+#: A label inside a paragraph, where a list runs on within it: ``(b)`` of ``... in order
+#: to: (a) present ...; (b) contribute``; ``b)`` after white space.
+INLINE_LABEL = re.compile(r"(?<=\s)\(?(?:[a-z]{1,2}|[ivxlc]{1,7})\)(?=\s|$)")
+
+#: A numbered section heading of any scheme, with its title: upper-case roman
+#: (``IV. Title``, ``IV.Title``, ``XII) Title``), capital letter (``A. Title``, ``B)
+#: Title``), arabic (``3. Title``, ``3) Title``), decimal (``2.1 Title``, ``2.1. Title``),
+#: or an agenda item (``Agenda item 3: Title``, ``Item 3 – Title``, ``AGENDA ITEM 3.
+#: Title``).  The number is ``number`` (``item`` holds the words of an agenda item) and
+#: the title, which starts with a capital, digit, quote or bracket, is ``title``.
+#: Whether a match is a heading and not a numbered paragraph is the segmenter's
+#: question (:mod:`emg_parse.headings`).
+HEADING = re.compile(
+    r"""^\s*(?:
+        (?P<item>(?i:(?:agenda\s+)?item))\s+(?P<item_number>\d{1,3})\s*(?:[:.–—-]|\t)\s*
+      | (?P<number>(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|[A-Z])
+        (?:\s*[.)]\s*|\t\s*)
+      | (?P<arabic>\d{1,3}(?:\.\d{1,3}){1,3}\.?|\d{1,3}[.)])[ \t]+
+    )
+    (?P<title>[A-Z0-9"“‘'(].*)$""",
+    re.VERBOSE | re.DOTALL,
+)
+
+#: A heading's number alone on its line, before its title on the next: ``IV.``,
+#: ``A.``, ``3.``, ``2.1``, ``Agenda item 3:``, ``Item 3 –``.
+HEADING_NUMBER = re.compile(
+    r"""^\s*(?:(?i:(?:agenda\s+)?item)\s+\d{1,3}\s*[:.–—-]
+      | (?:[IVXLC]{1,7}|[A-Z]|\d{1,3})[.)] | \d{1,3}(?:\.\d{1,3}){1,3}\.?)\s*$""",
+    re.VERBOSE,
+)
+
+#: An annex heading, the whole line: ``Annex``, ``Annex I``, ``ANNEX II – List of
+#: participants``, ``Annex 1: Agenda``, ``Appendix A``.  Not a sentence that cites an
+#: annex (``Annex I to the present report lists ...``): a title follows a colon, dash
+#: or full stop.
+ANNEX = re.compile(
+    r"""^\s*(?i:annex|appendix)(?:\s+(?:[IVXLC]{1,6}|\d{1,2}|[A-Z]))?
+    (?:\s*[:.–—-]\s*[A-Z"“‘'(][^\n]{0,150})?\s*$""",
+    re.VERBOSE,
+)
+
+#: The deciding body of a decision, as its subject: ``The Senior Officials``, ``The EMG
+#: Senior Officials``, ``The Senior Officials Meeting``, ``The SOM``, ``EMG Members``
+#: (not ``Members`` alone),
+#: ``The EMG``, ``The Environment Management Group``, ``The meeting``, ``The
+#: participants``, ``The Senior Segment`` (any segment).  Not ``The EMG Secretariat``:
+#: a body is followed by its verb (:func:`emg_parse.actions.actions`), never by a noun.
+DECIDING_BODY = (
+    r"(?:The\s+)?(?:(?:EMG|UN\s+EMG|UN|Environment\s+Management\s+Group)\s+)?"
+    r"(?:Senior\s+Officials(?:['’]?\s+Meeting)?|SOM|Members\s+of\s+the\s+(?:EMG|Group)"
+    r"|EMG\s+Members|EMG|Environment\s+Management\s+Group|Meeting|Participants"
+    r"|(?:(?:Senior|Technical|High[- ]?level|Principals['’]?|Joint)\s+)?Segment)"
+)
+
+#: A decision's sentence whose subject is its deciding body (:data:`DECIDING_BODY`):
+#: ``The Senior Officials agreed to ...`` -> actor ``The Senior Officials``, and what
+#: follows it (``rest``), where its verbs are looked for.  An opening phrase before a
+#: comma (``In this regard, the Senior Officials agreed``) and a phrase between commas
+#: after the body (``The Senior Officials, having considered the note, decided``) may
+#: stand around it.
+BODY_SUBJECT = re.compile(
+    r"^\s*(?:[^,;:.]{1,80},\s+)?(?P<actor>" + DECIDING_BODY + r")\b"
+    r"(?:\s*,[^,;:]{1,150},)?\s+(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+#: The actor line that opens the decisions of a section: a deciding body (with
+#: "The"), maybe its verb, and a colon.  ``The Senior Officials:``, ``The Senior
+#: Officials decided to:``, ``The EMG Senior Officials agreed to:``, ``The Senior
+#: Officials Meeting:``, ``The Senior Officials may wish to:``, ``The Senior Officials
+#: are invited to:``, ``The Senior Officials took the following decisions:``.
 ACTOR = re.compile(
-    r"""^\s*(?P<actor>The\s+(?:EMG\s+|UN\s+|Environment\s+Management\s+Group\s+)?
-    (?:Senior\s+Officials(?:['’]?\s+Meeting)?|SOM|Members\s+of\s+the\s+EMG|EMG\s+Members)
-    (?:\s+(?:decided|agreed|resolved|decide|agree|resolve)(?:\s+to)?)?)
+    r"""^\s*(?P<actor>The\s+""" + DECIDING_BODY + r"""
+    (?:\s+(?:(?:decided|agreed|resolved|decide|agree|resolve)(?:\s+to|\s+as\s+follows)?
+        |may\s+(?:also\s+)?wish\s+to|(?:are|is)\s+(?:also\s+)?invited\s+to
+        |took\s+the\s+following\s+(?:decisions|actions)))?)
     \s*:\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -161,10 +231,11 @@ PAGE_OF = re.compile(r"^Page \d+ of \d+$", re.IGNORECASE)
 
 #: A short list label or bullet standing alone as one PDF word, which a tab-wide gap
 #: may follow without starting a new column: ``a)`` ``(a)`` ``a.`` ``i.`` ``iv)``
-#: ``I.`` ``1.`` ``1.2.`` ``A.`` ``(3)`` ``•`` ``-``.
+#: ``I.`` ``1.`` ``1.2.`` ``1.2`` ``A.`` ``(3)`` ``•`` ``-``.
 SHORT_LABEL = re.compile(
     r"""^(?:
         \(?(?:[A-Za-z]{1,2}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7}|\d{1,3}(?:\.\d{1,3})*)[.)]
+      | \d{1,3}(?:\.\d{1,3}){1,3}
       | \(\d{1,3}\) | \([A-Za-z]{1,2}\) | \([ivxlcdmIVXLCDM]{1,7}\)
       | [•·▪■□◦●○\-–—*»›➢➤✓✔o§]
     )$""",

@@ -105,6 +105,7 @@ def parse_file(
         ),
         document=result.document,
         sections=result.sections,
+        annexes=result.annexes,
         warnings=notes + result.warnings,
     )
 

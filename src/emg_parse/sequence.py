@@ -36,8 +36,8 @@ Sections, the document's flat list (:func:`section_findings`):
    between them -- but level-1 numbers in digits are agenda item numbers ("Agenda item
    3: ..."): they need only increase, from any number (an item without an outcome is
    left out: 2, 3, 5).  The level-2 numbers under each level-1 section run as a list of
-   their own, from ``A``, ``I`` or ``1`` -- or ``<n>.1`` under a section numbered
-   ``<n>``.  Unnumbered sections are skipped.
+   their own, from ``A``, ``I`` or ``1`` -- or, for decimals, ``<n>.1`` under a section
+   numbered ``<n>``.  Unnumbered sections are skipped.
 
 Every function returns :class:`Finding` s: a code, a message, and the index of the
 offending entry in the list it was given; the caller knows where that entry is.
@@ -242,7 +242,9 @@ class _Judge:
         """Where a list of ``place``'s kind may start."""
         if place.kind == "number":
             return [_Place("number", "", n) for n in self.first_numbers]
-        return [_Place(place.kind, self.decimal_prefix or place.prefix, 1)]
+        if place.kind == "decimal":
+            return [_Place("decimal", self.decimal_prefix or place.prefix, 1)]
+        return [_Place(place.kind, "", 1)]
 
     def show(self, place: _Place) -> str:
         return place.prefix + format_ordinal(place.position, place.kind, upper=self.wording.upper)
