@@ -110,7 +110,7 @@ def segment(blocks: Sequence[Block]) -> Segmented:
               if _is_heading(blocks[i]) or _is_unnumbered_heading(blocks, i)]  # fmt: skip
     header_end = starts[0] if starts else len(blocks)
     sizes = [b.style.size for b in blocks[header_end:] if b.style.size]
-    header = parse_header(blocks[:header_end], median(sizes) if sizes else None)
+    header = parse_header(blocks, header_end, median(sizes) if sizes else None)
     for message, block in header.problems:
         warnings.append(_warning("header", message, block.source))
     sections: list[Section] = []
