@@ -155,6 +155,9 @@ def test_header_layouts(lines: list[str], expected: dict[str, Any], parse_text: 
 
 
 def test_preamble_and_distribution(parse_text: ParseText) -> None:
+    document = header_of(parse_text, "# Final report", "As approved by the Senior Officials",
+                         "2 October 2026", "10:00 – 13:00")  # fmt: skip
+    assert document.preamble == ["As approved by the Senior Officials"]
     document = header_of(parse_text, *LAYOUTS[0][0])
     assert document.distribution == "EMG Members"
     assert document.preamble == ["Note by the EMG Secretariat"]
@@ -351,6 +354,11 @@ def test_dates(line: str, date: str, end_date: str | None, parse_text: ParseText
     assert (m.date, m.end_date) == (day(date), day(end_date) if end_date else None)
 
 
+def test_the_first_date_line_gives_both_days(parse_text: ParseText) -> None:
+    m = header_of(parse_text, "# Final report", "Geneva, 3 May 2019", "12–13 May 2019").meeting
+    assert (m.date, m.end_date) == (day("2019-05-03"), None)
+
+
 def test_a_date_that_is_no_calendar_date_is_reported(parse_text: ParseText) -> None:
     result = parse_text("# Summary of Action Points\n\nGeneva, 31 February 2020" + BODY)
     assert result.document.meeting.date is None
@@ -389,6 +397,8 @@ def test_times(line: str, time: str, venue: str | None, parse_text: ParseText) -
         (["19 October 2023", "Hybrid (Geneva and online)"], "Geneva"),
         (["Virtual meeting", "17 January 2020"], "Virtual"),
         (["Original: English", "17 January 2020"], None),
+        (["Confidential", "17 January 2020"], None),
+        (["Bonn", "EMG/SOM.12/3", "17 January 2020"], None),
     ],
 )
 def test_venues(lines: list[str], venue: str | None, parse_text: ParseText) -> None:
@@ -504,6 +514,20 @@ def test_word_two_column_header_table(tmp_path: Path) -> None:
         "status": "approved", "number": 28, "date": day("2022-10-12"),
         "end_date": day("2022-10-13"), "time": None, "venue": "Nairobi",
     }  # fmt: skip
+
+
+def test_an_empty_distribution_takes_its_value_only_from_its_own_cell(tmp_path: Path) -> None:
+    left = para(run("26th Senior Officials Meeting")) + para(run("Geneva, 4 May 2020"))
+    right = para(run("EMGSOM.26/1")) + para(run("Distribution:"))
+    body = [
+        table([[left, right]]),
+        para(run("Summary of Action Points", bold=True, size=16)),
+        para(run("I. Biodiversity", bold=True)),
+        para(run("The Senior Officials:")),
+        para(run("a) Welcome the report.")),
+    ]
+    document = parse_file(build_docx(tmp_path / "doc.docx", body)).document
+    assert (document.distribution, document.title) == (None, "Summary of Action Points")
 
 
 def test_command_writes_kind_and_status(tmp_path: Path, cli: Cli) -> None:

@@ -9,14 +9,16 @@ for anywhere in a block.  Rules, in the order applied:
    ordinal), ``SOM 24``, the segment, the date (with its weekday), the time, the
    Group's name, Online/Virtual/Hybrid and ``Distribution: ...``, each leaving a break
    (a tab: cleaned text has none), so that the distribution's value runs to the next
-   field or the end of the block (or is the next block when it is empty).  A block
+   field or the end of the block (or, when it is empty, is the next block of the same
+   table cell).  A block
    that is only the organisation (``UNITED NATIONS``) is passed over.
 2. **Prose gives no field.**  A block is prose when it is a status line (``As
    approved by the Senior Officials on 26 September 2018``, ``The Senior Officials may
    wish to``: see :mod:`emg_parse.genre`) or when what is left of it once the fields
    are out is a sentence: three words starting with a small letter (not counting
    "of", "the", "and", "de" ...), six words or more one of which does, or four or
-   more ending with a full stop.  So a preamble's "through a silence procedure ending
+   more ending with a full stop.  A block of more than 1,000 characters is prose
+   (only its first 1,000 are read, for rule 5).  So a preamble's "through a silence procedure ending
    on 18 October 2013", "(EMGSOM.27/INF.2)" or "To be considered at the thirtieth
    meeting of the Senior Officials" is not this meeting's.
 3. **Title.**  The first block of at most 250 characters that starts with a genre
@@ -41,8 +43,8 @@ for anywhere in a block.  Rules, in the order applied:
    a date or time ("Nairobi, 26 February 2009", "... 15:00 – 17:30 New York"); else
    a block of nothing but names with a place among them ("Nairobi", "UN City,
    Copenhagen") that has Online/Virtual/Hybrid in it or stands next to a block that
-   gave a field; else Online/Virtual/Hybrid; else the place in the sentence of rule 5
-   ("held in Nairobi").
+   gave a date or time; else Online/Virtual/Hybrid; else the place in the sentence of
+   rule 5 ("held in Nairobi").
 7. **Kind and status**: :mod:`emg_parse.genre`, from the title, the other blocks of
    the zone and the blocks after it.
 8. **Preamble**: the blocks after the title that are prose, or gave no field and are
@@ -87,6 +89,8 @@ _BREAK = "\t"
 _PIECES = re.compile(r"[\t,;|•·]|\s(?:and|or|&)\s")
 _TRIM = " ,;:-–—()[]."
 _TITLE_MAX = 250
+#: A block longer than this is prose; only its start is read (rule 2).
+_LINE_MAX = 1000
 _HEADING_MAX = 200
 _PROSE_WORDS = 6
 _PROSE_SMALL = 3
@@ -108,6 +112,8 @@ class _Reading:
 
     #: field name -> value, for DocumentInfo (``symbol``, ``distribution``) and Meeting
     fields: dict[str, object] = field(default_factory=dict)
+    #: the date, and the last day of a range
+    dates: tuple[dt.date, dt.date | None] | None = None
     problems: list[str] = field(default_factory=list)
     #: place names left in the text (rule 6)
     places: list[str] = field(default_factory=list)
@@ -122,7 +128,7 @@ class _Reading:
     @property
     def found(self) -> bool:
         """It gave a field."""
-        return bool(self.fields) or self.virtual is not None or self.value_follows
+        return bool(self.fields) or self.dated or self.virtual is not None or self.value_follows
 
     @property
     def left_over(self) -> bool:
@@ -169,12 +175,18 @@ def _read(text: str) -> _Reading:
     """Take the fields out of one block's text (rule 1) and judge what is left (rule 2)."""
     reading = _Reading()
     fields = reading.fields
-    while m := SYMBOL.search(text):
-        cited = text[: m.start()].rstrip().endswith(("(", "["))
-        if not cited and not INFORMATION_SYMBOL.search(m["symbol"]):
+
+    def symbol(m: re.Match[str]) -> str:
+        if not _in_brackets(m) and not INFORMATION_SYMBOL.search(m["symbol"]):
             fields.setdefault("symbol", m["symbol"])
             fields.setdefault("symbol_number", int(m["meeting"]))
-        text = _cut(text, m)
+        return _BREAK
+
+    def virtual(m: re.Match[str]) -> str:
+        reading.virtual = reading.virtual or m["venue"]
+        return _BREAK
+
+    text = SYMBOL.sub(symbol, text)
     if m := MEETING_NAME.search(text):
         fields["name"] = " ".join(m["name"].split())
         fields["number"] = ordinal_number(" ".join(m["ordinal"].split()))
@@ -191,20 +203,14 @@ def _read(text: str) -> _Reading:
         if parsed is None:
             reading.problems.append(f"not a valid date: {m.group(0)!r}")
         else:
-            fields["date"], end = parsed
-            if end is not None:
-                fields["end_date"] = end
+            reading.dates = parsed
         reading.dated = True
         text = _cut(text, m)
     if m := TIME.search(text):
         fields["time"] = m["time"].strip()
         reading.dated = True
         text = _cut(text, m)
-    while m := ORGANISATION_NAME.search(text):
-        text = _cut(text, m)
-    while m := VIRTUAL_VENUE.search(text):
-        reading.virtual = reading.virtual or m["venue"]
-        text = _cut(text, m)
+    text = VIRTUAL_VENUE.sub(virtual, ORGANISATION_NAME.sub(_BREAK, text))
     if m := DISTRIBUTION.search(text):
         if m["distribution"]:
             fields["distribution"] = m["distribution"]
@@ -223,6 +229,12 @@ def _read(text: str) -> _Reading:
     return reading
 
 
+def _in_brackets(m: re.Match[str]) -> bool:
+    """The match follows "(" or "[" (a space between them at most)."""
+    start = m.start()
+    return m.string[max(start - 2, 0) : start].rstrip()[-1:] in ("(", "[")
+
+
 def _is_place(text: str) -> bool:
     return (
         PLACE.fullmatch(text) is not None
@@ -233,14 +245,14 @@ def _is_place(text: str) -> bool:
 
 def _held(
     zone: Sequence[Block], readings: Sequence[_Reading | None]
-) -> tuple[dict[str, object], str | None]:
-    """The fields and the place of the first prose block that says a meeting was held
+) -> tuple[_Reading, str | None]:
+    """The reading and the place of the first prose block that says a meeting was held
     (rules 5 and 6: used where the header lines say nothing)."""
     for block, reading in zip(zone, readings, strict=True):
         if reading is not None and reading.prose and (m := HELD.search(block.text)):
             place = m["place"] if m["place"] and _is_place(m["place"]) else None
-            return reading.fields, place
-    return {}, None
+            return reading, place
+    return _Reading(), None
 
 
 def _is_status_line(text: str) -> bool:
@@ -273,8 +285,8 @@ def parse_header(
             for key, value in reading.fields.items():
                 values.setdefault(key, value)
     held, held_place = _held(zone, readings)
-    if "date" not in values and "date" in held:
-        values["date"], values["end_date"] = held["date"], held.get("end_date")
+    header = [r for r in readings if r is not None and not r.prose]
+    date, end_date = next((r.dates for r in header if r.dates), held.dates or (None, None))
     if title_at is None:
         title_at = _fallback_title(zone, readings, body_size)
     title = zone[title_at].text if title_at is not None else None
@@ -285,14 +297,14 @@ def parse_header(
     ] if title_at is not None else []  # fmt: skip
     number = next(
         (values[k] for k in ("number", "som_number", "symbol_number") if k in values),
-        held.get("number"),
+        held.fields.get("number"),
     )
     meeting = {
-        "name": values.get("name", values.get("som_name", held.get("name"))),
+        "name": values.get("name", values.get("som_name", held.fields.get("name"))),
         "number": number,
         "segment": values.get("segment"),
-        "date": values.get("date"),
-        "end_date": values.get("end_date"),
+        "date": date,
+        "end_date": end_date,
         "time": values.get("time"),
         "venue": _venue(readings, title_at, held_place),
     }
@@ -316,14 +328,15 @@ def _read_zone(zone: Sequence[Block]) -> tuple[list[_Reading | None], int | None
     title_at: int | None = None
     value_follows = False
     for i, block in enumerate(zone):
-        if value_follows:
+        if value_follows and block.cell == zone[i - 1].cell:
             value_follows = False
             readings.append(_Reading(fields={"distribution": block.text}))
             continue
         if ORGANISATION.match(block.text):
             readings.append(None)
             continue
-        reading = _read(block.text)
+        reading = _read(block.text[:_LINE_MAX])
+        reading.prose = reading.prose or len(block.text) > _LINE_MAX
         if title_at is None and _is_title(block.text):
             title_at, reading.prose, reading.places, reading.only_place = i, False, [], False
         elif _is_status_line(block.text):
@@ -359,7 +372,7 @@ def _venue(
         if reading is None or i == title_at or reading.fields or not reading.only_place:
             continue
         neighbours = header[max(i - 1, 0) : i] + header[i + 1 : i + 2]
-        if reading.virtual or any(n is not None and n.found for n in neighbours):
+        if reading.virtual or any(n is not None and n.dated for n in neighbours):
             return reading.places[0]
     virtual = next((r.virtual for r in header if r is not None and r.virtual), None)
     return virtual or held_place

@@ -294,11 +294,13 @@ PLACE = re.compile(
 )
 
 #: Words of a header that name no place: ``Distribution``, ``Original: English``,
-#: ``Item``, ``Senior Officials``...
+#: ``Item``, ``Senior Officials``, ``Confidential``, ``Advance Copy``...
 NOT_A_PLACE = re.compile(
     r"\b(?:Meeting|Officials|Group|Segment|Secretariat|Nations|Members|Distribution|Agenda"
     r"|Item|Session|Report|Summary|Action|Points|Decisions|Outcome|Document|Note|Annex|Page"
-    r"|Original|English|French|Spanish|Only|General|Limited|Restricted|Draft|EMG|SOM|UN)\b",
+    r"|Original|English|French|Spanish|Only|General|Limited|Restricted|Confidential|Internal"
+    r"|Unedited|Advance|Copy|Draft|Final|Revised|Provisional|Version|Lead|Deadline|Timeline"
+    r"|EMG|SOM|UN)\b",
     re.IGNORECASE,
 )
 
