@@ -138,6 +138,24 @@ LAYOUTS: list[tuple[list[str], dict[str, Any]]] = [
          "number": 33, "date": day("2026-10-02"), "time": "15:00 -16:30 CET",
          "venue": "Virtual"},
     ),
+    (  # labelled lines
+        ["Twenty-Sixth Meeting of the Environment Management Group Senior Officials",
+         "Date: 3 May 2019", "Time: 10:00 – 12:00", "Venue: Geneva", "Symbol: EMG/SOM.26/1",
+         "Summary of Action Points"],
+        {"symbol": "EMG/SOM.26/1", "title": "Summary of Action Points", "number": 26,
+         "date": day("2019-05-03"), "time": "10:00 – 12:00", "venue": "Geneva"},
+    ),
+    (  # the genre after the meeting, on one line; the venue on the meeting's line
+        ["26th SOM – Summary of Action Points", "EMG SOM-26, Geneva", "February 26th, 2020"],
+        {"title": "26th SOM – Summary of Action Points", "kind": "action_points",
+         "number": 26, "date": day("2020-02-26"), "venue": "Geneva"},
+    ),
+    (  # a chair's summary of an early meeting of the Group, in capitals
+        ["NINTH MEETING OF THE ENVIRONMENT MANAGEMENT GROUP", "GENEVA, 15 MARCH 2005",
+         "CHAIR'S SUMMARY"],
+        {"title": "CHAIR'S SUMMARY", "kind": "report", "number": 9,
+         "date": day("2005-03-15"), "venue": "GENEVA"},
+    ),
     (  # a report of the meeting, its lines joined by commas
         ["**Environment Management Group**",
          "Twenty-second meeting of the Senior Officials, Bonn, 6 October 2016", "EMG/SOM.22/7",
@@ -187,6 +205,9 @@ def test_preamble_and_distribution(parse_text: ParseText) -> None:
         ("Report of the nineteenth meeting of the Senior Officials of the EMG", "report"),
         ("Progress Report and Recommended Actions", "recommended_actions"),
         ("Recommended actions", "recommended_actions"),
+        ("Chair's summary", "report"),
+        ("Minutes of the meeting", "report"),
+        ("Final Summary of Action Points", "action_points"),
     ],
 )
 def test_kind_from_the_title(title: str, kind: str, parse_text: ParseText) -> None:
@@ -416,6 +437,9 @@ def test_venues(lines: list[str], venue: str | None, parse_text: ParseText) -> N
         ("15 th Meeting of the Senior Officials of the Environment Management Group", 15),
         ("Fortieth Senior Officials Meeting of the Environment Management Group", 40),
         ("Thirty-ninth meeting of the EMG Senior Officials", 39),
+        ("Twenty-Sixth Meeting of the Environment Management Group Senior Officials", 26),
+        ("Ninth meeting of the Environment Management Group", 9),
+        ("REPORT OF THE NINETEENTH MEETING OF THE SENIOR OFFICIALS", 19),
     ],
 )
 def test_meeting_numbers(line: str, number: int, parse_text: ParseText) -> None:

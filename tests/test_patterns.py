@@ -201,6 +201,9 @@ def test_time_rejects(text: str) -> None:
         ("24th Meeting of the Senior Officials of the EMG (SOM 24)", "24th"),
         ("Thirty-ninth meeting of the EMG Senior Officials", "Thirty-ninth"),
         ("The 11th Senior Officials' Meeting", "11th"),
+        ("Twenty-Sixth Meeting of the Environment Management Group Senior Officials",
+         "Twenty-Sixth"),
+        ("Ninth meeting of the Environment Management Group", "Ninth"),
     ],
 )  # fmt: skip
 def test_meeting_name(text: str, ordinal: str) -> None:
@@ -315,7 +318,11 @@ def test_som_number_rejects(text: str) -> None:
      ("Progress Report and Recommended Actions", "Progress Report and Recommended Actions"),
      ("Table of Proposed Action Points", "Table of Proposed Action Points"),
      ("Outcome document (Senior Segment)", "Outcome document"),
-     ("Final report", "Final report")],
+     ("Final report", "Final report"), ("Chair's summary", "Chair's summary"),
+     ("Minutes of the meeting", "Minutes"), ("Summary of the discussion", "Summary"),
+     ("Final Summary of Action Points", "Final Summary of Action Points"),
+     ("Draft Table of Proposed Action Points", "Draft Table of Proposed Action Points"),
+     ("SUMMARY OF ACTION POINTS", "SUMMARY OF ACTION POINTS")],
 )  # fmt: skip
 def test_genre(text: str, genre: str) -> None:
     m = p.GENRE.match(text)
@@ -324,7 +331,7 @@ def test_genre(text: str, genre: str) -> None:
 
 @pytest.mark.parametrize(
     "text", ["Reporting lines", "report of the meeting", "The report of the meeting",
-             "Actionable points", "Summary of the discussion", "Decisionsmaking"]
+             "Actionable points", "Summary table", "Decisionsmaking", "Report card"]
 )  # fmt: skip
 def test_genre_rejects(text: str) -> None:
     assert p.GENRE.match(text) is None
@@ -416,7 +423,8 @@ def test_place(text: str, expected: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("Palais des Nations", True), ("UN City", True), ("Original", True), ("Item", True),
-     ("Senior Officials", True), ("Geneva", False), ("Copenhagen", False)],
+     ("Senior Officials", True), ("Venue", True), ("Date", True), ("Geneva", False),
+     ("Copenhagen", False)],
 )  # fmt: skip
 def test_not_a_place(text: str, expected: bool) -> None:
     assert bool(p.NOT_A_PLACE.search(text)) is expected

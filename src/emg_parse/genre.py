@@ -8,7 +8,8 @@ Rules:
    "Table of Proposed Action Points"), recommended actions ("Progress Report and
    Recommended Actions"), decisions ("Summary of decisions"), outcome ("Outcome
    document"), report ("Report of the meeting", "Final report", "Report of the
-   nineteenth meeting ...").  No title, or a title that names none: no kind.
+   nineteenth meeting ...", "Minutes of the meeting", "Chair's summary").  No title, or
+   a title that names none, has no kind.
 2. **Approved** when the title says so (:data:`~emg_parse.patterns.APPROVED_TITLE`:
    "Approved Action Points") or a line of the header zone starts by saying so
    (:data:`~emg_parse.patterns.APPROVAL`: "As approved by the Senior Officials ...",
@@ -40,7 +41,11 @@ KINDS: tuple[tuple[DocumentKind, re.Pattern[str]], ...] = (
      re.compile(r"\b(?:recommended|proposed|suggested)\s+actions\b", re.IGNORECASE)),
     ("decisions", re.compile(r"\bdecisions\b", re.IGNORECASE)),
     ("outcome", re.compile(r"\boutcomes?\b", re.IGNORECASE)),
-    ("report", re.compile(r"\b(?:report|record)\b", re.IGNORECASE)),
+    ("report", re.compile(
+        r"\b(?:report|record|minutes)\b|\bchair['’]?s\s+summary\b"
+        r"|\bsummary\s+of\s+(?:the\s+)?(?:meeting|discussions?|proceedings)\b",
+        re.IGNORECASE,
+    )),
 )  # fmt: skip
 
 

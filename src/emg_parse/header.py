@@ -23,9 +23,10 @@ for anywhere in a block.  Rules, in the order applied:
    meeting of the Senior Officials" is not this meeting's.
 3. **Title.**  The first block of at most 250 characters that starts with a genre
    phrase (:data:`~emg_parse.patterns.GENRE`: "Summary of Action Points", "Final
-   report", "Report of the nineteenth meeting of the Senior Officials ...") and does
-   not end with "." or ";" is the title, kept whole; its fields still count (the
-   ordinal of "Report of the nineteenth meeting ...").  Without one, the first block
+   report", "Report of the nineteenth meeting of the Senior Officials ..."), or does
+   once its fields are out ("26th SOM – Summary of Action Points"), and does not end
+   with "." or ";" is the title, kept whole; its fields still count (the ordinal of
+   "Report of the nineteenth meeting ...").  Without one, the first block
    left over (rule 8) that is styled as a heading (Markdown/Word heading, bold, or
    larger type than the body) and shorter than 200 characters.
 4. **The first value of each field counts**, in reading order, from the blocks that
@@ -39,12 +40,14 @@ for anywhere in a block.  Rules, in the order applied:
    Meeting ... was held in Nairobi on 6 February 2006"), which also gives the date
    when no header line does.  The year is only ever read from a date.
 6. **Venue**: a place name (:data:`~emg_parse.patterns.PLACE` without a word of
-   :data:`~emg_parse.patterns.NOT_A_PLACE`, not a weekday) left in a block that gave
-   a date or time ("Nairobi, 26 February 2009", "... 15:00 – 17:30 New York"); else
+   :data:`~emg_parse.patterns.NOT_A_PLACE`, not a weekday; "Venue: Geneva" is split
+   at its colon) left in a block that gave a date or time or named the meeting
+   ("Nairobi, 26 February 2009", "... 15:00 – 17:30 New York", "EMG SOM-26, Geneva");
+   else
    a block of nothing but names with a place among them ("Nairobi", "UN City,
    Copenhagen") that has Online/Virtual/Hybrid in it or stands next to a block that
-   gave a date or time; else Online/Virtual/Hybrid; else the place in the sentence of
-   rule 5 ("held in Nairobi").
+   gave a date or time or named the meeting; else Online/Virtual/Hybrid; else the
+   place in the sentence of rule 5 ("held in Nairobi").
 7. **Kind and status**: :mod:`emg_parse.genre`, from the title, the other blocks of
    the zone and the blocks after it.
 8. **Preamble**: the blocks after the title that are prose, or gave no field and are
@@ -86,7 +89,7 @@ from emg_parse.patterns import (
 )
 
 _BREAK = "\t"
-_PIECES = re.compile(r"[\t,;|•·]|\s(?:and|or|&)\s")
+_PIECES = re.compile(r"[\t,;:|•·]|\s(?:and|or|&)\s")
 _TRIM = " ,;:-–—()[]."
 _TITLE_MAX = 250
 #: A block longer than this is prose; only its start is read (rule 2).
@@ -120,7 +123,10 @@ class _Reading:
     #: nothing is left but names, one of them a place ("UN City, Copenhagen")
     only_place: bool = False
     virtual: str | None = None
+    #: it gave a date or time, or named the meeting (rule 6)
     dated: bool = False
+    #: the text left once the fields are out (rule 3)
+    rest: str = ""
     prose: bool = False
     #: "Distribution:" with its value in the next block
     value_follows: bool = False
@@ -190,10 +196,12 @@ def _read(text: str) -> _Reading:
     if m := MEETING_NAME.search(text):
         fields["name"] = " ".join(m["name"].split())
         fields["number"] = ordinal_number(" ".join(m["ordinal"].split()))
+        reading.dated = True
         text = _cut(text, m)
     if m := SOM_NUMBER.search(text):
         fields["som_number"] = int(m["number"])
         fields.setdefault("som_name", m["name"])
+        reading.dated = True
         text = _cut(text, m)
     if m := SEGMENT.search(text):
         fields["segment"] = m["segment"]
@@ -217,6 +225,7 @@ def _read(text: str) -> _Reading:
         else:
             reading.value_follows = True
         text = _cut(text, m)
+    reading.rest = " ".join(text.replace(_BREAK, " ").split()).strip(_TRIM)
     pieces = [p.strip(_TRIM) for p in _PIECES.split(text)]
     names = [p for p in pieces if p]
     reading.places = [p for p in names if _is_place(p)]
@@ -259,8 +268,11 @@ def _is_status_line(text: str) -> bool:
     return bool(APPROVAL.match(text) or MAY_WISH.match(text) or PROPOSAL.search(text))
 
 
-def _is_title(text: str) -> bool:
-    return len(text) <= _TITLE_MAX and not text.endswith((".", ";")) and bool(GENRE.match(text))
+def _is_title(text: str, reading: _Reading) -> bool:
+    """Rule 3."""
+    if len(text) > _TITLE_MAX or text.endswith((".", ";")):
+        return False
+    return bool(GENRE.match(text) or (reading.found and GENRE.match(reading.rest)))
 
 
 def _is_heading_like(block: Block, body_size: float | None) -> bool:
@@ -337,7 +349,7 @@ def _read_zone(zone: Sequence[Block]) -> tuple[list[_Reading | None], int | None
             continue
         reading = _read(block.text[:_LINE_MAX])
         reading.prose = reading.prose or len(block.text) > _LINE_MAX
-        if title_at is None and _is_title(block.text):
+        if title_at is None and _is_title(block.text, reading):
             title_at, reading.prose, reading.places, reading.only_place = i, False, [], False
         elif _is_status_line(block.text):
             reading.prose = True

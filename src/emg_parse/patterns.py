@@ -63,8 +63,9 @@ ACTOR = re.compile(
 #: line apart from its neighbours).  ``Summary of Action Points``, ``Approved Action
 #: Points``, ``Table of Proposed Action Points``, ``Summary of decisions``, ``Outcome
 #: document``, ``Final report``, ``Report of the meeting``, ``Progress Report and
-#: Recommended Actions``, ``Decisions of the Senior Officials``.  It starts with a
-#: capital: a wrapped line ``report`` is no title.
+#: Recommended Actions``, ``Decisions of the Senior Officials``, ``Chair's summary``,
+#: ``Minutes of the meeting``.  It starts with a capital: a wrapped line ``report`` is
+#: no title.
 _GENRE_OF = r"(?:(?:Summary|Table|List|Record|Compilation)\s+of\s+(?:the\s+)?)?"
 _GENRE_WORD = (
     r"(?:Approved|Adopted|Agreed|Endorsed|Proposed|Recommended|Suggested|Draft|Revised|Final"
@@ -72,10 +73,10 @@ _GENRE_WORD = (
 )
 _GENRE_NOUN = (
     r"(?:Action\s+Points?|Actions|Decisions|Outcomes?(?:\s+(?:Document|Statement))?|Report"
-    r"|Record|Conclusions)"
+    r"|Record|Minutes|Summary|Conclusions)"
 )
 _GENRE = (
-    _GENRE_OF + "(?:" + _GENRE_WORD + "){0,3}" + _GENRE_NOUN
+    "(?:" + _GENRE_WORD + "){0,2}" + _GENRE_OF + "(?:" + _GENRE_WORD + "){0,3}" + _GENRE_NOUN
     + r"(?:\s+(?:and|&)\s+(?:" + _GENRE_WORD + "){0,3}" + _GENRE_NOUN + ")?"
 )  # fmt: skip
 TITLE = re.compile(
@@ -185,21 +186,27 @@ DISTRIBUTION = re.compile(
     r"\bDistribution\s*:\s*(?P<distribution>[^\t]*?)\s*(?=\t|$)", re.IGNORECASE
 )
 
+_THE_GROUP = (
+    r"(?:(?:UN\s+)?EMG|(?:United\s+Nations\s+|UN\s+)?Environment\s+Management\s+Group"
+    r"(?:\s*\(EMG\))?)"
+)
+
 #: The meeting's name, starting with its ordinal (:data:`~emg_parse.ordinals.ORDINAL`:
 #: digits or words, ``15 th`` too).
 #: ``26th Senior Officials Meeting of the United Nations Environment Management Group``,
 #: ``Twenty-seventh Meeting of the Senior Officials of the EMG``, ``25th EMG SOM``,
 #: ``Twenty-eighth meeting of the Senior Officials``, ``the nineteenth meeting of the
-#: Senior Officials of the Environment Management Group``.
+#: Senior Officials of the Environment Management Group``, ``Twenty-Sixth Meeting of the
+#: Environment Management Group Senior Officials``, ``Ninth meeting of the Environment
+#: Management Group``.
 MEETING_NAME = re.compile(
-    r"(?<!\w)(?P<name>(?P<ordinal>" + ORDINAL + r")\s+"
-    r"(?:(?:EMG|UN\s+EMG)\s+)?"
-    r"(?:Senior\s+Officials?['’]?\s+Meeting|Meeting\s+of\s+(?:the\s+)?(?:EMG\s+)?Senior\s+Officials"
-    r"|SOM)"
-    r"(?:\s+of\s+the\s+(?:United\s+Nations\s+|UN\s+)?Environment\s+Management\s+Group"
-    r"(?:\s*\(EMG\))?|\s+of\s+the\s+EMG)?)",
+    r"(?<!\w)(?P<name>(?P<ordinal>" + ORDINAL + r")\s+(?:(?:UN\s+)?EMG\s+)?"
+    + r"(?:Senior\s+Officials?['’]?\s+Meeting"
+    + r"|Meeting\s+of\s+(?:the\s+)?(?:" + _THE_GROUP + r"\s+)?Senior\s+Officials|SOM"
+    + r"|Meeting\s+of\s+the\s+" + _THE_GROUP + r")"
+    + r"(?:\s+of\s+the\s+" + _THE_GROUP + r")?)",
     re.IGNORECASE,
-)
+)  # fmt: skip
 
 #: A meeting named by its number alone: ``SOM25``, ``SOM 24``, ``(SOM 24)``,
 #: ``EMG SOM-25``.  Not part of a symbol (``EMG SOM 25/3``).
@@ -298,6 +305,7 @@ PLACE = re.compile(
 NOT_A_PLACE = re.compile(
     r"\b(?:Meeting|Officials|Group|Segment|Secretariat|Nations|Members|Distribution|Agenda"
     r"|Item|Session|Report|Summary|Action|Points|Decisions|Outcome|Document|Note|Annex|Page"
+    r"|Date|Dates|Time|Venue|Place|Location|Symbol"
     r"|Original|English|French|Spanish|Only|General|Limited|Restricted|Confidential|Internal"
     r"|Unedited|Advance|Copy|Draft|Final|Revised|Provisional|Version|Lead|Deadline|Timeline"
     r"|EMG|SOM|UN)\b",
