@@ -364,6 +364,8 @@ def test_a_sentence_about_a_meeting_to_come_gives_nothing(parse_text: ParseText)
         ("28 th October 2020", "2020-10-28", None),
         ("October 28, 2020", "2020-10-28", None),
         ("September 30 - October 1, 2019", "2019-09-30", "2019-10-01"),
+        ("December 30, 2019 - January 2, 2020", "2019-12-30", "2020-01-02"),
+        ("December 30 - January 2, 2020", "2019-12-30", "2020-01-02"),
         ("17/01/2020", "2020-01-17", None),
         ("03.02.2021", "2021-02-03", None),
         ("01/17/2020", "2020-01-17", None),
@@ -380,11 +382,12 @@ def test_the_first_date_line_gives_both_days(parse_text: ParseText) -> None:
     assert (m.date, m.end_date) == (day("2019-05-03"), None)
 
 
-def test_a_date_that_is_no_calendar_date_is_reported(parse_text: ParseText) -> None:
-    result = parse_text("# Summary of Action Points\n\nGeneva, 31 February 2020" + BODY)
-    assert result.document.meeting.date is None
+@pytest.mark.parametrize("date", ["31 February 2020", "13–12 October 2022", "29/02/2021"])
+def test_a_date_that_is_no_calendar_date_is_reported(date: str, parse_text: ParseText) -> None:
+    result = parse_text(f"# Summary of Action Points\n\nGeneva, {date}" + BODY)
+    assert (result.document.meeting.date, result.document.meeting.end_date) == (None, None)
     assert [w.code for w in result.warnings] == ["header"]
-    assert "31 February 2020" in result.warnings[0].message
+    assert date in result.warnings[0].message
 
 
 @pytest.mark.parametrize(
@@ -471,6 +474,30 @@ def test_header_lines_in_any_order(order: list[int]) -> None:
         "status": None, "number": 31, "date": day("2025-09-30"), "end_date": day("2025-10-01"),
         "time": "14:00 – 15:30 CEST", "venue": "Bonn",
     }  # fmt: skip
+
+
+_TOKENS = st.sampled_from([
+    "0th", "1st", "15 th", "Twenty-eighth", "Senior", "Officials", "Meeting", "of", "the", "EMG",
+    "SOM", "SOM0", "SOM 24", "EMGSOM.0", "EMG/SOM.19/INF.2", "EMGS0M.24(b)", "–", ",", "(", ")",
+    "Distribution:", "Geneva", "New York", "31 February 2020", "0/0/0000", "13/13/2020",
+    "30 December - 2 January 0001", "9:99", "25:00 – 99:99", "Online", "Wednesday",
+    "As approved by", "may wish to", "Summary of Action Points", "Report", "was held in", "on",
+    "12–13 October 2022", "13–12 October 2022", "2020-13-45", "0000-01-01", "Venue:", "Date:",
+    "September 30 - February 31, 2019", "EMG SOM 25/3", "is invited to", "ninety-ninth",
+])  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_TOKENS, min_size=1, max_size=8).map(" ".join), min_size=1, max_size=8))
+def test_any_header_gives_a_valid_document(lines: list[str]) -> None:
+    """Whatever the header holds, the header is read without error into values the
+    model accepts: a number of 1 or more, a range that does not end before it starts, no
+    information document's symbol."""
+    document = segment(clean(lines_from_text("\n\n".join(lines) + BODY))).document
+    m = document.meeting
+    assert m.number is None or m.number >= 1
+    assert m.end_date is None or (m.date is not None and m.end_date >= m.date)
+    assert document.symbol is None or "INF" not in document.symbol
 
 
 # --------------------------------------------------------------------------- PDF and Word

@@ -33,12 +33,13 @@ for anywhere in a block.  Rules, in the order applied:
    are not prose.  The symbol is the first not in brackets and not an information
    document's (``INF``: :data:`~emg_parse.patterns.INFORMATION_SYMBOL`).  A date that
    is no calendar date ("31 February 2020") is reported as a problem.
-5. **Number** of the meeting: from its name ("Twenty-eighth meeting of the Senior
-   Officials", "15 th Meeting ..."), else ``SOM 24``/``SOM25``, else the document's
-   own symbol (``EMG/SOM.19/04``: 19), else a prose block of the zone that says the
-   meeting was held (:data:`~emg_parse.patterns.HELD`: "The 11th Senior Officials'
-   Meeting ... was held in Nairobi on 6 February 2006"), which also gives the date
-   when no header line does.  The year is only ever read from a date.
+5. **Number** of the meeting (1 or more: "0th" is none): from its name
+   ("Twenty-eighth meeting of the Senior Officials", "15 th Meeting ..."), else
+   ``SOM 24``/``SOM25``, else the document's own symbol (``EMG/SOM.19/04``: 19), else
+   a prose block of the zone that says the meeting was held
+   (:data:`~emg_parse.patterns.HELD`: "The 11th Senior Officials' Meeting ... was held
+   in Nairobi on 6 February 2006"), which also gives the date when no header line
+   does.  The year is only ever read from a date.
 6. **Venue**: a place name (:data:`~emg_parse.patterns.PLACE` without a word of
    :data:`~emg_parse.patterns.NOT_A_PLACE`, not a weekday; "Venue: Geneva" is split
    at its colon) left in a block that gave a date or time or named the meeting
@@ -144,8 +145,10 @@ class _Reading:
 
 def parse_date(m: re.Match[str]) -> tuple[dt.date, dt.date | None] | None:
     """A :data:`~emg_parse.patterns.DATE` match -> (first day, last day or None); None
-    when it is no calendar date.  A numeric date is read day first (``17/01/2020``),
-    month first only when that is the only reading (``01/17/2020``)."""
+    when it is no calendar date or the range ends before it starts.  A numeric date is
+    read day first (``17/01/2020``), month first only when that is the only reading
+    (``01/17/2020``).  A range over the new year without a first year starts in the
+    year before (``30 December - 2 January 2020``)."""
     try:
         if m["iso"]:
             return dt.date.fromisoformat(m["iso"]), None
@@ -155,22 +158,22 @@ def parse_date(m: re.Match[str]) -> tuple[dt.date, dt.date | None] | None:
                 day, month = month, day
             return dt.date(year, month, day), None
         if m["year"]:
-            year, month = int(m["year"]), MONTHS[m["month"].lower()]
-            first_month = MONTHS[m["from_month"].lower()] if m["from_month"] else month
-            first_year = int(m["from_year"]) if m["from_year"] else year
-            if first_month > month and not m["from_year"]:
-                first_year -= 1  # "30 December - 2 January 2020"
-            start = dt.date(first_year, first_month, int(m["day"]))
-            end = dt.date(year, month, int(m["end_day"])) if m["end_day"] else None
-            return start, end
-        year, month = int(m["year2"]), MONTHS[m["month2"].lower()]
-        start = dt.date(year, month, int(m["day2"]))
-        if not m["end_day2"]:
-            return start, None
-        end_month = MONTHS[m["end_month2"].lower()] if m["end_month2"] else month
-        return start, dt.date(year, end_month, int(m["end_day2"]))
+            year, end_month = int(m["year"]), MONTHS[m["month"].lower()]
+            month = MONTHS[m["from_month"].lower()] if m["from_month"] else end_month
+            first_year = int(m["from_year"]) if m["from_year"] else None
+            day, end_day = int(m["day"]), m["end_day"]
+        else:
+            year, month = int(m["year2"]), MONTHS[m["month2"].lower()]
+            end_month = MONTHS[m["end_month2"].lower()] if m["end_month2"] else month
+            first_year = int(m["from_year2"]) if m["from_year2"] else None
+            day, end_day = int(m["day2"]), m["end_day2"]
+        if first_year is None:
+            first_year = year - 1 if month > end_month else year
+        start = dt.date(first_year, month, day)
+        end = dt.date(year, end_month, int(end_day)) if end_day is not None else None
     except ValueError:
         return None
+    return None if end is not None and end < start else (start, end)
 
 
 def _cut(text: str, m: re.Match[str]) -> str:
@@ -307,10 +310,10 @@ def parse_header(
         for block, reading in zip(zone[title_at + 1 :], readings[title_at + 1 :], strict=True)
         if reading is not None and reading.left_over
     ] if title_at is not None else []  # fmt: skip
-    number = next(
-        (values[k] for k in ("number", "som_number", "symbol_number") if k in values),
-        held.fields.get("number"),
-    )
+    numbers = (values.get(k) for k in ("number", "som_number", "symbol_number"))
+    number = next((n for n in numbers if isinstance(n, int) and n >= 1), None)
+    if number is None and isinstance(n := held.fields.get("number"), int) and n >= 1:
+        number = n
     meeting = {
         "name": values.get("name", values.get("som_name", held.fields.get("name"))),
         "number": number,

@@ -253,7 +253,8 @@ _UNTIL = r"\s*(?:[-–—&]|to|until|and)\s*"
 #: ``October 28, 2020``, ``September 30 - October 1, 2019``, ``17/01/2020`` and
 #: ``17.01.2020`` (day first), ``2020-10-28``.  Group names: ``day``, ``month``,
 #: ``year`` (``from_month``, ``from_year`` when the range crosses a month or year) and
-#: ``end_day``; ``day2``... for the month-first form; ``nday``... numeric; ``iso``.
+#: ``end_day``; ``month2``, ``day2``, ``from_year2``, ``end_month2``, ``end_day2``,
+#: ``year2`` for the month-first form; ``nday``... numeric; ``iso``.
 DATE = re.compile(
     r"(?<![\w/.])(?:"
     + _day("day")
@@ -261,7 +262,8 @@ DATE = re.compile(
     + _UNTIL + _day("end_day") + r")?"
     + r",?\s+(?:of\s+)?" + _month("month") + r",?\s+(?P<year>\d{4})"
     + r"|" + _ON_DAY + _month("month2") + r"\s+" + _day("day2")
-    + r"(?:" + _UNTIL + r"(?:" + _month("end_month2") + r"\s+)?" + _day("end_day2") + r")?"
+    + r"(?:(?:,?\s+(?P<from_year2>\d{4}))?" + _UNTIL + r"(?:" + _month("end_month2") + r"\s+)?"
+    + _day("end_day2") + r")?"
     + r",?\s+(?P<year2>\d{4})"
     + r"|" + _ON_DAY + r"(?P<nday>\d{1,2})(?P<sep>[/.-])(?P<nmonth>\d{1,2})(?P=sep)(?P<nyear>\d{4})"
     + r"|(?P<iso>\d{4}-\d{2}-\d{2})"
