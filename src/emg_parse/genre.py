@@ -3,13 +3,13 @@ was approved or proposes it (``document.kind``, ``document.status``).
 
 Rules:
 
-1. **Kind** comes from the title alone: the first of :data:`KINDS`
-   that it names -- action points ("Summary of Action Points", "Approved Action Points",
-   "Table of Proposed Action Points"), recommended actions ("Progress Report and
-   Recommended Actions"), decisions ("Summary of decisions"), outcome ("Outcome
-   document"), report ("Report of the meeting", "Final report", "Report of the
-   nineteenth meeting ...", "Minutes of the meeting", "Chair's summary").  No title, or
-   a title that names none, has no kind.
+1. **Kind** comes from the title alone: the first of :data:`KINDS` that it names --
+   action points ("Summary of Action Points", "Approved Action Points", "Table of
+   Proposed Action Points"), recommended actions ("Progress Report and Recommended
+   Actions"), decisions ("Summary of decisions"), outcome ("Outcome document"), report
+   ("Report of the meeting", "Final report", "Report of the nineteenth meeting ...",
+   "Minutes of the meeting", "Chair's summary").  No title, or a title that names none,
+   has no kind.
 2. **Approved** when the title says so (:data:`~emg_parse.patterns.APPROVED_TITLE`:
    "Approved Action Points") or a line of the header zone starts by saying so
    (:data:`~emg_parse.patterns.APPROVAL`: "As approved by the Senior Officials ...",
@@ -18,10 +18,10 @@ Rules:
 3. **Proposed** when the title says so (:data:`~emg_parse.patterns.PROPOSED_TITLE`:
    "Proposed", "Recommended"), a line of the header zone puts the document to the
    meeting (:data:`~emg_parse.patterns.PROPOSAL`: "for the consideration of the Senior
-   Officials"), or a line anywhere in the document opens with the deciding body asked
-   to act (:data:`~emg_parse.patterns.MAY_WISH`: "The Senior Officials may wish to:").
-4. Otherwise the document does not say: no status.  A body sentence such as "The
-   meeting adopted the agenda" is no approval of the document.
+   Officials"), or a line anywhere in the document opens with the deciding body asked to
+   act (:data:`~emg_parse.patterns.MAY_WISH`: "The Senior Officials may wish to:").
+4.  Otherwise the document does not say: no status.  A body sentence such as "The meeting
+   adopted the agenda" is no approval of the document.
 """
 
 from __future__ import annotations

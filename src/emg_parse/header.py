@@ -6,53 +6,50 @@ for anywhere in a block.  Rules, in the order applied:
 
 1. **Fields.**  From each block of the header zone, in this order, the patterns of
    :mod:`emg_parse.patterns` take out every symbol, the meeting's name (with its
-   ordinal), ``SOM 24``, the segment, the date (with its weekday), the time, the
-   Group's name, Online/Virtual/Hybrid and ``Distribution: ...``, each leaving a break
-   (a tab: cleaned text has none), so that the distribution's value runs to the next
-   field or the end of the block (or, when it is empty, is the next block of the same
-   table cell).  A block
-   that is only the organisation (``UNITED NATIONS``) is passed over.
-2. **Prose gives no field.**  A block is prose when it is a status line (``As
-   approved by the Senior Officials on 26 September 2018``, ``The Senior Officials may
-   wish to``: see :mod:`emg_parse.genre`) or when what is left of it once the fields
-   are out is a sentence: three words starting with a small letter (not counting
-   "of", "the", "and", "de" ...), six words or more one of which does, or four or
-   more ending with a full stop.  A block of more than 1,000 characters is prose
-   (only its first 1,000 are read, for rule 5).  So a preamble's "through a silence procedure ending
-   on 18 October 2013", "(EMGSOM.27/INF.2)" or "To be considered at the thirtieth
-   meeting of the Senior Officials" is not this meeting's.
-3. **Title.**  The first block of at most 250 characters that starts with a genre
-   phrase (:data:`~emg_parse.patterns.GENRE`: "Summary of Action Points", "Final
-   report", "Report of the nineteenth meeting of the Senior Officials ..."), or does
-   once its fields are out ("26th SOM – Summary of Action Points"), and does not end
-   with "." or ";" is the title, kept whole; its fields still count (the ordinal of
-   "Report of the nineteenth meeting ...").  Without one, the first block
-   left over (rule 8) that is styled as a heading (Markdown/Word heading, bold, or
-   larger type than the body) and shorter than 200 characters.
-4. **The first value of each field counts**, in reading order, from the blocks that
-   are not prose.  The symbol is the first not in brackets and not an information
-   document's (``INF``: :data:`~emg_parse.patterns.INFORMATION_SYMBOL`).  A date that
-   is no calendar date ("31 February 2020") is reported as a problem.
-5. **Number** of the meeting (1 or more: "0th" is none): from its name
-   ("Twenty-eighth meeting of the Senior Officials", "15 th Meeting ..."), else
-   ``SOM 24``/``SOM25``, else the document's own symbol (``EMG/SOM.19/04``: 19), else
-   a prose block of the zone that says the meeting was held
-   (:data:`~emg_parse.patterns.HELD`: "The 11th Senior Officials' Meeting ... was held
-   in Nairobi on 6 February 2006"), which also gives the date when no header line
-   does.  The year is only ever read from a date.
+   ordinal), ``SOM 24``, the segment, the date (with its weekday), the time, the Group's
+   name, Online/Virtual/Hybrid and ``Distribution: ...``, each leaving a break (a tab:
+   cleaned text has none), so that the distribution's value runs to the next field or
+   the end of the block (or, when it is empty, is the next block of the same table
+   cell).  A block that is only the organisation (``UNITED NATIONS``) is passed over.
+2. **Prose gives no field.**  A block is prose when it is a status line (``As approved by
+   the Senior Officials on 26 September 2018``, ``The Senior Officials may wish to``:
+   see :mod:`emg_parse.genre`) or when what is left of it once the fields are out is a
+   sentence: three words starting with a small letter (not counting "of", "the", "and",
+   "de" ...), six words or more one of which does, or four or more ending with a full
+   stop.  A block of more than 1,000 characters is prose (only its first 1,000 are read,
+   for rule 5).  So a preamble's "through a silence procedure ending on 18 October 2013",
+   "(EMGSOM.27/INF.2)" or "To be considered at the thirtieth meeting of the Senior
+   Officials" is not this meeting's.
+3. **Title.**  The first block of at most 250 characters that starts with a genre phrase
+   (:data:`~emg_parse.patterns.GENRE`: "Summary of Action Points", "Final report",
+   "Report of the nineteenth meeting of the Senior Officials ..."), or does once its
+   fields are out ("26th SOM – Summary of Action Points"), and does not end with "." or
+   ";" is the title, kept whole; its fields still count (the ordinal of "Report of the
+   nineteenth meeting ...").  Without one, the first block left over (rule 8) that is
+   styled as a heading (Markdown/Word heading, bold, or larger type than the body) and
+   shorter than 200 characters.
+4. **The first value of each field counts**, in reading order, from the blocks that are
+   not prose.  The symbol is the first not in brackets and not an information document's
+   (``INF``: :data:`~emg_parse.patterns.INFORMATION_SYMBOL`).  A date that is no calendar
+   date ("31 February 2020") is reported as a problem.
+5. **Number** of the meeting (1 or more: "0th" is none): from its name ("Twenty-eighth
+   meeting of the Senior Officials", "15 th Meeting ..."), else ``SOM 24``/``SOM25``,
+   else the document's own symbol (``EMG/SOM.19/04``: 19), else a prose block of the
+   zone that says the meeting was held (:data:`~emg_parse.patterns.HELD`: "The 11th
+   Senior Officials' Meeting ... was held in Nairobi on 6 February 2006"), which also
+   gives the date when no header line does.  The year is only ever read from a date.
 6. **Venue**: a place name (:data:`~emg_parse.patterns.PLACE` without a word of
-   :data:`~emg_parse.patterns.NOT_A_PLACE`, not a weekday; "Venue: Geneva" is split
-   at its colon) left in a block that gave a date or time or named the meeting
-   ("Nairobi, 26 February 2009", "... 15:00 – 17:30 New York", "EMG SOM-26, Geneva");
-   else
-   a block of nothing but names with a place among them ("Nairobi", "UN City,
-   Copenhagen") that has Online/Virtual/Hybrid in it or stands next to a block that
-   gave a date or time or named the meeting; else Online/Virtual/Hybrid; else the
-   place in the sentence of rule 5 ("held in Nairobi").
-7. **Kind and status**: :mod:`emg_parse.genre`, from the title, the other blocks of
-   the zone and the blocks after it.
-8. **Preamble**: the blocks after the title that are prose, or gave no field and are
-   not names alone, as printed ("As approved by ...", "Note by the EMG Secretariat").
+   :data:`~emg_parse.patterns.NOT_A_PLACE`, not a weekday; "Venue: Geneva" is split at
+   its colon) left in a block that gave a date or time or named the meeting ("Nairobi,
+   26 February 2009", "... 15:00 – 17:30 New York", "EMG SOM-26, Geneva"); else a block
+   of nothing but names with a place among them ("Nairobi", "UN City, Copenhagen") that
+   has Online/Virtual/Hybrid in it or stands next to a block that gave a date or time or
+   named the meeting; else Online/Virtual/Hybrid; else the place in the sentence of rule
+   5 ("held in Nairobi").
+7. **Kind and status**: :mod:`emg_parse.genre`, from the title, the other blocks of the
+   zone and the blocks after it.
+8. **Preamble**: the blocks after the title that are prose, or gave no field and are not
+   names alone, as printed ("As approved by ...", "Note by the EMG Secretariat").
 """
 
 from __future__ import annotations
