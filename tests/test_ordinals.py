@@ -39,7 +39,8 @@ def test_every_word_from_first_to_ninety_ninth() -> None:
 
 @pytest.mark.parametrize(
     ("text", "number"),
-    [("26th", 26), ("1st", 1), ("23th", 23), ("112TH", 112), ("Fortieth", 40),
+    [("26th", 26), ("1st", 1), ("23th", 23), ("112TH", 112), ("Fortieth", 40), ("15 th", 15),
+     ("23 rd", 23), ("15  th", None), ("15\nth", None),
      ("twenty-tenth", None), ("thirty-twentieth", None), ("twenty", None), ("forty-", None),
      ("first-twenty", None), ("1234th", None), ("26", None), ("", None)],
 )  # fmt: skip

@@ -191,20 +191,54 @@ def test_inline_label(text: str, labels: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "text", ["Summary of Action Points", "Summary of Decisions", "Action Points",
-             "Outcome Document", "Decisions of the Senior Officials"]
+             "Outcome Document", "Decisions of the Senior Officials", "Approved Action Points",
+             "Table of Proposed Action Points", "Summary of decisions", "Final report",
+             "Report of the meeting", "Progress Report and Recommended Actions",
+             "SUMMARY OF ACTION POINTS", "Summary Record"]
 )  # fmt: skip
 def test_title(text: str) -> None:
     assert p.TITLE.match(text)
 
 
 @pytest.mark.parametrize(
-    ("text", "symbol"),
-    [("EMGSOM.26_3a", "EMGSOM.26_3a"), ("Symbol: EMG/SOM.27/2 ", "EMG/SOM.27/2"),
-     ("EMGSOM 25/3", "EMGSOM 25/3")],
+    "text", ["report", "decisions", "Report of the nineteenth meeting of the Senior Officials",
+             "Summary of the discussion", "Reporting lines"]
 )  # fmt: skip
-def test_symbol(text: str, symbol: str) -> None:
+def test_title_rejects(text: str) -> None:
+    assert p.TITLE.match(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol", "meeting"),
+    [("EMGSOM.26_3a", "EMGSOM.26_3a", "26"), ("Symbol: EMG/SOM.27/2 ", "EMG/SOM.27/2", "27"),
+     ("EMGSOM 25/3", "EMGSOM 25/3", "25"), ("EMG/SOM.19/04", "EMG/SOM.19/04", "19"),
+     ("EMG/SOM.15/01rev2", "EMG/SOM.15/01rev2", "15"), ("EMGSOM23 - 3a", "EMGSOM23 - 3a", "23"),
+     ("EMGSOM.24(b) – 3 UNITED NATIONS", "EMGSOM.24(b) – 3", "24"),
+     ("EMGS0M.24", "EMGS0M.24", "24"), ("EMG SOM 25/3", "EMG SOM 25/3", "25"),
+     ("(EMGSOM.27/INF.2)", "EMGSOM.27/INF.2", "27"),
+     ("EMG/SOM.21/7/Rev.1", "EMG/SOM.21/7/Rev.1", "21"),
+     ("EMGSOM.26_3a - Summary", "EMGSOM.26_3a", "26"),
+     ("EMG/SOM.19/04 Distribution: EMG Members", "EMG/SOM.19/04", "19")],
+)  # fmt: skip
+def test_symbol(text: str, symbol: str, meeting: str) -> None:
     m = p.SYMBOL.search(text)
-    assert m is not None and m["symbol"] == symbol
+    assert m is not None and (m["symbol"], m["meeting"]) == (symbol, meeting)
+
+
+@pytest.mark.parametrize(
+    "text", ["EMG SOM 25", "the 25th EMG SOM", "UNEMGSOM.25", "EMGSOMA.3", "EMG/SOM", "SOM25"]
+)
+def test_symbol_rejects(text: str) -> None:
+    assert p.SYMBOL.search(text) is None
+
+
+@pytest.mark.parametrize(
+    ("symbol", "expected"),
+    [("EMGSOM.27/INF.2", True), ("EMGSOM23 - INF.4", True), ("EMG/SOM.17/INF1", True),
+     ("EMG/SOM.19/04", False), ("EMGSOM.26_3a", False), ("EMG/SOM.12/Info", False)],
+)  # fmt: skip
+def test_information_symbol(symbol: str, expected: bool) -> None:
+    assert bool(p.INFORMATION_SYMBOL.search(symbol)) is expected
 
 
 @pytest.mark.parametrize(
@@ -215,13 +249,33 @@ def test_symbol(text: str, symbol: str) -> None:
         ("October 28, 2020", {"month2": "October", "day2": "28", "year2": "2020"}),
         ("on 2020-10-28", {"iso": "2020-10-28"}),
         ("3 Sept. 2019", {"day": "3", "month": "Sept", "year": "2019"}),
+        ("28 th October 2020", {"day": "28", "month": "October", "year": "2020"}),
+        ("25 September, 2014", {"day": "25", "month": "September", "year": "2014"}),
+        ("Wednesday, 26 September 2018", {"day": "26", "year": "2018"}),
+        ("12–13 October 2022", {"day": "12", "end_day": "13", "month": "October"}),
+        ("7 & 8 September 2021", {"day": "7", "end_day": "8"}),
+        ("30 September – 1 October 2019",
+         {"day": "30", "from_month": "September", "end_day": "1", "month": "October"}),
+        ("30 December 2019 - 2 January 2020", {"from_year": "2019", "year": "2020"}),
+        ("September 30 - October 1, 2019",
+         {"month2": "September", "day2": "30", "end_month2": "October", "end_day2": "1"}),
+        ("17/01/2020", {"nday": "17", "nmonth": "01", "nyear": "2020"}),
+        ("17.01.2020", {"nday": "17", "nmonth": "01", "nyear": "2020"}),
     ],
-)
+)  # fmt: skip
 def test_date(text: str, groups: dict[str, str]) -> None:
     m = p.DATE.search(text)
     assert m is not None
     for key, value in groups.items():
         assert m[key] == value
+
+
+@pytest.mark.parametrize(
+    "text", ["26 September", "September 2018", "decision 26/11", "17/01/20", "2020",
+             "EMG/SOM.17/01/2020", "1.12.2020.3"]
+)  # fmt: skip
+def test_date_rejects(text: str) -> None:
+    assert p.DATE.search(text) is None
 
 
 @pytest.mark.parametrize(
@@ -232,11 +286,26 @@ def test_date(text: str, groups: dict[str, str]) -> None:
         ("from 10:00 to 12:00", "10:00 to 12:00"),
         ("(10:00 - 12:00 CEST)", "10:00 - 12:00 CEST"),
         ("(10:00-12:00 (UTC+2))", "10:00-12:00 (UTC+2)"),
+        ("9:00 a.m. – 12:30 p.m.", "9:00 a.m. – 12:30 p.m."),
+        ("Nairobi, 26 February 2009 3.15 pm", "3.15 pm"),
+        ("10:00 – 13:00 New York", "10:00 – 13:00"),
+        ("15:00 – 17:30 New York time", "15:00 – 17:30 New York time"),
+        ("14:00 – 15:30 (Geneva time)", "14:00 – 15:30 (Geneva time)"),
+        ("at 15:00", "15:00"),
+        ("10 a.m. to 1 p.m.", "10 a.m. to 1 p.m."),
+        ("14h00-15h30", "14h00-15h30"),
     ],
-)
+)  # fmt: skip
 def test_time(text: str, time: str) -> None:
     m = p.TIME.search(text)
     assert m is not None and m["time"] == time
+
+
+@pytest.mark.parametrize(
+    "text", ["paragraph 3.15", "10 amendments", "1.1 - 1.3", "EMGSOM.26_3a", "in 2020", "15.00"]
+)
+def test_time_rejects(text: str) -> None:
+    assert p.TIME.search(text) is None
 
 
 @pytest.mark.parametrize(
@@ -250,6 +319,15 @@ def test_time(text: str, time: str) -> None:
         ("Forty-ninth Meeting of the Senior Officials of the EMG", "Forty-ninth"),
         ("Thirty first EMG SOM", "Thirty first"),
         ("Ninth Senior Officials Meeting", "Ninth"),
+        ("Twenty-eighth meeting of the Senior Officials", "Twenty-eighth"),
+        ("Report of the nineteenth meeting of the Senior Officials of the EMG", "nineteenth"),
+        ("15 th Meeting of the Senior Officials of the Environment Management Group", "15 th"),
+        ("24th Meeting of the Senior Officials of the EMG (SOM 24)", "24th"),
+        ("Thirty-ninth meeting of the EMG Senior Officials", "Thirty-ninth"),
+        ("The 11th Senior Officials' Meeting", "11th"),
+        ("Twenty-Sixth Meeting of the Environment Management Group Senior Officials",
+         "Twenty-Sixth"),
+        ("Ninth meeting of the Environment Management Group", "Ninth"),
     ],
 )  # fmt: skip
 def test_meeting_name(text: str, ordinal: str) -> None:
@@ -327,3 +405,192 @@ def test_section_number(text: str, expected: bool) -> None:
 )
 def test_page_of(text: str, expected: bool) -> None:
     assert bool(p.PAGE_OF.match(text)) is expected
+
+
+
+@pytest.mark.parametrize(
+    "text", ["since the fourteenth meeting of its Senior Officials", "to the thirtieth meeting",
+             "the 2015th Senior Officials Meeting", "Senior Officials Meeting"]
+)  # fmt: skip
+def test_meeting_name_rejects(text: str) -> None:
+    m = p.MEETING_NAME.search(text)
+    assert m is None or m["ordinal"] != "015th"
+
+
+# --------------------------------------------------------------------------- header and genre
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("SOM25 – Senior Segment", "25"), ("(SOM 24)", "24"), ("EMG SOM-25", "25"),
+     ("the virtual session of SOM25", "25")],
+)  # fmt: skip
+def test_som_number(text: str, number: str) -> None:
+    m = p.SOM_NUMBER.search(text)
+    assert m is not None and m["number"] == number
+
+
+@pytest.mark.parametrize("text", ["EMGSOM25", "SOM 25/3", "SOMALIA 25", "SOM", "SOM 2020"])
+def test_som_number_rejects(text: str) -> None:
+    assert p.SOM_NUMBER.search(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "genre"),
+    [("Report of the nineteenth meeting of the Senior Officials", "Report"),
+     ("Summary of decisions: Senior Segment", "Summary of decisions"),
+     ("Action points from the 27th meeting", "Action points"),
+     ("Progress Report and Recommended Actions", "Progress Report and Recommended Actions"),
+     ("Table of Proposed Action Points", "Table of Proposed Action Points"),
+     ("Outcome document (Senior Segment)", "Outcome document"),
+     ("Final report", "Final report"), ("Chair's summary", "Chair's summary"),
+     ("Minutes of the meeting", "Minutes"), ("Summary of the discussion", "Summary"),
+     ("Final Summary of Action Points", "Final Summary of Action Points"),
+     ("Draft Table of Proposed Action Points", "Draft Table of Proposed Action Points"),
+     ("SUMMARY OF ACTION POINTS", "SUMMARY OF ACTION POINTS")],
+)  # fmt: skip
+def test_genre(text: str, genre: str) -> None:
+    m = p.GENRE.match(text)
+    assert m is not None and m["genre"] == genre
+
+
+@pytest.mark.parametrize(
+    "text", ["Reporting lines", "report of the meeting", "The report of the meeting",
+             "Actionable points", "Summary table", "Decisionsmaking", "Report card"]
+)  # fmt: skip
+def test_genre_rejects(text: str) -> None:
+    assert p.GENRE.match(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("As approved by the Senior Officials", True),
+     ("As approved by the Technical Segment of the 26th EMG Senior Officials Meeting", True),
+     ("Adopted by silence procedure on 2 May 2014", True), ("As agreed at the meeting", True),
+     ("This summary was approved by the Senior Officials.", True),
+     ("The present action points have been adopted by the Senior Officials", True),
+     ("To be approved by the Senior Officials", False),
+     ("The work plan, as approved by the Senior Officials, guides it.", False),
+     ("Agreed to extend the Task Team", False), ("The meeting adopted the agenda", False)],
+)  # fmt: skip
+def test_approval(text: str, expected: bool) -> None:
+    assert bool(p.APPROVAL.match(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "approved", "proposed"),
+    [("Approved Action Points", True, False), ("Decisions adopted at SOM 24", True, False),
+     ("Table of Proposed Action Points", False, True),
+     ("Progress Report and Recommended Actions", False, True),
+     ("Summary of Action Points", False, False), ("Final report", False, False)],
+)  # fmt: skip
+def test_status_words_of_titles(text: str, approved: bool, proposed: bool) -> None:
+    assert bool(p.APPROVED_TITLE.search(text)) is approved
+    assert bool(p.PROPOSED_TITLE.search(text)) is proposed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Prepared by the EMG Secretariat for the consideration of the Senior Officials", True),
+     ("For approval by the SOM", True), ("for the decision of the meeting", True),
+     ("Prepared by the EMG Secretariat", False),
+     ("for the consideration of Member States", False)],
+)  # fmt: skip
+def test_proposal(text: str, expected: bool) -> None:
+    assert bool(p.PROPOSAL.search(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The Senior Officials may wish to:", True),
+     ("The EMG Senior Officials are invited to consider", True),
+     ("The meeting is invited to adopt the report.", True),
+     ("It is recommended that the Senior Officials endorse the plan", True),
+     ("The Senior Officials agreed to:", False),
+     ("Members may wish to share their analyses", False),
+     ("a) The Senior Officials may wish to", False)],
+)  # fmt: skip
+def test_may_wish(text: str, expected: bool) -> None:
+    assert bool(p.MAY_WISH.match(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("was held in Nairobi on 6 February 2006", "Nairobi"),
+     ("The Senior Officials met in Geneva, with online participation", "Geneva"),
+     ("was held at the Palais des Nations in Geneva on 3 April 2007", "Geneva"),
+     ("Meeting held in Bonn on 5 May 2006", "Bonn"),
+     ("The meeting took place online", None)],
+)  # fmt: skip
+def test_held(text: str, place: str | None) -> None:
+    m = p.HELD.search(text)
+    assert m is not None and m["place"] == place
+
+
+@pytest.mark.parametrize(
+    "text", ["to be held in Bonn on 5 October 2006", "the meeting will be held in Bonn",
+             "The Chair welcomed the participants."]
+)  # fmt: skip
+def test_held_rejects(text: str) -> None:
+    assert p.HELD.search(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Geneva", True), ("New York", True), ("Montréal", True), ("Rio de Janeiro", True),
+     ("Nairobi", True), ("Bonn", True), ("geneva", False), ("Geneva 2020", False),
+     ("Note by the EMG Secretariat", False), ("A B C D E", False)],
+)  # fmt: skip
+def test_place(text: str, expected: bool) -> None:
+    assert bool(p.PLACE.fullmatch(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Palais des Nations", True), ("UN City", True), ("Original", True), ("Item", True),
+     ("Senior Officials", True), ("Venue", True), ("Date", True), ("Geneva", False),
+     ("Copenhagen", False)],
+)  # fmt: skip
+def test_not_a_place(text: str, expected: bool) -> None:
+    assert bool(p.NOT_A_PLACE.search(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Wednesday", True), ("Thu.", True), ("thursday", True), ("Wed", True),
+     ("Wednesday, 26 September", False), ("Sunderland", False)],
+)  # fmt: skip
+def test_weekday(text: str, expected: bool) -> None:
+    assert bool(p.WEEKDAY.match(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Distribution: EMG Members", "EMG Members"), ("Distribution:", ""),
+     ("Distribution: General\t Nairobi, ", "General"), ("DISTRIBUTION: Limited", "Limited")],
+)  # fmt: skip
+def test_distribution(text: str, value: str) -> None:
+    m = p.DISTRIBUTION.search(text)
+    assert m is not None and m["distribution"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Environment Management Group Nairobi", "Environment Management Group"),
+     ("United Nations Environment Management Group (EMG)",
+      "United Nations Environment Management Group (EMG)")],
+)  # fmt: skip
+def test_organisation_name(text: str, name: str) -> None:
+    m = p.ORGANISATION_NAME.search(text)
+    assert m is not None and m.group(0) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [("Online", "Online"), ("(virtual)", "virtual"), ("Hybrid (Geneva and online)", "Hybrid"),
+     ("by videoconference", "videoconference")],
+)  # fmt: skip
+def test_virtual_venue(text: str, venue: str) -> None:
+    m = p.VIRTUAL_VENUE.search(text)
+    assert m is not None and m["venue"] == venue
+

@@ -3,7 +3,8 @@
 * In digits: up to three digits and an English suffix, ``26th``, ``1st``, ``22nd``.
   Written, the suffix fits the number (:func:`ordinal_suffix`: ``1st``, ``2nd``,
   ``3rd``, ``4th``, ``11th``-``13th``, ``21st``, ``112th``); read, the digits count
-  whatever the suffix (``23th`` is 23).
+  whatever the suffix (``23th`` is 23), and one space may stand before the suffix
+  (``15 th``: a superscript set apart).
 * In words, any case: ``first`` .. ``nineteenth``; ``twentieth``, ``thirtieth`` ..
   ``ninetieth``; and a ten joined to ``first`` .. ``ninth`` by a hyphen or a space,
   ``twenty-first`` .. ``ninety-ninth`` (``twenty first`` too).  Nothing else:
@@ -42,7 +43,7 @@ SUFFIX = r"(?:st|nd|rd|th)"
 #: A regular expression (source, no groups) matching an ordinal in digits or words, as
 #: :func:`ordinal_number` reads it; patterns that contain an ordinal are built on it.
 ORDINAL = (
-    rf"(?:\d{{1,3}}{SUFFIX}"
+    rf"(?:\d{{1,3}} ?{SUFFIX}"
     rf"|(?:{_alternatives(_CARDINAL_TENS)})[- ](?:{_alternatives(_UNITS)})"
     rf"|(?:{_alternatives(WORDS)}))"
 )
@@ -61,7 +62,7 @@ def ordinal_suffix(n: int) -> str:
 def ordinal_number(text: str) -> int | None:
     """The number of an ordinal in digits or words (module docstring), or None when
     ``text`` is no such ordinal: ``"26th"`` -> 26, ``"Twenty-sixth"`` -> 26,
-    ``"fortieth"`` -> 40, ``"twenty-tenth"`` -> None."""
+    ``"15 th"`` -> 15, ``"fortieth"`` -> 40, ``"twenty-tenth"`` -> None."""
     if _ORDINAL.fullmatch(text) is None:
         return None
     if text[0].isdigit():

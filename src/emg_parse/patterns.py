@@ -129,13 +129,94 @@ ACTOR = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-#: Document title lines.  ``Summary of Action Points``, ``Summary of Decisions``,
-#: ``Action Points``, ``Outcome Document``, ``Decisions of the Senior Officials``.
+#: Document title lines: a genre phrase that fills the line (the clean-up keeps such a
+#: line apart from its neighbours).  ``Summary of Action Points``, ``Approved Action
+#: Points``, ``Table of Proposed Action Points``, ``Summary of decisions``, ``Outcome
+#: document``, ``Final report``, ``Report of the meeting``, ``Progress Report and
+#: Recommended Actions``, ``Decisions of the Senior Officials``, ``Chair's summary``,
+#: ``Minutes of the meeting``.  It starts with a capital: a wrapped line ``report`` is
+#: no title.
+_GENRE_OF = r"(?:(?:Summary|Table|List|Record|Compilation)\s+of\s+(?:the\s+)?)?"
+_GENRE_WORD = (
+    r"(?:Approved|Adopted|Agreed|Endorsed|Proposed|Recommended|Suggested|Draft|Revised|Final"
+    r"|Provisional|Updated|Consolidated|Key|Main|Meeting|Progress|Summary|Chair['’]?s)\s+"
+)
+_GENRE_NOUN = (
+    r"(?:Action\s+Points?|Actions|Decisions|Outcomes?(?:\s+(?:Document|Statement))?|Report"
+    r"|Record|Minutes|Summary|Conclusions)"
+)
+_GENRE = (
+    "(?:" + _GENRE_WORD + "){0,2}" + _GENRE_OF + "(?:" + _GENRE_WORD + "){0,3}" + _GENRE_NOUN
+    + r"(?:\s+(?:and|&)\s+(?:" + _GENRE_WORD + "){0,3}" + _GENRE_NOUN + ")?"
+)  # fmt: skip
 TITLE = re.compile(
-    r"""^\s*(?:Summary\s+of\s+(?:the\s+)?(?:Action\s+Points|Decisions|Outcomes?|Conclusions)
-    |Action\s+Points|Outcome\s+(?:Document|Statement)|Decisions(?:\s+(?:of|taken|adopted)\b.*)?
-    |Conclusions(?:\s+of\b.*)?|Summary\s+Report)\s*$""",
-    re.VERBOSE | re.IGNORECASE,
+    r"^\s*(?-i:(?=[A-Z]))(?:" + _GENRE
+    + r"(?:\s+of\s+the\s+(?:meeting|(?:EMG\s+)?Senior\s+Officials(?:['’]?\s+Meeting)?))?"
+    + r"|Decisions\s+(?:of|taken|adopted)\b.*|Conclusions\s+of\b.*)\s*$",
+    re.IGNORECASE,
+)  # fmt: skip
+
+#: A line that starts with a genre phrase, as a document's title does, whatever
+#: follows it: ``Report of the nineteenth meeting of the Senior Officials ...``,
+#: ``Action points from the 27th meeting``, ``Summary of decisions: Senior Segment``
+#: (``genre`` is the phrase).  ``Decisions taken at the meeting are listed below.``
+#: matches too: the header takes no sentence for a title.
+GENRE = re.compile(
+    r"^\s*(?-i:(?=[A-Z]))(?P<genre>" + _GENRE + r")"
+    r"(?:\s*$|\s*[:(,–—-]|\s+(?:of|from|for|on|at|taken|adopted|agreed|approved|by|to|as)\b)",
+    re.IGNORECASE,
+)
+
+#: A line (at its start) saying the document was approved: ``As approved by the
+#: Senior Officials``, ``Adopted by silence procedure on 2 May 2014``, ``As agreed at
+#: the meeting``, ``This summary was approved by ...``.  ``the work plan, as approved
+#: by the Senior Officials, ...`` inside a sentence is not.
+APPROVAL = re.compile(
+    r"^\s*(?:As\s+)?(?:approved|adopted|agreed|endorsed)\s+(?:by|at|on|through|during|via|in)\b"
+    r"|^\s*(?:This|The\s+present)\s+(?:[\w-]+\s+){1,3}(?:was|were|has\s+been|have\s+been)\s+"
+    r"(?:approved|adopted|agreed|endorsed)\b",
+    re.IGNORECASE,
+)
+
+#: A title word saying the document records what was approved: ``Approved Action
+#: Points``, ``Decisions adopted at ...``, ``Agreed outcomes``.
+APPROVED_TITLE = re.compile(r"\b(?:approved|adopted|agreed|endorsed)\b", re.IGNORECASE)
+
+#: A title word saying the document proposes: ``Table of Proposed Action Points``,
+#: ``Progress Report and Recommended Actions``.
+PROPOSED_TITLE = re.compile(r"\b(?:proposed|recommended|suggested)\b", re.IGNORECASE)
+
+#: A header line saying the document is put to the meeting: ``Prepared by the EMG
+#: Secretariat for the consideration of the Senior Officials``, ``For approval by the
+#: SOM``.
+PROPOSAL = re.compile(
+    r"\bfor\s+(?:the\s+)?(?:consideration|approval|adoption|endorsement|decision)\s+(?:of|by)\s+"
+    r"the\s+(?:EMG\s+)?(?:Senior\s+Officials|SOM|meeting)\b"
+    r"|\bfor\s+(?:the\s+)?(?:consideration|approval|adoption|endorsement|decision)\s+(?:of|by)\s+"
+    r"(?:the\s+)?SOM\b",
+    re.IGNORECASE,
+)
+
+#: A line (anywhere in the document, at its start) that puts actions to the deciding
+#: body rather than recording them: ``The Senior Officials may wish to:``, ``The EMG
+#: Senior Officials are invited to``, ``The meeting is invited to adopt the report``,
+#: ``It is recommended that the Senior Officials``.
+MAY_WISH = re.compile(
+    r"^\s*(?:The\s+(?:EMG\s+)?(?:Senior\s+Officials(?:['’]?\s+Meeting)?|SOM|meeting)\s+"
+    r"(?:(?:may|might)\s+wish\s+to|(?:is|are)\s+invited\s+to)"
+    r"|It\s+is\s+(?:recommended|proposed|suggested)\s+that\s+the\s+(?:EMG\s+)?"
+    r"(?:Senior\s+Officials|SOM|meeting))\b",
+    re.IGNORECASE,
+)
+
+#: A sentence saying that a meeting was held (``to be held at the thirtieth meeting``
+#: is not): ``The 11th Senior Officials' Meeting ... was held in Nairobi on 6 February
+#: 2006``, ``The Senior Officials met in Geneva``, ``Meeting held in Bonn on 5 May
+#: 2006``; ``place`` is where, when the sentence says ``in`` a place.
+HELD = re.compile(
+    r"\b(?:(?:was|were)\s+(?:held|convened)|took\s+place|met|(?<!\bbe\s)held(?=\s+(?:in|at|on)\b))\b"
+    r"(?:[^.;]*?\bin\s+(?P<place>(?-i:[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+){0,2})))?",
+    re.IGNORECASE,
 )
 
 #: Organisation lines at the top of the header block: ``UNITED NATIONS``,
@@ -146,25 +227,61 @@ ORGANISATION = re.compile(
     re.IGNORECASE,
 )
 
-#: Document symbol.  ``EMGSOM.26_3a``, ``EMG/SOM.27/2``, ``EMGSOM 25/3``.
-SYMBOL = re.compile(
-    r"(?<![\w/])(?P<symbol>EMG\s?/?\s?SOM[ ._/-]?\d{1,3}(?:[._/-][A-Za-z0-9]+)*)(?![\w/])"
+#: The Group's name inside a header line: ``Environment Management Group Nairobi``.
+ORGANISATION_NAME = re.compile(
+    r"\b(?:United\s+Nations\s+|UN\s+)?Environment\s+Management\s+Group(?:\s*\(EMG\))?",
+    re.IGNORECASE,
 )
 
-#: ``Distribution: EMG Members`` (the value runs to the end of the line; it may be
-#: empty when the value is printed on the next line).
-DISTRIBUTION = re.compile(r"\bDistribution\s*:\s*(?P<distribution>[^\t]*?)\s*$", re.IGNORECASE)
+#: Document symbol, as printed: ``EMGSOM.26_3a``, ``EMG/SOM.19/04``,
+#: ``EMG/SOM.15/01rev2``, ``EMGSOM23 - 3a``, ``EMGSOM.24(b) – 3``, ``EMGS0M.24`` (a
+#: zero typed for the letter O), ``EMGSOM 25/3``, ``EMG SOM 25/3``,
+#: ``EMG/SOM.27/INF.2``; ``meeting`` is the meeting's number.  A part after a spaced
+#: dash starts with a digit (``EMGSOM.26_3a - Summary`` ends before the dash);
+#: ``EMG SOM 25`` (a space, no document part) names a meeting, not a document.
+SYMBOL = re.compile(
+    r"(?<![\w/])(?P<symbol>(?:EMG\s?/\s?|EMG|EMG\s(?=S[O0]M[ ._/-]?\d{1,3}[._/-][A-Za-z0-9]))"
+    r"S[O0]M[ ._/-]?(?P<meeting>\d{1,3})(?:\([A-Za-z0-9]{1,3}\))?"
+    r"(?:(?:[._/-]|\s?[-–—]\s?(?=\d))[A-Za-z0-9]+)*)(?![\w/])"
+)
 
-#: The meeting's name, starting with its ordinal.
+#: An information document's symbol (``EMG/SOM.27/INF.2``, ``EMGSOM23 - INF.4``):
+#: cited, never the symbol of an outcome document.
+INFORMATION_SYMBOL = re.compile(r"(?<![A-Za-z])INF(?![A-Za-z])")
+
+#: ``Distribution: EMG Members`` (the value runs to the next field of the line or its
+#: end, marked by a tab: cleaned text has none; it may be empty when the value is
+#: printed on the next line).
+DISTRIBUTION = re.compile(
+    r"\bDistribution\s*:\s*(?P<distribution>[^\t]*?)\s*(?=\t|$)", re.IGNORECASE
+)
+
+_THE_GROUP = (
+    r"(?:(?:UN\s+)?EMG|(?:United\s+Nations\s+|UN\s+)?Environment\s+Management\s+Group"
+    r"(?:\s*\(EMG\))?)"
+)
+
+#: The meeting's name, starting with its ordinal (:data:`~emg_parse.ordinals.ORDINAL`:
+#: digits or words, ``15 th`` too).
 #: ``26th Senior Officials Meeting of the United Nations Environment Management Group``,
-#: ``Twenty-seventh Meeting of the Senior Officials of the EMG``, ``25th EMG SOM``.
+#: ``Twenty-seventh Meeting of the Senior Officials of the EMG``, ``25th EMG SOM``,
+#: ``Twenty-eighth meeting of the Senior Officials``, ``the nineteenth meeting of the
+#: Senior Officials of the Environment Management Group``, ``Twenty-Sixth Meeting of the
+#: Environment Management Group Senior Officials``, ``Ninth meeting of the Environment
+#: Management Group``.
 MEETING_NAME = re.compile(
-    r"(?P<name>(?P<ordinal>" + ORDINAL + r")\s+"
-    r"(?:(?:EMG|UN\s+EMG)\s+)?"
-    r"(?:Senior\s+Officials['’]?\s+Meeting|Meeting\s+of\s+(?:the\s+)?Senior\s+Officials|SOM)"
-    r"(?:\s+of\s+the\s+(?:United\s+Nations\s+|UN\s+)?Environment\s+Management\s+Group"
-    r"(?:\s*\(EMG\))?|\s+of\s+the\s+EMG)?)",
+    r"(?<!\w)(?P<name>(?P<ordinal>" + ORDINAL + r")\s+(?:(?:UN\s+)?EMG\s+)?"
+    + r"(?:Senior\s+Officials?['’]?\s+Meeting"
+    + r"|Meeting\s+of\s+(?:the\s+)?(?:" + _THE_GROUP + r"\s+)?Senior\s+Officials|SOM"
+    + r"|Meeting\s+of\s+the\s+" + _THE_GROUP + r")"
+    + r"(?:\s+of\s+the\s+" + _THE_GROUP + r")?)",
     re.IGNORECASE,
+)  # fmt: skip
+
+#: A meeting named by its number alone: ``SOM25``, ``SOM 24``, ``(SOM 24)``,
+#: ``EMG SOM-25``.  Not part of a symbol (``EMG SOM 25/3``).
+SOM_NUMBER = re.compile(
+    r"(?<![\w/.])(?P<name>(?:EMG[\s-])?SOM[\s.-]?(?P<number>\d{1,2}))(?![\w/]|[.,]\d)"
 )
 
 #: ``Senior Segment``, ``Technical Segment``, ``High-level Segment``.
@@ -179,34 +296,93 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY1 = r"(?P<day>\d{1,2})" + SUFFIX + "?"
-_DAY2 = r"(?:\s*(?:[-–]|to|and)\s*(?P<end_day>\d{1,2})" + SUFFIX + "?)?"
+_WEEKDAYS = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun)\.?"
+)
+#: A day of the week standing alone: ``Wednesday``, ``Thu.``.
+WEEKDAY = re.compile(r"^" + _WEEKDAYS + r"$", re.IGNORECASE)
+_ON_DAY = r"(?:" + _WEEKDAYS + r",?\s+)?"
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
-#: Dates: ``28th October 2020``, ``28 October 2020``, ``28-29 October 2020``,
-#: ``October 28, 2020``, ``2020-10-28``.
+
+def _month(name: str) -> str:
+    return rf"(?P<{name}>{_MONTH_NAMES})\.?"
+
+
+def _day(name: str) -> str:
+    return rf"{_ON_DAY}(?P<{name}>\d{{1,2}})(?:\s?{SUFFIX})?"
+
+
+_UNTIL = r"\s*(?:[-–—&]|to|until|and)\s*"
+
+#: Dates, with a weekday or not; a range gives the last day too:
+#: ``28th October 2020``, ``28 th October 2020``, ``Wednesday, 26 September 2018``,
+#: ``25 September, 2014``, ``12–13 October 2022``, ``7 & 8 September 2021``,
+#: ``30 September – 1 October 2019``,
+#: ``October 28, 2020``, ``September 30 - October 1, 2019``, ``17/01/2020`` and
+#: ``17.01.2020`` (day first), ``2020-10-28``.  Group names: ``day``, ``month``,
+#: ``year`` (``from_month``, ``from_year`` when the range crosses a month or year) and
+#: ``end_day``; ``month2``, ``day2``, ``from_year2``, ``end_month2``, ``end_day2``,
+#: ``year2`` for the month-first form; ``nday``... numeric; ``iso``.
 DATE = re.compile(
-    r"\b(?:"
-    + _DAY1 + _DAY2 + r"\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})"
-    + r"|" + _MONTH.replace("month", "month2") + r"\s+"
-    + _DAY1.replace("day", "day2") + _DAY2.replace("end_day", "end_day2")
+    r"(?<![\w/.])(?:"
+    + _day("day")
+    + r"(?:(?:\s+(?:of\s+)?" + _month("from_month") + r"(?:,?\s+(?P<from_year>\d{4}))?)?"
+    + _UNTIL + _day("end_day") + r")?"
+    + r",?\s+(?:of\s+)?" + _month("month") + r",?\s+(?P<year>\d{4})"
+    + r"|" + _ON_DAY + _month("month2") + r"\s+" + _day("day2")
+    + r"(?:(?:,?\s+(?P<from_year2>\d{4}))?" + _UNTIL + r"(?:" + _month("end_month2") + r"\s+)?"
+    + _day("end_day2") + r")?"
     + r",?\s+(?P<year2>\d{4})"
+    + r"|" + _ON_DAY + r"(?P<nday>\d{1,2})(?P<sep>[/.-])(?P<nmonth>\d{1,2})(?P=sep)(?P<nyear>\d{4})"
     + r"|(?P<iso>\d{4}-\d{2}-\d{2})"
-    + r")\b",
+    + r")(?![\w/]|\.\d)",
     re.IGNORECASE,
 )  # fmt: skip
 
-#: Meeting time as printed: ``14:00 -15:30 GVA time``, ``9.30 a.m. - 12.30 p.m. (CET)``.
-_ZONE = r"(?:[A-Z]{2,5}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})"
-TIME = re.compile(
-    r"(?P<time>\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[-–]|to)\s*\d{1,2}[:.h]\d{2}"
-    r"\s*(?:[ap]\.?m\.?)?(?:\s*\(" + _ZONE + r"\)|\s*" + _ZONE + r")?(?:\s+time)?)",
-    re.IGNORECASE,
+_AMPM = r"\s*(?:[ap]\.\s?m\b\.?|[ap]m\b)"
+_CLOCK = r"(?:\d{1,2}[:.h]\d{2}(?:" + _AMPM + r")?|\d{1,2}" + _AMPM + r")"
+_ALONE = r"(?:\d{1,2}[:h]\d{2}(?:" + _AMPM + r")?|\d{1,2}(?:\.\d{2})?" + _AMPM + r")"
+_ZONE_CODE = r"[A-Z]{2,5}(?:\s?[+−-]\s?\d{1,2}(?::\d{2})?)?"
+_ZONE = (
+    r"(?-i:\s*\((?:" + _ZONE_CODE + r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+time)\)"
+    r"|\s+" + _ZONE_CODE + r"(?!\w)|\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s+time\b))"
 )
+
+#: Meeting time as printed, a range or one time, with its time zone:
+#: ``14:00 -15:30 GVA time``, ``9:00 a.m. – 12:30 p.m.``, ``9.30 a.m. - 12.30 p.m.
+#: (CET)``, ``10:00 – 13:00``, ``3.15 pm``, ``15:00``, ``10 a.m.``.  A time zone is in
+#: capitals (``CEST``, ``UTC+2``) or a place followed by "time" (``Geneva time``):
+#: ``15:00 – 17:30 New York`` is a time and a venue.
+TIME = re.compile(
+    r"(?<![\w.:/])(?P<time>(?:" + _CLOCK + r"\s*(?:[-–—]|to|until)\s*" + _CLOCK + r"|" + _ALONE
+    + r")(?:" + _ZONE + r")?(?:\s+time\b)?)(?![\w:])",
+    re.IGNORECASE,
+)  # fmt: skip
 
 #: Venue words that need no city: ``Online``, ``Virtual``, ``Hybrid``.
 VIRTUAL_VENUE = re.compile(r"\b(?P<venue>Online|Virtual(?:ly)?|Hybrid|Video\s*conference)\b",
                            re.IGNORECASE)
+
+#: A place name as a header prints it, one to four words with capitals: ``Geneva``,
+#: ``New York``, ``Nairobi``, ``Bonn``, ``Montréal``, ``Rio de Janeiro``.
+PLACE = re.compile(
+    r"(?=[A-ZÀ-ÖØ-Þ])[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?"
+    r"(?:\s+(?:(?=[A-ZÀ-ÖØ-Þ])[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?|de|da|do|del|des|du|la|le|am|upon|sur)){0,3}"
+)
+
+#: Words of a header that name no place: ``Distribution``, ``Original: English``,
+#: ``Item``, ``Senior Officials``, ``Confidential``, ``Advance Copy``...
+NOT_A_PLACE = re.compile(
+    r"\b(?:Meeting|Officials|Group|Segment|Secretariat|Nations|Members|Distribution|Agenda"
+    r"|Item|Session|Report|Summary|Action|Points|Decisions|Outcome|Document|Note|Annex|Page"
+    r"|Date|Dates|Time|Venue|Place|Location|Symbol"
+    r"|Original|English|French|Spanish|Only|General|Limited|Restricted|Confidential|Internal"
+    r"|Unedited|Advance|Copy|Draft|Final|Revised|Provisional|Version|Lead|Deadline|Timeline"
+    r"|EMG|SOM|UN)\b",
+    re.IGNORECASE,
+)
 
 #: Words that can end a line without ending a sentence (``e.g.`` then a name).
 ABBREVIATION_END = re.compile(

@@ -63,7 +63,7 @@ def segment(blocks: Sequence[Block]) -> Segmented:
     parts = find_parts(blocks)
     header_end = parts.header_end
     sizes = [b.style.size for b in blocks[header_end:] if b.style.size]
-    header = parse_header(blocks[:header_end], median(sizes) if sizes else None)
+    header = parse_header(blocks, header_end, median(sizes) if sizes else None)
     for message, block in header.problems:
         warnings.append(_warning("header", message, block.source))
     headings = parts.headings
