@@ -1,0 +1,136 @@
+"""Addressees: whom a decision asks to act (requested, invited, encouraged, urged, ...).
+
+Rules, in the order applied, to each clause of the deciding body whose last verb asks
+someone to act (the clause's *addressee span*, :mod:`emg_parse.clauses` rule 5):
+
+1. A leading "that" is skipped ("Request that the Secretariat report ...").
+2. **Names.**  The names in the span (:mod:`emg_parse.names`) are addressees, in order,
+   as long as only separators (commas, "and", "or", "as well as") stand between them.  A
+   body's short form means what :mod:`emg_parse.bodies` resolves it to.
+3. **Other words.**  Words printed straight before a name are part of its text
+   ("relevant UN entities" is the role "UN entities"), unless they end with "of",
+   "for", "to", "in", "on" or "'s": then the whole is one addressee of unknown name ("the
+   Chair of the Task Team").  Other words between separators are addressees of unknown
+   name ("the Peer Review Process" when it is not listed) when the span ends at an
+   infinitive; a piece that starts with a preposition or an adverb ("in consultation
+   with members", "with the support of UNEP") ends the list, and so does any piece when
+   the span does not end at an infinitive (then only names before it count).
+4. **Pairs.**  After the infinitive, "and" + a name + "to" + a verb adds that name:
+   "invite UNEP and UNDP to co-lead the Task Team and UNOPS to host its data platform".
+5. Each addressee (by name, or by text when the name is unknown) is listed once per
+   decision.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from emg_parse.bodies import Named
+from emg_parse.clauses import Clause
+from emg_parse.model import AddresseeKind
+from emg_parse.names import Mention
+
+_THAT = re.compile(r"\s*that\s+", re.IGNORECASE)
+_SEPARATORS = re.compile(r"(?:[\s,;]|\b(?:and|or|as\s+well\s+as)\b)*", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
+_ENDS_SEPARATED = re.compile(r"(?:[\s,]|\b(?:and|or|as\s+well\s+as))\s*$", re.IGNORECASE)
+_STOP = re.compile(
+    r"(?:in|with|through|by|under|within|for|on|at|from|to|as|including|together|jointly"
+    r"|also|further|each|both|which|who|where|when|if|[a-z]+ly)\b",
+    re.IGNORECASE,
+)
+_OF_END = re.compile(r"(?:\b(?:of|for|to|in|on)|['’]s)\s*$", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+$", re.IGNORECASE)
+_TO_VERB = re.compile(r"\s+to\s+[a-z]")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An addressee as printed, its normalised name (None: unknown) and kind."""
+
+    text: str
+    name: str | None
+    kind: AddresseeKind | None
+
+
+def addressees(text: str, clause: Clause, mentions: Sequence[Mention],
+               bodies: Mapping[int, Named]) -> list[Found]:  # fmt: skip
+    """The addressees of ``clause`` (module docstring, rules 1-4).  ``mentions`` are the
+    names in ``text`` in order; ``bodies`` what each body mention means, by its start."""
+    if clause.addressees is None:
+        return []
+    start, end = clause.addressees
+    that = _THAT.match(text, start)
+    pos = that.end() if that else start
+    clean = end < clause.end  # the span ends at an infinitive
+    starts = [m.start for m in mentions]
+    found: list[Found] = []
+    for mention in mentions[bisect.bisect_left(starts, pos) :]:
+        if mention.end > end:
+            break
+        gap = text[pos : mention.start]
+        prefix = ""
+        if _SEPARATORS.fullmatch(gap) is None:
+            pieces = _SPLIT.split(gap.strip(" ,"))
+            if _ENDS_SEPARATED.search(gap) is None:
+                prefix = pieces.pop()
+            if pieces and not clean:
+                return found
+            for piece in pieces:
+                if not piece or _STOP.match(piece):
+                    return found
+                found.append(Found(piece, None, None))
+            if prefix and _STOP.match(prefix):
+                return found
+        found.append(_addressee(mention, prefix, bodies))
+        pos = mention.end
+    tail = text[pos:end].strip(" ,")
+    if clean and tail and _SEPARATORS.fullmatch(tail) is None:
+        for piece in _SPLIT.split(tail):
+            if not piece or _STOP.match(piece):
+                break
+            found.append(Found(piece, None, None))
+    found.extend(_pairs(text, end, clause.end, mentions, starts, bodies))
+    return found
+
+
+def _addressee(mention: Mention, prefix: str, bodies: Mapping[int, Named]) -> Found:
+    """A name as an addressee, with the words printed straight before it (rule 3)."""
+    printed = f"{prefix} {mention.text}" if prefix else mention.text
+    if prefix and _OF_END.search(prefix):
+        return Found(printed, None, None)
+    if mention.type is None:
+        assert mention.kind in ("entity", "role")
+        return Found(printed, mention.name, "entity" if mention.kind == "entity" else "role")
+    named = bodies.get(mention.start)
+    return Found(printed, named.name if named else mention.name, "body")
+
+
+def _pairs(text: str, start: int, end: int, mentions: Sequence[Mention], starts: list[int],
+           bodies: Mapping[int, Named]) -> list[Found]:  # fmt: skip
+    """Rule 4."""
+    found = []
+    for mention in mentions[bisect.bisect_left(starts, start) :]:
+        if mention.end > end:
+            break
+        if _AND_BEFORE.search(text, start, mention.start) and _TO_VERB.match(text, mention.end):
+            found.append(_addressee(mention, "", bodies))
+    return found
+
+
+def unique(found: Sequence[tuple[T, Found]]) -> list[tuple[T, Found]]:
+    """Rule 5: each addressee once (``found``: pairs of where and what, in order)."""
+    seen: set[str] = set()
+    kept = []
+    for where, one in found:
+        key = one.name or one.text.casefold()
+        if key not in seen:
+            seen.add(key)
+            kept.append((where, one))
+    return kept
