@@ -9,12 +9,14 @@ someone to act (the clause's *addressee span*, :mod:`emg_parse.clauses` rule 5):
    body's short form means what :mod:`emg_parse.bodies` resolves it to.
 3. **Other words.**  Words printed straight before a name are part of its text
    ("relevant UN entities" is the role "UN entities"), unless they end with "of",
-   "for", "to", "in", "on" or "'s": then the whole is one addressee of unknown name ("the
-   Chair of the Task Team").  Other words between separators are addressees of unknown
-   name ("the Peer Review Process" when it is not listed) when the span ends at an
-   infinitive; a piece that starts with a preposition or an adverb ("in consultation
-   with members", "with the support of UNEP") ends the list, and so does any piece when
-   the span does not end at an infinitive (then only names before it count).
+   "for", "to", "in", "on", "'s" or a word in capitals: then the whole is one addressee
+   of unknown name ("the Chair of the Task Team", "the Minamata Convention
+   secretariat").  Other words between separators are addressees of unknown name ("the
+   Peer Review Process" when it is not listed) when the span ends at an infinitive; a
+   piece that starts with a preposition or an adverb ("in consultation with members",
+   "with the support of UNEP") ends the list.  When the span does not end at an
+   infinitive, any words but a single one straight before a name end it (then only the
+   names before them count).
 4. **Pairs.**  After the infinitive, "and" + a name + "to" + a verb adds that name:
    "invite UNEP and UNDP to co-lead the Task Team and UNOPS to host its data platform".
 5. Each addressee (by name, or by text when the name is unknown) is listed once per
@@ -37,7 +39,7 @@ from emg_parse.names import Mention
 _THAT = re.compile(r"\s*that\s+", re.IGNORECASE)
 _SEPARATORS = re.compile(r"(?:[\s,;]|\b(?:and|or|as\s+well\s+as)\b)*", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
-_ENDS_SEPARATED = re.compile(r"(?:[\s,]|\b(?:and|or|as\s+well\s+as))\s*$", re.IGNORECASE)
+_ENDS_SEPARATED = re.compile(r"(?:,|\b(?:and|or|as\s+well\s+as))\s*$", re.IGNORECASE)
 _STOP = re.compile(
     r"(?:in|with|through|by|under|within|for|on|at|from|to|as|including|together|jointly"
     r"|also|further|each|both|which|who|where|when|if|[a-z]+ly)\b",
@@ -74,36 +76,44 @@ def addressees(text: str, clause: Clause, mentions: Sequence[Mention],
     for mention in mentions[bisect.bisect_left(starts, pos) :]:
         if mention.end > end:
             break
-        gap = text[pos : mention.start]
-        prefix = ""
-        if _SEPARATORS.fullmatch(gap) is None:
-            pieces = _SPLIT.split(gap.strip(" ,"))
-            if _ENDS_SEPARATED.search(gap) is None:
-                prefix = pieces.pop()
-            if pieces and not clean:
-                return found
-            for piece in pieces:
-                if not piece or _STOP.match(piece):
-                    return found
-                found.append(Found(piece, None, None))
-            if prefix and _STOP.match(prefix):
-                return found
+        pieces, prefix, stop = _gap(text[pos : mention.start], clean, last=False)
+        found += pieces
+        if stop:
+            return found
         found.append(_addressee(mention, prefix, bodies))
         pos = mention.end
-    tail = text[pos:end].strip(" ,")
-    if clean and tail and _SEPARATORS.fullmatch(tail) is None:
-        for piece in _SPLIT.split(tail):
-            if not piece or _STOP.match(piece):
-                break
-            found.append(Found(piece, None, None))
+    if clean:
+        found += _gap(text[pos:end], clean, last=True)[0]
     found.extend(_pairs(text, end, clause.end, mentions, starts, bodies))
     return found
+
+
+def _gap(gap: str, clean: bool, last: bool) -> tuple[list[Found], str, bool]:
+    """What the words between two names (or after the last, ``last``) are (rule 3): the
+    addressees of unknown name among them, the words printed straight before the next
+    name, and whether the list ends there."""
+    lead = _SEPARATORS.match(gap)
+    words = gap[lead.end() :] if lead else gap
+    if not words.strip(" ,;"):
+        return [], "", False
+    pieces = [p for p in _SPLIT.split(words.strip(" ,;")) if p]
+    prefix = "" if last or _ENDS_SEPARATED.search(gap) else pieces.pop()
+    if not clean and (pieces or len(prefix.split()) > 1):
+        return [], "", True
+    found: list[Found] = []
+    for piece in pieces:
+        if _STOP.match(piece):
+            return found, "", True
+        found.append(Found(piece, None, None))
+    if _STOP.match(prefix):
+        return found, "", True
+    return found, prefix, False
 
 
 def _addressee(mention: Mention, prefix: str, bodies: Mapping[int, Named]) -> Found:
     """A name as an addressee, with the words printed straight before it (rule 3)."""
     printed = f"{prefix} {mention.text}" if prefix else mention.text
-    if prefix and _OF_END.search(prefix):
+    if prefix and (_OF_END.search(prefix) or prefix.split()[-1][:1].isupper()):
         return Found(printed, None, None)
     if mention.type is None:
         assert mention.kind in ("entity", "role")

@@ -25,8 +25,8 @@ its verbs and the span of text they act on.  Rules, in the order applied:
    (:data:`EXTRA_FORMS`) count by their place alone.
 5. **Addressees.**  When a clause's last verb asks someone to act (:data:`REQUESTS`), the
    clause's *addressee span* runs from the object's start to the first infinitive
-   ("to" and a lower-case word other than a determiner) or, failing one, to the end of
-   the clause.
+   ("to" and a lower-case word other than a determiner, or "to:" before a list) or,
+   failing one, to the end of the clause.
 
 Every step is one left-to-right pass of compiled patterns: linear in the text's length.
 """
@@ -81,7 +81,7 @@ _NOT_INFINITIVE = re.compile(
     r"(?:the|a|an|its|their|his|her|this|that|these|those|all|each|every|any|be|member|"
     r"members)\b|[^a-z\s]",
 )
-_INFINITIVE = re.compile(r"\bto\s+(?=[a-z])")
+_INFINITIVE = re.compile(r"\bto(?:\s+(?=[a-z])|\s*(?=:))")
 #: Where a clause ends: a semicolon, a colon, or a full stop before a capital.
 _CLAUSE_END = re.compile(r"[;:]|\.(?=\s+[A-Z\"“(])|\.\s*$")
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-Z\"“(])")
@@ -249,8 +249,10 @@ def _coordinated(reader: _Reader, link: re.Match[str], open_infinitive: bool,
 
 def _first_infinitive(text: str, start: int, end: int) -> int | None:
     """Where the first infinitive ("to" and a verb) between ``start`` and ``end`` is."""
-    for m in _INFINITIVE.finditer(text, start, end):
-        if _NOT_INFINITIVE.match(text, m.end()) is None:
+    for m in _INFINITIVE.finditer(text, start):
+        if m.start() >= end:
+            break
+        if text.startswith(":", m.end()) or _NOT_INFINITIVE.match(text, m.end()) is None:
             return m.start()
     return None
 

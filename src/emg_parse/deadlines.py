@@ -25,11 +25,12 @@ meeting") is no deadline.  Kinds, in the order tried at each place:
   ``P1Y``, ``P18M``, ``P2W``.
 
 A date is "30 June 2021" or "June 30, 2021" (precision ``day``, value ``2021-06-30``),
-"November 2020" (``month``, ``2020-11``), or a year, "2017" or "mid-2021" (``year``),
-each optionally after "the end of"; months are :data:`emg_parse.patterns.MONTHS` and
-are read only before a year, so "may" is never a month.  "the end of the year" and "this
-year" are the year of the meeting's date, "next year" the one after (value null when
-the date is not known).  Ordinals are :mod:`emg_parse.ordinals`'s.
+"November 2020" (``month``, ``2020-11``), or a year, "2017", "the year 2017" or
+"mid-2021" (``year``), each optionally after "the end of"; months are
+:data:`emg_parse.patterns.MONTHS` and are read only before a year, so "may" is never a
+month.  "the end of the year" and "this year" are the year of the meeting's date,
+"next year" the one after (value null when the date is not known).  Ordinals are
+:mod:`emg_parse.ordinals`'s.
 """
 
 from __future__ import annotations
@@ -59,8 +60,8 @@ _DATE = (
     rf"(?P<d_day1>{_DAY})\s+(?:of\s+)?(?P<d_month1>{_MONTH}),?\s+(?P<d_year1>{_YEAR})"
     rf"|(?P<d_month2>{_MONTH})\s+(?P<d_day2>{_DAY}),?\s+(?P<d_year2>{_YEAR})"
     rf"|(?P<d_month3>{_MONTH}),?\s+(?P<d_year3>{_YEAR})"
-    rf"|(?:(?:mid|early|late)[- ]?)?(?P<d_year4>{_YEAR})(?![-–/]\d)"
-    r"|(?P<d_rel>(?:the|this|next)\s+year))"
+    rf"|(?:(?:the\s+)?year\s+|(?:mid|early|late)[- ]?)?(?P<d_year4>{_YEAR})(?![-–/]\d)"
+    r"|(?P<d_rel>(?:the|this|next)\s+year)(?!\s+\d))"
 )
 _MEETING_WORDS = (
     r"(?:EMG\s+)?(?:Senior\s+Officials['’]?\s+)?(?:meeting|SOM)"

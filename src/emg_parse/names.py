@@ -22,8 +22,8 @@ compiled pattern; at each place the first of these that matches is taken:
    and a name).  "UN", "United Nations" or "EMG" may come first.  A name runs over words
    that start with a capital or a digit, joined by spaces, "of", "the", "in", "on",
    "for", "&", "and", "to a/an/the" or a comma -- never into another body type, nor,
-   after "and", "to" or a comma, onto an acronym ("... on Biodiversity and UNDP" stops
-   at "Biodiversity").
+   after "and", "to" or a comma, onto an acronym or an organisation's name ("... on
+   Biodiversity and UNDP", "... and the Minamata Convention" stop before "and").
 2. **A listed role or body name** (a role, a body's name or other name, a name of the
    Group itself), the longest that matches -- unless "of" and a capital follow it: then
    it is part of a longer name ("the Chair of the Task Team" is no EMG Chair, "the
@@ -115,8 +115,15 @@ _TYPE = (
 _NEXUS = r"(?i:nexus\s+dialogues?(?:\s+series)?)"
 _NOT_TYPE = r"(?!(?i:issue\s+management|task\s+team|task\s+force|consultative\s+process" \
     r"|coalition|nexus\s+dialogue)\b)(?!IMG\b)"
-_NOT_ACRONYM = r"(?![A-Z][A-Z0-9]+\b)"
-_REST = r"[\w'’-]*"
+#: After "and", "to" or a comma, a name does not go on onto an acronym ("and UNDP") nor
+#: onto an organisation's name ("and the Minamata Convention secretariat").
+_NOT_ACRONYM = (
+    r"(?![A-Z][A-Z0-9]+\b)"
+    r"(?!(?:(?:the|of|and|for|on|in)\s+|[A-Z][\w'’-]*\s+)*?(?:Conventions?|Secretariat"
+    r"|Programme|Program|Organi[sz]ation|Fund|Office|Commission|Agency|Union|Bank|Facility"
+    r"|Cent(?:re|er)|University|Institute|Department|Conference|Protocol|Entity)\b)"
+)
+_REST = r"[\w-]*(?:['’](?!s\b)[\w-]+)*"  # the rest of a name's word, not a possessive "'s"
 _WORD = rf"[A-Z0-9]{_REST}"
 _JOIN = (
     r"(?:\s+(?:(?:of|the|in|on|for|&)\s+(?:(?:the|a|an)\s+)?)?"
