@@ -13,6 +13,7 @@ from emg_parse.enrich import enrich
 from emg_parse.names import vocabulary
 from emg_parse.pipeline import parse_file
 
+from .bounds import finishes_within
 from .conftest import SAMPLES, Cli
 from .enrich_helpers import REFERENCES, document, reference_document
 
@@ -330,3 +331,45 @@ def test_a_long_document_is_enriched(parse_text: Any) -> None:
         "Task Team on Topic X", "relevant EMG members", "UNEP", "UNDP", "WHO"
     ]
     assert [d.meeting for d in request.deadlines] == [30]
+
+
+# --------------------------------------------------------------------------- hostile texts
+
+_N = 10_000
+#: Decisions built to make a quadratic reading take minutes: (text, actions).
+HOSTILE = {
+    "coordinated clauses": (
+        "Take note of X" + " and agree to conclude the Task Team on Gender" * _N + ".",
+        ["take_note", "agree", "conclude"],
+    ),
+    "a long list of addressees": (
+        "Invite " + ", ".join(["UNEP", "UNDP", "the Peer Review Process"] * _N) + " to act.",
+        ["invite"],
+    ),
+    "a name of many words": (
+        "Welcome the Task Team on " + " and ".join(["Alpha Beta"] * _N) + ".", ["welcome"]
+    ),
+    "many infinitives": ("Request the Secretariat to do X" + " and to do Y" * _N + ".",
+                         ["request"]),
+    "many short forms": (
+        "Welcome " + ", ".join(["the UN Coalition on Sand"] * _N) + " and "
+        + ", ".join(["the Task Team"] * _N) + ".", ["welcome"],
+    ),
+    "many pairs": ("Invite UNEP to act" + " and UNDP to act" * _N + ".", ["invite"]),
+    "many requests": ("Request UNEP to act" + " and request UNDP to act" * _N + ".",
+                      ["request"]),
+    "many sentences": ("Take note of X." + " They agreed to extend the Task Team on Gender." * _N,
+                       ["take_note", "agree", "extend"]),
+    "many deadlines": ("Request X to act" + " by May 2020 and until the next meeting" * _N,
+                       ["request"]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+def test_hostile_decisions_are_read_in_linear_time(case: str) -> None:
+    text, actions = HOSTILE[case]
+    doc = document([{"number": "I", "title": "T", "decisions": [
+        {"text": text, "actions": actions}]}])  # fmt: skip
+    with finishes_within(60, case):
+        decision = enrich(doc).sections[0].decisions[0]
+    assert decision.id == "SOM26-I-p1"

@@ -47,6 +47,7 @@ _STOP = re.compile(
 )
 _OF_END = re.compile(r"(?:\b(?:of|for|to|in|on)|['’]s)\s*$", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+$", re.IGNORECASE)
+_AND_WIDTH = 12  # characters enough for ", and " and its white space
 _TO_VERB = re.compile(r"\s+to\s+[a-z]")
 
 T = TypeVar("T")
@@ -61,17 +62,24 @@ class Found:
     kind: AddresseeKind | None
 
 
-def addressees(text: str, clause: Clause, mentions: Sequence[Mention],
+def addressees(text: str, clauses: Sequence[Clause], mentions: Sequence[Mention],
                bodies: Mapping[int, Named]) -> list[Found]:  # fmt: skip
-    """The addressees of ``clause`` (module docstring, rules 1-4).  ``mentions`` are the
-    names in ``text`` in order; ``bodies`` what each body mention means, by its start."""
+    """The addressees of the ``clauses`` of ``text`` (module docstring, rules 1-4), in
+    order.  ``mentions`` are the names in ``text`` in order; ``bodies`` what each body
+    mention means, by its start."""
+    starts = [m.start for m in mentions]
+    return [one for clause in clauses for one in _of_clause(text, clause, mentions, starts,
+                                                              bodies)]  # fmt: skip
+
+
+def _of_clause(text: str, clause: Clause, mentions: Sequence[Mention], starts: list[int],
+               bodies: Mapping[int, Named]) -> list[Found]:  # fmt: skip
     if clause.addressees is None:
         return []
     start, end = clause.addressees
     that = _THAT.match(text, start)
     pos = that.end() if that else start
     clean = end < clause.end  # the span ends at an infinitive
-    starts = [m.start for m in mentions]
     found: list[Found] = []
     for mention in mentions[bisect.bisect_left(starts, pos) :]:
         if mention.end > end:
@@ -129,7 +137,8 @@ def _pairs(text: str, start: int, end: int, mentions: Sequence[Mention], starts:
     for mention in mentions[bisect.bisect_left(starts, start) :]:
         if mention.end > end:
             break
-        if _AND_BEFORE.search(text, start, mention.start) and _TO_VERB.match(text, mention.end):
+        before = max(start, mention.start - _AND_WIDTH)
+        if _AND_BEFORE.search(text, before, mention.start) and _TO_VERB.match(text, mention.end):
             found.append(_addressee(mention, "", bodies))
     return found
 

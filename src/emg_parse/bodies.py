@@ -105,10 +105,10 @@ class Context:
 
     vocabulary: Vocabulary
     section_body: tuple[str, BodyType] | None = None
-    #: Bodies named in the section's earlier decisions, the last last.
-    earlier: list[tuple[str, BodyType]] = field(default_factory=list)
-    #: Bodies named so far in the current decision, the last last.
-    current: list[tuple[str, BodyType]] = field(default_factory=list)
+    #: The last body of each type (None: of any type) named in the section's earlier
+    #: decisions, and in the current decision.
+    earlier: dict[BodyType | None, str] = field(default_factory=dict)
+    current: dict[BodyType | None, str] = field(default_factory=dict)
 
     @classmethod
     def of_section(cls, vocabulary: Vocabulary, title: str) -> Context:
@@ -116,20 +116,20 @@ class Context:
         return cls(vocabulary, section_body(vocabulary, title))
 
     def next_decision(self) -> None:
-        self.earlier.extend(self.current)
-        self.current = []
+        self.earlier.update(self.current)
+        self.current = {}
+
+    def remember(self, name: str, kind: BodyType) -> None:
+        """``name`` was just named in the current decision."""
+        self.current[kind] = self.current[None] = name
 
     def resolve(self, kind: BodyType | None) -> str | None:
         """The body a short form of type ``kind`` (None: "its") means (rule 2)."""
-        for name, found in reversed(self.current):
-            if kind in (None, found):
-                return name
+        if kind in self.current:
+            return self.current[kind]
         if self.section_body is not None and kind in (None, self.section_body[1]):
             return self.section_body[0]
-        for name, found in reversed(self.earlier):
-            if kind in (None, found):
-                return name
-        return None
+        return self.earlier.get(kind)
 
     def named(self, mention: Mention) -> Named:
         """What a body mention names; a full name is remembered for later short forms."""
@@ -137,7 +137,7 @@ class Context:
         if mention.kind == "short":
             return Named(mention.text, self.resolve(mention.type), mention.type, mention.start)
         assert mention.name is not None
-        self.current.append((mention.name, mention.type))
+        self.remember(mention.name, mention.type)
         return Named(mention.text, mention.name, mention.type, mention.start)
 
 
@@ -236,13 +236,13 @@ def _new_name(text: str, old: Mention, bodies: Sequence[Mention],
     new = next((m for m in bodies if m.start == link.end() and m.name is not None), None)
     if new is not None:
         assert new.name is not None and new.type is not None
-        context.current.append((new.name, new.type))
+        context.remember(new.name, new.type)
         return new.name, new
     words = _NEW_NAME_WORDS.match(text, link.end())
     if words is None:
         return None, None
     name = context.vocabulary.body_name(words["name"])
-    context.current.append((name, body_type(name)))
+    context.remember(name, body_type(name))
     return name, None
 
 

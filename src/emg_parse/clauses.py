@@ -206,14 +206,19 @@ def leads_in(text: str, actions: Collection[str], start: int = 0) -> bool:
 def _clause_run(reader: _Reader, text: str, verbs: list[Verb], pos: int, sentence_end: int,
                 counted_to: bool, found: list[Clause]) -> int:  # fmt: skip
     """Record the clause of ``verbs`` (its object from ``pos``) and those coordinated with
-    it up to ``sentence_end`` (rule 3); return where the last one ends."""
+    it up to ``sentence_end`` (rule 3); return where the last one ends.  Each search
+    goes on from where the one before stopped: linear however many clauses there are."""
+    end_match: re.Match[str] | None = None
+    limit = -1
+    infinitives = _Infinitives(text)
     while True:
-        end_match = _CLAUSE_END.search(text, pos, sentence_end)
-        limit = end_match.start() if end_match else sentence_end
-        infinitive = _first_infinitive(text, pos, limit)
+        if pos > limit:
+            end_match = _CLAUSE_END.search(text, pos, sentence_end)
+            limit = end_match.start() if end_match else sentence_end
         nxt: tuple[list[Verb], int, bool] | None = None
         clause_end = limit
         for link in _LINK.finditer(text, pos, limit):
+            infinitive = infinitives.first(pos, limit)
             open_infinitive = infinitive is not None and infinitive < link.start()
             if (more := _coordinated(reader, link, open_infinitive, counted_to)) is not None:
                 nxt, clause_end = more, link.start()
@@ -222,11 +227,38 @@ def _clause_run(reader: _Reader, text: str, verbs: list[Verb], pos: int, sentenc
             # "...; and request ...": a new clause after a semicolon (rule 3)
             after = _AFTER_SEMICOLON.match(text, end_match.end())
             nxt = _coordinated(reader, after, False, True) if after else None
-        span = _addressee_span(text, verbs, pos, clause_end, infinitive)
+        span = _addressee_span(text, verbs, pos, clause_end, infinitives.first(pos, limit))
         found.append(Clause(tuple(verbs), pos, clause_end, span))
         if nxt is None:
             return limit
         verbs, pos, counted_to = nxt
+
+
+class _Infinitives:
+    """The first infinitive ("to" and a verb, or "to:") after a place, for places that
+    only move on: each part of the text is searched once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.start = self.end = -1
+        self.found: int | None = None
+
+    def first(self, start: int, end: int) -> int | None:
+        """Where the first infinitive between ``start`` and ``end`` starts, if any."""
+        if end != self.end or start < self.start or (
+            self.found is not None and self.found < start
+        ):
+            self.start, self.end = start, end
+            self.found = None
+            for m in _INFINITIVE.finditer(self.text, start):
+                if m.start() >= end:
+                    break
+                if self.text.startswith(":", m.end()) or not _NOT_INFINITIVE.match(
+                    self.text, m.end()
+                ):
+                    self.found = m.start()
+                    break
+        return self.found
 
 
 def _coordinated(reader: _Reader, link: re.Match[str], open_infinitive: bool,
@@ -245,16 +277,6 @@ def _coordinated(reader: _Reader, link: re.Match[str], open_infinitive: bool,
         return None
     verbs, end, chain_to = reader.chain(at)
     return verbs, end, chain_to or bool(link["to"])
-
-
-def _first_infinitive(text: str, start: int, end: int) -> int | None:
-    """Where the first infinitive ("to" and a verb) between ``start`` and ``end`` is."""
-    for m in _INFINITIVE.finditer(text, start):
-        if m.start() >= end:
-            break
-        if text.startswith(":", m.end()) or _NOT_INFINITIVE.match(text, m.end()) is None:
-            return m.start()
-    return None
 
 
 def _addressee_span(text: str, verbs: list[Verb], start: int, end: int,

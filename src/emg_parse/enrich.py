@@ -96,10 +96,9 @@ def _enrich_decision(decision: Decision, context: Context, meeting: int | None,
         refs = references(part.text, mentions, own, context)
         found_bodies += [(part.item, ref) for ref in refs]
         named = {ref.named.start: ref.named for ref in refs}
-        for clause in own:
-            found_addressees += [
-                (part.item, one) for one in addressees(part.text, clause, mentions, named)
-            ]
+        found_addressees += [
+            (part.item, one) for one in addressees(part.text, own, mentions, named)
+        ]
         found_deadlines += [
             Deadline(
                 text=d.text, kind=d.kind, value=d.value, precision=d.precision,

@@ -116,10 +116,11 @@ _NEXUS = r"(?i:nexus\s+dialogues?(?:\s+series)?)"
 _NOT_TYPE = r"(?!(?i:issue\s+management|task\s+team|task\s+force|consultative\s+process" \
     r"|coalition|nexus\s+dialogue)\b)(?!IMG\b)"
 #: After "and", "to" or a comma, a name does not go on onto an acronym ("and UNDP") nor
-#: onto an organisation's name ("and the Minamata Convention secretariat").
+#: onto an organisation's name ("and the Minamata Convention secretariat": its noun
+#: within the next seven words).
 _NOT_ACRONYM = (
     r"(?![A-Z][A-Z0-9]+\b)"
-    r"(?!(?:(?:the|of|and|for|on|in)\s+|[A-Z][\w'’-]*\s+)*?(?:Conventions?|Secretariat"
+    r"(?!(?:(?:the|of|and|for|on|in)\s+|[A-Z][\w'’-]*\s+){0,6}?(?:Conventions?|Secretariat"
     r"|Programme|Program|Organi[sz]ation|Fund|Office|Commission|Agency|Union|Bank|Facility"
     r"|Cent(?:re|er)|University|Institute|Department|Conference|Protocol|Entity)\b)"
 )
