@@ -61,6 +61,8 @@ def who(text: str, actions: list[str], **kwargs: object) -> list[tuple[str, str 
         # ... and without an infinitive only names before other words count
         ("Request the Secretariat report on progress made with UNEP.", ["request"],
          [("the Secretariat", "EMG Secretariat", "role")]),
+        # signs alone are no addressee
+        ("Invite ( UNEP ) and - to act.", ["invite"], [("UNEP", "UNEP", "entity")]),
         # rule 4: pairs after the infinitive
         ("invite UNEP and UNDP to co-lead the Task Team and UNOPS to host its platform;",
          ["invite"], [("UNEP", "UNEP", "entity"), ("UNDP", "UNDP", "entity"),

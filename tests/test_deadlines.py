@@ -121,6 +121,13 @@ def test_no_deadline(text: str) -> None:
     assert read(text) == []
 
 
+def test_a_meeting_numbered_zero_is_none() -> None:
+    assert read("at the 0th meeting and by SOM 0") == [
+        ("at the 0th meeting", "meeting", None, None, None),
+        ("by SOM 0", "meeting", None, None, None),
+    ]
+
+
 def test_without_the_meeting_number_a_next_meeting_has_none() -> None:
     assert read("at the next meeting", meeting=None) == [
         ("at the next meeting", "next_meeting", None, None, None)

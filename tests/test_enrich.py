@@ -8,8 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from emg_parse.enrich import enrich
+from emg_parse.model import Addressee, BodyReference, Deadline
 from emg_parse.names import vocabulary
 from emg_parse.pipeline import parse_file
 
@@ -373,3 +376,37 @@ def test_hostile_decisions_are_read_in_linear_time(case: str) -> None:
     with finishes_within(60, case):
         decision = enrich(doc).sections[0].decisions[0]
     assert decision.id == "SOM26-I-p1"
+
+
+_TOKENS = [
+    "Request", "Invite", "Decide to", "agree to", "and", "and to", ",", ";", ".", ":",
+    "the", "its", "work", "of", "to", "extend", "conclude", "establish", "rename", "as",
+    "transfer", "endorse the terms of reference of", "the Task Team", "the Coalition",
+    "Task Team on Gender", "the IMG on ESM", "UNEP", "UNDP", "WHO", "relevant EMG members",
+    "the EMG Secretariat", "the secretariat of the", "Convention on Biological Diversity",
+    "by May 2021", "at the next meeting", "at its 0th meeting", "for another year",
+    "in 2018-2019", "until", "the end of", "2020", "They", "The Senior Officials",
+    "the process", "renamed", "that", "in consultation with", "(", ")", "’s", "-",
+]  # fmt: skip
+_ACTIONS = ["request", "invite", "decide", "agree", "extend", "conclude", "establish",
+            "transfer", "endorse"]  # fmt: skip
+_TEXTS = st.lists(st.sampled_from(_TOKENS), max_size=40).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_TEXTS, st.lists(st.sampled_from(_ACTIONS), unique=True),
+                          st.lists(_TEXTS, max_size=3)), min_size=1, max_size=4))  # fmt: skip
+def test_any_decision_is_enriched_with_texts_as_printed(
+    decisions: list[tuple[str, list[str], list[str]]],
+) -> None:
+    data = [{"text": text, "actions": actions, "actor": "The Senior Officials",
+             "items": [{"label": None, "text": item} for item in items]}
+            for text, actions, items in decisions]  # fmt: skip
+    doc = enrich(document([{"number": "I", "title": "Task Team on Gender", "decisions": data}]))
+    for decision in doc.sections[0].decisions:
+        texts = {None: decision.text, **{i.id: i.text for i in decision.items}}
+        entries: list[Addressee | Deadline | BodyReference] = [
+            *decision.addressees, *decision.deadlines, *decision.bodies
+        ]
+        for entry in entries:
+            assert entry.text and entry.text in texts[entry.item], entry

@@ -104,8 +104,8 @@ def _gap(gap: str, clean: bool, last: bool) -> tuple[list[Found], str, bool]:
     words = gap[lead.end() :] if lead else gap
     if not words.strip(" ,;"):
         return [], "", False
-    pieces = [p for p in _SPLIT.split(words.strip(" ,;")) if p]
-    prefix = "" if last or _ENDS_SEPARATED.search(gap) else pieces.pop()
+    pieces = [p for p in _SPLIT.split(words.strip(" ,;")) if any(c.isalpha() for c in p)]
+    prefix = "" if last or _ENDS_SEPARATED.search(gap) or not pieces else pieces.pop()
     if not clean and (pieces or len(prefix.split()) > 1):
         return [], "", True
     found: list[Found] = []

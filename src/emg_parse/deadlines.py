@@ -135,11 +135,13 @@ def deadlines(text: str, meeting: int | None = None,
 
 
 def _meeting_number(m: re.Match[str], prefix: str, meeting: int | None) -> int | None:
+    """The number of the meeting matched with group names ``prefix``*; None for none
+    ("the 0th meeting") or a next meeting of a meeting whose number is unknown."""
     if m[prefix + "next"]:
         return meeting + 1 if meeting is not None else None
     if m[prefix + "som"]:
         return int(m[prefix + "som"]) or None
-    return ordinal_number(" ".join(m[prefix + "ordinal"].split()))
+    return ordinal_number(" ".join(m[prefix + "ordinal"].split())) or None
 
 
 def _date(m: re.Match[str], prefix: str,

@@ -24,7 +24,10 @@ decision of section VI.  Rules, in the order applied:
    its items build on it (``SOM26-I-a~2-i``).
 
 The same content gives the same ids on every parse; the .txt, .docx and .pdf of one
-document share them whenever they parse to the same structure.
+document share them whenever they parse to the same structure.  Ids are unique in a
+document, not in an archive: two documents of one meeting (a summary and a table of
+action points) may both have ``SOM24-I-a``, so across files a decision is its file and
+its id.
 """
 
 from __future__ import annotations
