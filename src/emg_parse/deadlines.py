@@ -58,8 +58,7 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = (
     r"(?:the\s+end\s+of\s+)?(?:"
     rf"(?P<d_day1>{_DAY})\s+(?:of\s+)?(?P<d_month1>{_MONTH}),?\s+(?P<d_year1>{_YEAR})"
-    rf"|(?P<d_month2>{_MONTH})\s+(?P<d_day2>{_DAY}),?\s+(?P<d_year2>{_YEAR})"
-    rf"|(?P<d_month3>{_MONTH}),?\s+(?P<d_year3>{_YEAR})"
+    rf"|(?P<d_month2>{_MONTH})(?:\s+(?P<d_day2>{_DAY}))?,?\s+(?P<d_year2>{_YEAR})"
     rf"|(?:(?:the\s+)?year\s+|(?:mid|early|late)[- ]?)?(?P<d_year4>{_YEAR})(?![-–/]\d)"
     r"|(?P<d_rel>(?:the|this|next)\s+year)(?!\s+\d))"
 )
@@ -79,10 +78,9 @@ _BY = (
 _COUNT = r"(?P<count>\d{1,3}|" + "|".join(sorted(COUNTS, key=len, reverse=True)) + r")"
 _PATTERN = re.compile(
     r"(?<![\w-])(?:"
-    rf"(?P<meeting>(?:at|to|for|by|before|prior\s+to|ahead\s+of|in\s+time\s+for"
-    rf"|no\s+later\s+than)\s+{_MEETING})"
-    rf"|(?P<until>(?:until|till|up\s+to)\s+(?:{_MEETING.replace('?P<', '?P<u_')}|{_DATE}))"
-    rf"|(?P<date>(?:{_BY})\s+{_DATE.replace('?P<d_', '?P<b_')})"
+    # a meeting or a date after its marker; "at / to / for / ahead of" mark meetings only
+    rf"(?:(?P<until>until|till|up\s+to)|(?P<by>{_BY})|(?P<at>at|to|for|ahead\s+of))\s+"
+    rf"(?:(?P<meeting>{_MEETING})|(?(at)(?!)|(?P<date>{_DATE})))"
     rf"|(?P<period>(?:in|during|over|throughout|from|for\s+the\s+(?:period|biennium|years?)"
     rf"(?:\s+of)?)\s+(?P<p_from>{_YEAR})\s*(?:[-–/]|to)\s*(?P<p_to>{_YEAR}|\d\d)(?![\w-])"
     rf"|(?:during|throughout)\s+(?P<p_year>{_YEAR})(?![\w-]))"
@@ -114,16 +112,12 @@ def deadlines(text: str, meeting: int | None = None,
     for m in _PATTERN.finditer(text):
         phrase = m.group(0)
         if m["meeting"]:
-            number = _meeting_number(m, "", meeting)
+            number = _meeting_number(m, meeting)
             kind: DeadlineKind = "next_meeting" if m["next"] else "meeting"
-            yield Found(m.start(), phrase, kind, meeting=number)
-        elif m["until"]:
-            if m["u_next"] or m["u_ordinal"] or m["u_som"]:
-                yield Found(m.start(), phrase, "until", meeting=_meeting_number(m, "u_", meeting))
-            else:
-                yield Found(m.start(), phrase, "until", *_date(m, "d_", meeting_date))
+            yield Found(m.start(), phrase, "until" if m["until"] else kind, meeting=number)
         elif m["date"]:
-            yield Found(m.start(), phrase, "date", *_date(m, "b_", meeting_date))
+            yield Found(m.start(), phrase, "until" if m["until"] else "date",
+                        *_date(m, meeting_date))  # fmt: skip
         elif m["period"]:
             if m["p_year"]:
                 yield Found(m.start(), phrase, "period", m["p_year"], "year")
@@ -134,27 +128,27 @@ def deadlines(text: str, meeting: int | None = None,
             yield Found(m.start(), phrase, "duration", duration)
 
 
-def _meeting_number(m: re.Match[str], prefix: str, meeting: int | None) -> int | None:
-    """The number of the meeting matched with group names ``prefix``*; None for none
-    ("the 0th meeting") or a next meeting of a meeting whose number is unknown."""
-    if m[prefix + "next"]:
+def _meeting_number(m: re.Match[str], meeting: int | None) -> int | None:
+    """The number of the meeting matched; None for none ("the 0th meeting") or for the
+    next meeting after one whose number is unknown."""
+    if m["next"]:
         return meeting + 1 if meeting is not None else None
-    if m[prefix + "som"]:
-        return int(m[prefix + "som"]) or None
-    return ordinal_number(" ".join(m[prefix + "ordinal"].split())) or None
+    if m["som"]:
+        return int(m["som"]) or None
+    return ordinal_number(" ".join(m["ordinal"].split())) or None
 
 
-def _date(m: re.Match[str], prefix: str,
+def _date(m: re.Match[str],
           meeting_date: dt.date | None) -> tuple[str | None, Precision | None]:  # fmt: skip
-    """The value and precision of the date matched with group names ``prefix``*."""
-    group = {name[len(prefix):]: value for name, value in m.groupdict().items()
-             if name.startswith(prefix) and value}  # fmt: skip
+    """The value and precision of the date matched."""
+    group = {name[2:]: value for name, value in m.groupdict().items()
+             if name.startswith("d_") and value}  # fmt: skip
     if "rel" in group:
         if meeting_date is None:
             return None, None
         return str(meeting_date.year + group["rel"].lower().startswith("next")), "year"
-    year = next(group[k] for k in ("year1", "year2", "year3", "year4") if k in group)
-    month_name = group.get("month1") or group.get("month2") or group.get("month3")
+    year = next(group[k] for k in ("year1", "year2", "year4") if k in group)
+    month_name = group.get("month1") or group.get("month2")
     if month_name is None:
         return year, "year"
     month = MONTHS[month_name.rstrip(".").lower()]
