@@ -365,6 +365,9 @@ HOSTILE = {
                        ["take_note", "agree", "extend"]),
     "many deadlines": ("Request X to act" + " by May 2020 and until the next meeting" * _N,
                        ["request"]),
+    "many renamings": ("Agree to rename the Task Team on A as the Task Team on B"
+                       + " and to rename the Task Team on A as the Task Team on B" * _N + ".",
+                       ["agree", "rename"]),
 }  # fmt: skip
 
 

@@ -160,6 +160,7 @@ def references(text: str, mentions: Sequence[Mention], clauses: Sequence[Clause]
     """The bodies ``text`` names, with the events its ``clauses`` record (rules 2-5), in
     the order printed.  ``mentions`` are the text's names (:meth:`Vocabulary.mentions`)."""
     bodies = [m for m in mentions if m.type is not None]
+    at = {m.start: m for m in bodies}
     acting = sorted((c for c in clauses if _event_verb(c) is not None), key=lambda c: c.start)
     found: list[Reference] = []
     new_names: set[int] = set()  # where the mentions used as new names start
@@ -183,7 +184,7 @@ def references(text: str, mentions: Sequence[Mention], clauses: Sequence[Clause]
             event = None
         new_name = None
         if event == "renamed":
-            new_name, used = _new_name(text, mention, bodies, context)
+            new_name, used = _new_name(text, mention, at, context)
             if used is not None:
                 new_names.add(used.start)
         found.append(Reference(named, event, new_name))
@@ -226,16 +227,16 @@ def _its_event(text: str, clause: Clause, context: Context) -> list[Reference]:
     return [Reference(Named(its["text"], name, kind, its.start("text")), event)]
 
 
-def _new_name(text: str, old: Mention, bodies: Sequence[Mention],
+def _new_name(text: str, old: Mention, bodies: dict[int, Mention],
               context: Context) -> tuple[str | None, Mention | None]:  # fmt: skip
     """The new name of a renaming whose old name is ``old`` (rule 4), and the mention it
-    is, if any."""
+    is, if any (``bodies``: the text's body mentions by where they start)."""
     link = _NEW_NAME.match(text, old.end)
     if link is None:
         return None, None
-    new = next((m for m in bodies if m.start == link.end() and m.name is not None), None)
-    if new is not None:
-        assert new.name is not None and new.type is not None
+    new = bodies.get(link.end())
+    if new is not None and new.name is not None:
+        assert new.type is not None
         context.remember(new.name, new.type)
         return new.name, new
     words = _NEW_NAME_WORDS.match(text, link.end())

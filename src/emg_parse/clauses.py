@@ -91,10 +91,9 @@ _AFTER_SEMICOLON = re.compile(r"\s*(?:and\s+)?(?:(?P<to>to)\s+)?", re.IGNORECASE
 
 @dataclass(frozen=True, slots=True)
 class Verb:
-    """A verb of the deciding body: its action and where it is printed."""
+    """A verb of the deciding body: its action and where it ends."""
 
     action: str
-    start: int
     end: int
 
 
@@ -132,7 +131,7 @@ class _Reader:
         action = _FORMS[form]
         if form in _PARSER_FORMS and action not in self.actions:
             return None
-        return Verb(action, m.start(), m.end()), form
+        return Verb(action, m.end()), form
 
     def chain(self, pos: int) -> tuple[list[Verb], int, bool]:
         """The verbs of a chain at ``pos`` (rule 2), where it stops, and whether its last

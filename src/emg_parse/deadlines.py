@@ -97,7 +97,6 @@ _PATTERN = re.compile(
 class Found:
     """A deadline phrase and what it says."""
 
-    start: int
     text: str
     kind: DeadlineKind
     value: str | None = None
@@ -114,18 +113,18 @@ def deadlines(text: str, meeting: int | None = None,
         if m["meeting"]:
             number = _meeting_number(m, meeting)
             kind: DeadlineKind = "next_meeting" if m["next"] else "meeting"
-            yield Found(m.start(), phrase, "until" if m["until"] else kind, meeting=number)
+            yield Found(phrase, "until" if m["until"] else kind, meeting=number)
         elif m["date"]:
-            yield Found(m.start(), phrase, "until" if m["until"] else "date",
+            yield Found(phrase, "until" if m["until"] else "date",
                         *_date(m, meeting_date))  # fmt: skip
         elif m["period"]:
             if m["p_year"]:
-                yield Found(m.start(), phrase, "period", m["p_year"], "year")
+                yield Found(phrase, "period", m["p_year"], "year")
             else:
                 end = m["p_to"] if len(m["p_to"]) == 4 else m["p_from"][:2] + m["p_to"]
-                yield Found(m.start(), phrase, "period", f"{m['p_from']}/{end}", "year")
+                yield Found(phrase, "period", f"{m['p_from']}/{end}", "year")
         elif (duration := _duration(m)) is not None:
-            yield Found(m.start(), phrase, "duration", duration)
+            yield Found(phrase, "duration", duration)
 
 
 def _meeting_number(m: re.Match[str], meeting: int | None) -> int | None:
