@@ -119,7 +119,7 @@ YAML_CASES: dict[str, tuple[Edits, list[str]]] = {
     "unsupported schema_version": (
         [("schema_version: '1.0'", "schema_version: '2.0'")],
         ["doc.yaml:2:17: schema_version: unsupported schema_version '2.0'; this emg-parse "
-         "reads schema_version '1.0' or '1.1'"],
+         "reads schema_version '1.0', '1.1' or '1.2'"],
     ),
     "duplicate key, at the second one": (
         [("  title: Biodiversity\n", "  title: Biodiversity\n  title: Other\n")],

@@ -132,12 +132,12 @@ def test_readme_example_is_real(tmp_path: Path, cli: Cli, seed_txt: Path) -> Non
     assert cli(str(seed_txt), "-o", str(out))[0] == 0
     text = out.read_text(encoding="utf-8")
     for old, new in [
-        ("schema_version: '1.1'", "schema_version: 1.1"),
+        ("schema_version: '1.2'", "schema_version: 1.2"),
         ("    date: '2020-10-28'", "    date: 2020-10-32"),
         ("  title: Consultative Process on Biodiversity\n",
          "  titel: Consultative Process on Biodiversity\n"),
-        ("  - label: b\n    actor: null\n    text: Decide",
-         "  - label: c\n    actor: null\n    text: Decide"),
+        ("    label: b\n    actor: null\n    text: Decide",
+         "    label: c\n    actor: null\n    text: Decide"),
     ]:  # fmt: skip
         text = text.replace(old, new, 1)
     out.write_text(text, encoding="utf-8")

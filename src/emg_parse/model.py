@@ -8,21 +8,36 @@ hand-edited file that drifts from the contract is caught by validation.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 #: The version this emg-parse writes.  Versions only grow by new fields with defaults,
 #: so a file of any version in :data:`SCHEMA_VERSIONS` reads with the same models.
-SCHEMA_VERSION: Literal["1.1"] = "1.1"
-SchemaVersion = Literal["1.0", "1.1"]
-SCHEMA_VERSIONS: tuple[SchemaVersion, ...] = ("1.0", "1.1")
-SCHEMA_ID = "urn:emg-parse:schema:outcome:1.1"
+SCHEMA_VERSION: Literal["1.2"] = "1.2"
+SchemaVersion = Literal["1.0", "1.1", "1.2"]
+SCHEMA_VERSIONS: tuple[SchemaVersion, ...] = ("1.0", "1.1", "1.2")
+SCHEMA_ID = "urn:emg-parse:schema:outcome:1.2"
 
 #: What kind of outcome document it is, from its title (``document.kind``).
 DocumentKind = Literal["action_points", "decisions", "report", "recommended_actions", "outcome"]
 #: Whether the document records what was approved or proposes it (``document.status``).
 DocumentStatus = Literal["approved", "proposed"]
+#: Who an addressee is: a member entity of the EMG, a generic role, or a subsidiary body.
+AddresseeKind = Literal["entity", "role", "body"]
+#: What a deadline phrase names (see :mod:`emg_parse.deadlines`).
+DeadlineKind = Literal["date", "meeting", "next_meeting", "duration", "period", "until"]
+#: How much of a deadline's date is known.
+Precision = Literal["year", "month", "day"]
+#: The kinds of subsidiary bodies (see :mod:`emg_parse.bodies`).
+BodyType = Literal[
+    "issue_management_group", "task_team", "consultative_process", "coalition", "dialogue",
+    "other",
+]  # fmt: skip
+#: The lifecycle event a decision records for a body.
+BodyEvent = Literal[
+    "established", "extended", "renamed", "concluded", "transferred", "terms_of_reference"
+]
 
 
 class _Strict(BaseModel):
@@ -82,18 +97,82 @@ class Location(_Strict):
     paragraph: int | None = Field(default=None, ge=1)
 
 
+def _id() -> Any:
+    return Field(
+        default=None,
+        description='Readable and stable on re-parse, unique in the document: "SOM26-III-b-i" '
+        "(meeting, section, label path; see ids.py). Null in files older than 1.2.",
+    )
+
+
+def _in_item() -> Any:
+    return Field(
+        default=None,
+        description="The id of the item where it is printed; null: in the decision's own text.",
+    )
+
+
 class Item(_Strict):
     """A lettered or roman sub-item; items nest to any depth."""
 
+    id: str | None = _id()
     label: str | None = Field(default=None, description='Normalised: "a", "iv"; no brackets.')
     text: str
     source: Location = Field(default_factory=Location)
     items: list[Item] = Field(default_factory=list)
 
 
+class Addressee(_Strict):
+    """Who a decision asks to act (requested, invited, encouraged, urged, called upon, ...)."""
+
+    text: str = Field(description='As printed: "the EMG Secretariat", "UNEP".')
+    name: str | None = Field(
+        default=None,
+        description='Normalised from the bundled lists: "EMG Secretariat", "UNEP", a body\'s '
+        "name; null when the text is no known name."
+    )
+    kind: AddresseeKind | None = Field(
+        default=None, description="entity, role or body; null when unknown."
+    )
+    item: str | None = _in_item()
+
+
+class Deadline(_Strict):
+    """A time limit or term in a decision: "by November 2020", "at the next meeting"."""
+
+    text: str = Field(description='The phrase as printed: "by November 2020".')
+    kind: DeadlineKind
+    value: str | None = Field(
+        default=None,
+        description='ISO 8601: "2020-11", "2020-11-30", "2017" (date, until); "2018/2019" '
+        '(period); "P1Y" (duration); null for a meeting.',
+    )
+    precision: Precision | None = Field(default=None, description="Of a date value.")
+    meeting: int | None = Field(
+        default=None, ge=1, description="The meeting's number (next meeting: this one + 1)."
+    )
+    item: str | None = _in_item()
+
+
+class BodyReference(_Strict):
+    """A subsidiary body a decision names, and the lifecycle event it records for it."""
+
+    text: str = Field(description='As printed: "the Task Team", "the SDS Coalition".')
+    name: str | None = Field(
+        default=None,
+        description="Normalised (bundled aliases; short forms resolved in context); null when "
+        "a short form could not be resolved."
+    )
+    type: BodyType
+    event: BodyEvent | None = Field(default=None, description="null: named, no event.")
+    new_name: str | None = Field(default=None, description="The name given by a renaming.")
+    item: str | None = _in_item()
+
+
 class Decision(_Strict):
     """An operative decision: a labelled item or an unlabelled lead-in."""
 
+    id: str | None = _id()
     label: str | None = Field(
         default=None, description='As printed without brackets or a trailing dot: "a", "4", "1.1".'
     )
@@ -110,6 +189,15 @@ class Decision(_Strict):
         default_factory=dict,
         description="The other cells of an action-point table row, keyed by column heading "
         "in snake_case (lead, timeline, ...).",
+    )
+    addressees: list[Addressee] = Field(
+        default_factory=list, description="Who the decision (or one of its items) asks to act."
+    )
+    deadlines: list[Deadline] = Field(
+        default_factory=list, description="Deadline phrases of the decision and its items."
+    )
+    bodies: list[BodyReference] = Field(
+        default_factory=list, description="Subsidiary bodies named, with lifecycle events."
     )
     source: Location = Field(default_factory=Location)
     items: list[Item] = Field(default_factory=list)

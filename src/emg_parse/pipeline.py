@@ -83,6 +83,7 @@ def parse_file(
         with start(path, options.read) as reading:
             # imported while the isolated reader, if any, lays out the pages
             from emg_parse.cleanup import clean
+            from emg_parse.enrich import enrich
             from emg_parse.model import SCHEMA_VERSION, OutcomeDocument, ParseWarning, Source
             from emg_parse.segmenter import segment
 
@@ -95,7 +96,7 @@ def parse_file(
             "is this an EMG outcome document?",
         )
     notes = [ParseWarning(code=code, message=message) for code, message in extraction.notes]
-    return OutcomeDocument(
+    document = OutcomeDocument(
         schema_version=SCHEMA_VERSION,
         source=Source(
             file=shown(path.name),
@@ -108,6 +109,7 @@ def parse_file(
         annexes=result.annexes,
         warnings=notes + result.warnings,
     )
+    return enrich(document)
 
 
 def _sha256(path: Path) -> str:

@@ -330,7 +330,8 @@ def _value_problem(tree: Tree, fmt: InputFormat, path: Path, error: Any) -> tupl
 
 
 def _schema_version_problem(value: object, unquoted: str | None) -> str:
-    supported = "this emg-parse reads schema_version " + " or ".join(map(repr, SCHEMA_VERSIONS))
+    *earlier, last = map(repr, SCHEMA_VERSIONS)
+    supported = f"this emg-parse reads schema_version {', '.join(earlier)} or {last}"
     if isinstance(value, str):
         return f"unsupported schema_version {_short(value)}; {supported}"
     version = next((v for v in SCHEMA_VERSIONS if value == float(v)), None)
