@@ -248,7 +248,7 @@ def test_manifest_rows_hold_counts_hashes_and_single_file_messages(
         assert failed["sha256"] is not None
     assert "old binary Word .doc" in table["reports/2021/old.doc"]["error"]
     for path in SKIPPED:
-        assert table[path] | {"version": ""} == Row(path, "skipped").to_dict()
+        assert table[path] | {"version": ""} == Row(path, status="skipped").to_dict()
 
 
 def test_manifest_csv_has_the_same_rows(archive: Path, tmp_path: Path) -> None:
@@ -257,6 +257,10 @@ def test_manifest_csv_has_the_same_rows(archive: Path, tmp_path: Path) -> None:
     with (out / "manifest.csv").open(encoding="utf-8", newline="") as fh:
         table = list(csv.DictReader(fh))
     assert tuple(table[0]) == COLUMNS
+    # the order the README gives, that of the JSON's rows too
+    assert COLUMNS == ("path", "output", "sha256", "status", "error", "sections", "decisions",
+                       "items", "warnings", "seconds", "version")  # fmt: skip
+    assert all(tuple(row) == COLUMNS for row in rows(out).values())
     assert [r["path"] for r in table] == sorted(rows(out))
     by_path = {r["path"]: r for r in table}
     assert by_path["reports/2021/doc.pdf"]["sections"] == "12"
@@ -462,7 +466,7 @@ def test_memory_error_is_recorded_as_a_document_too_big_to_read(
 
 def pid_row(task: Task) -> Row:
     """A row whose ``error`` is the pid of the worker that made it."""
-    return Row(task.key, "failed", error=str(os.getpid()))
+    return Row(task.key, status="failed", error=str(os.getpid()))
 
 
 def test_workers_are_replaced_after_tasks_per_worker(tmp_path: Path) -> None:

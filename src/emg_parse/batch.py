@@ -828,7 +828,7 @@ def run_batch(
     for entry in entries:
         if not entry.candidate:
             status: Status = "failed" if entry.failed else "skipped"
-            row = Row(entry.key, status, error=entry.error, version=__version__)
+            row = Row(entry.key, status=status, error=entry.error, version=__version__)
             manifest.add(entry.path, row)
             emit(Skipped(row))
     manifest.write(complete=False)
