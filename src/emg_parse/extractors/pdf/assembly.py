@@ -11,13 +11,8 @@ from emg_parse.extractors.pdf.dedupe import dedupe_page
 from emg_parse.extractors.pdf.lines import TextLine, page_lines
 from emg_parse.extractors.pdf.objects import Box, PageGlyphs, Rule, horizontal_rules
 from emg_parse.extractors.pdf.params import LayoutParams
-from emg_parse.extractors.pdf.running import (
-    MarginItem,
-    is_page_number,
-    margin_zone,
-    running_fragments,
-    running_key,
-)
+from emg_parse.extractors.pdf.running import Margin, guess, place
+from emg_parse.extractors.running import Placed, Zone, running_texts
 from emg_parse.lines import Line, LineBudget, Provenance, Style
 
 if TYPE_CHECKING:
@@ -28,11 +23,9 @@ T = TypeVar("T")
 
 
 Ref = tuple[int, int]  # (line index, fragment index) on a page
-#: A page's margin texts: distance from the page edge by (zone, running key).
-Margin = dict[tuple[str, str], float]
-#: A fragment as :func:`~.running.running_fragments` sees it:
-#: ``(text, top, bottom, line index, fragment index)``.
-Item = tuple[str, float, float, int, int]
+#: A fragment as the running-text rule sees it (:func:`~.running.place`):
+#: ``(text, zone, position, line index, fragment index)``.
+Item = tuple[str, Zone | None, float, int, int]
 #: An emitted line before it becomes a :class:`~emg_parse.lines.Line`: ``(text, line
 #: number on the page, bold, italic, size, x, new_block, cell)``.
 Out = tuple[str, int, bool, bool, float | None, float, bool, tuple[int, int] | None]
@@ -57,7 +50,7 @@ class _PageText:
     ) -> None:
         self.has_text = has_text
         self.height = height
-        #: every fragment, as :func:`~.running.running_fragments` sees it
+        #: every fragment, as the running-text rule sees it
         self.items = items
         #: the fragments guessed to be running headers, footers or page numbers
         self.guess = guess
@@ -89,7 +82,7 @@ class _Pages:
     engine: each page is laid out at once without the margin text that looks like
     a running header, footer or page number (a page number, or a text at about the
     same place in the margin of the page laid out before).  :meth:`lines` then
-    finds the running text properly (:func:`~.running.running_fragments`) and
+    finds the running text properly (:func:`~emg_parse.extractors.running.running_texts`) and
     lays out again only the pages where the guess was wrong, so the result is
     exactly that of laying out every page after the fact.
 
@@ -154,15 +147,16 @@ class _Pages:
 
     def lines(self) -> list[Line]:
         """The lines of every page, running headers, footers and page numbers removed."""
-        items = [
-            MarginItem(index, text, top, bottom, page.height, (li, fi))
-            for index, page in enumerate(self.pages)
-            for text, top, bottom, li, fi in page.items
-        ]
+        placed: list[Placed] = []
+        refs: list[tuple[int, int, int]] = []  # (page, line, fragment) of each placed text
+        for index, page in enumerate(self.pages):
+            for text, zone, position, li, fi in page.items:
+                placed.append(Placed(index, zone, position, text))
+                refs.append((index, li, fi))
         dropped: dict[int, set[Ref]] = {}
-        for i in running_fragments(items, len(self.pages), self.params):
-            line, fragment = items[i].ref
-            dropped.setdefault(items[i].page, set()).add((line, fragment))
+        for i in running_texts(placed, len(self.pages), self.params.running_tolerance):
+            index, line, fragment = refs[i]
+            dropped.setdefault(index, set()).add((line, fragment))
         out: list[Line] = []
         styles = self._styles
         for index, page in enumerate(self.pages):
@@ -191,32 +185,21 @@ class _Pages:
 def _margin(
     lines: list[TextLine], height: float, previous: Margin, params: LayoutParams
 ) -> tuple[list[Item], set[Ref], Margin]:
-    """The page's fragments (:data:`Item`), those guessed to be running text, and its
-    margin text (by zone and :func:`~.running.running_key`: its distance from the
-    page edge).  The guess: a page number, or a margin text at about the same place
-    in ``previous``, the margin text of the page before."""
+    """The page's fragments (:data:`Item`), those guessed to be running text
+    (:func:`~.running.guess`, from ``previous``, the margin of the page before), and
+    its own margin."""
     items: list[Item] = []
-    guess: set[Ref] = set()
-    margin: dict[tuple[str, str], float] = {}
+    guessed: set[Ref] = set()
+    margin: Margin = {}
     for li, line in enumerate(lines):
         for fi, fragment in enumerate(line.fragments):
             fragment.style  # noqa: B018 - computed and kept now
-            text, top, bottom = fragment.text, fragment.top, fragment.bottom
-            items.append((text, top, bottom, li, fi))
-            zone = margin_zone(top, bottom, height, params)
-            if zone is None:
-                continue
-            if is_page_number(text):
-                guess.add((li, fi))
-                continue
-            # as running_fragments measures it: from the edge of its zone
-            y = top if zone == "top" else height - bottom
-            key = (zone, running_key(text))
-            seen = previous.get(key)
-            if seen is not None and abs(seen - y) <= params.running_tolerance:
-                guess.add((li, fi))
-            margin[key] = y
-    return items, guess, margin
+            text = fragment.text
+            zone, position = place(fragment.top, fragment.bottom, height, params)
+            items.append((text, zone, position, li, fi))
+            if zone is not None and guess(text, zone, position, previous, margin, params):
+                guessed.add((li, fi))
+    return items, guessed, margin
 
 
 def _emit(
