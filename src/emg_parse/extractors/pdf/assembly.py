@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from emg_parse.extractors.pdf.columns import layout_page
+from emg_parse.extractors.pdf.columns import OutLine, layout_page
 from emg_parse.extractors.pdf.dedupe import dedupe_page
 from emg_parse.extractors.pdf.lines import TextLine, page_lines
 from emg_parse.extractors.pdf.objects import Box, PageGlyphs, Rule, horizontal_rules
@@ -23,12 +23,20 @@ T = TypeVar("T")
 
 
 Ref = tuple[int, int]  # (line index, fragment index) on a page
-#: A fragment as the running-text rule sees it (:func:`~.running.place`):
-#: ``(text, zone, position, line index, fragment index)``.
-Item = tuple[str, Zone | None, float, int, int]
-#: An emitted line before it becomes a :class:`~emg_parse.lines.Line`: ``(text, line
-#: number on the page, bold, italic, size, x, new_block, cell)``.
-Out = tuple[str, int, bool, bool, float | None, float, bool, tuple[int, int] | None]
+
+
+class PlacedFragment(NamedTuple):
+    """A fragment of a page as the running-text rule sees it."""
+
+    text: str
+    #: its margin (:func:`~.running.place`), None in the body of the page
+    zone: Zone | None
+    #: its distance in points from that edge of the page (0 in the body)
+    position: float
+    #: its line on the page (an index into the page's lines, from 0) ...
+    line: int
+    #: ... and its place in that line (from 0)
+    fragment: int
 
 
 class _PageText:
@@ -41,10 +49,10 @@ class _PageText:
         self,
         has_text: bool,
         height: float,
-        items: list[Item],
+        items: list[PlacedFragment],
         guess: set[Ref],
         first: bool,
-        out: list[Out],
+        out: list[OutLine],
         lines: list[TextLine] | None = None,
         rules: list[Rule] | None = None,
     ) -> None:
@@ -120,7 +128,7 @@ class _Pages:
             lines, height, self._previous_margin, params
         )
         first = not self._emitted
-        out = _emit(_without(lines, guess), rules, first, params)
+        out = layout_page(_without(lines, guess), rules, params, first_page=first)
         self._emitted = self._emitted or bool(out)
         self._count(out)
         self.pages.append(_PageText(has_text, height, items, guess, first, out, lines, rules))
@@ -138,12 +146,12 @@ class _Pages:
         self._count(page.out)
         self.pages.append(page)
 
-    def _count(self, out: list[Out]) -> None:
+    def _count(self, out: list[OutLine]) -> None:
         """Count a page's lines as first laid out (a page laid out again at the end
         differs from them only by the margin text kept or dropped)."""
         if self._budget is not None:
             for line in out:
-                self._budget.take(line[0])
+                self._budget.take(line.text)
 
     def lines(self) -> list[Line]:
         """The lines of every page, running headers, footers and page numbers removed."""
@@ -171,9 +179,9 @@ class _Pages:
                     glyphs, boxes, _height = self._reread(index)
                     lines = page_lines(dedupe_page(glyphs, self.params), self.params)
                     rules = horizontal_rules(boxes, self.params)
-                emitted = _emit(_without(lines, actual), rules, first, self.params)
+                emitted = layout_page(_without(lines, actual), rules, self.params, first_page=first)
             number = index + 1
-            for text, n, bold, italic, size, x, new_block, cell in emitted:
+            for n, (text, x, bold, italic, size, new_block, cell) in enumerate(emitted, 1):
                 key = (bold, italic, size)
                 style = styles.get(key)
                 if style is None:
@@ -184,11 +192,11 @@ class _Pages:
 
 def _margin(
     lines: list[TextLine], height: float, previous: Margin, params: LayoutParams
-) -> tuple[list[Item], set[Ref], Margin]:
-    """The page's fragments (:data:`Item`), those guessed to be running text
+) -> tuple[list[PlacedFragment], set[Ref], Margin]:
+    """The page's fragments (:class:`PlacedFragment`), those guessed to be running text
     (:func:`~.running.guess`, from ``previous``, the margin of the page before), and
     its own margin."""
-    items: list[Item] = []
+    items: list[PlacedFragment] = []
     guessed: set[Ref] = set()
     margin: Margin = {}
     for li, line in enumerate(lines):
@@ -196,20 +204,10 @@ def _margin(
             fragment.style  # noqa: B018 - computed and kept now
             text = fragment.text
             zone, position = place(fragment.top, fragment.bottom, height, params)
-            items.append((text, zone, position, li, fi))
+            items.append(PlacedFragment(text, zone, position, li, fi))
             if zone is not None and guess(text, zone, position, previous, margin, params):
                 guessed.add((li, fi))
     return items, guessed, margin
-
-
-def _emit(
-    lines: list[TextLine], rules: list[Rule], first_page: bool, params: LayoutParams
-) -> list[Out]:
-    laid_out = layout_page(lines, rules, params, first_page=first_page)
-    return [
-        (ln.text, n, ln.bold, ln.italic, ln.size, round(ln.x, 2), ln.new_block, ln.cell)
-        for n, ln in enumerate(laid_out, 1)
-    ]
 
 
 def _layout_task(

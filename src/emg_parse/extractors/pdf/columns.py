@@ -20,14 +20,20 @@ from emg_parse.extractors.pdf.words import Word
 
 
 class OutLine(NamedTuple):
-    """A line as the extractor emits it (before it becomes an ``emg_parse.lines.Line``)."""
+    """A line of a page as the layout emits it (before it becomes an
+    :class:`emg_parse.lines.Line`; its number on the page is its place in the page's
+    list, from 1)."""
 
     text: str
+    #: its left edge, in points from the page's left edge, to 0.01 point
     x: float
     bold: bool
     italic: bool
+    #: the median type size of its glyphs (None: no glyph)
     size: float | None
+    #: it starts a block (see :func:`layout_page`)
     new_block: bool
+    #: ``(column, row)`` of a column block's cell, None outside one
     cell: tuple[int, int] | None = None
 
 
@@ -146,7 +152,7 @@ def _out(
     else:
         bold, italic, size = _word_style(w for f in fragments for w in f.words)
         text = " ".join(f.text for f in fragments)
-    return OutLine(text, x, bold, italic, size, new_block, cell)
+    return OutLine(text, round(x, 2), bold, italic, size, new_block, cell)
 
 
 def layout_page(
@@ -168,6 +174,9 @@ def layout_page(
     line before it, for a line below a rule that spans it, for the first line of a
     table cell, and for the first line of the document (``first_page``); the first
     line of a later page gets False, since a paragraph may go on across the break.
+
+    Every word of ``lines`` is emitted once: no line is left out, so a page with
+    lines emits at least one.
     """
     lines = sorted(lines, key=lambda ln: (ln.baseline, ln.x0))
     if not lines:
