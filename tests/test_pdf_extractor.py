@@ -36,7 +36,7 @@ from emg_parse.extractors.pdf.extractor import ENGINES, PdfExtractor
 from emg_parse.extractors.pdf.lines import TextLine, is_list_label, page_lines, style_of_parts
 from emg_parse.extractors.pdf.objects import Glyph, PageGlyphs
 from emg_parse.extractors.pdf.params import DEFAULT_PARAMS
-from emg_parse.extractors.pdf.pdfplumber import page_glyphs
+from emg_parse.extractors.pdf.pdfplumber import page_objects
 from emg_parse.extractors.pdf.running import place
 from emg_parse.extractors.registry import extract
 from emg_parse.extractors.running import Placed, is_page_number, running_key, running_texts
@@ -742,14 +742,14 @@ def test_pdf_closed_when_a_page_fails(
 # --- glyph coordinates: pdfplumber's, with the normalised box ---------------------------
 
 
-def test_page_glyphs_match_pdfplumber_chars(tmp_path: Path) -> None:
+def test_pdfplumber_glyphs_match_its_chars(tmp_path: Path) -> None:
     import pdfplumber
 
     path = write_pdf(tmp_path / "t.pdf", [header_table_page()])
     with pdfplumber.open(path) as pdf:
         page = pdf.pages[0]
         chars = page.chars
-        glyphs = page_glyphs(page)
+        glyphs, _boxes = page_objects(page)
     assert [(g.text, g.x0, g.x1, g.size, g.font) for g in glyphs] == [
         (c["text"], c["x0"], c["x1"], c["size"], c["fontname"]) for c in chars
     ]

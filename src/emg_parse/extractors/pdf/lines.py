@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
 
-from emg_parse.extractors.pdf.objects import Glyph, PageGlyphs, Span
+from emg_parse.extractors.pdf.objects import PageGlyphs, Span
 from emg_parse.extractors.pdf.params import LayoutParams
 from emg_parse.extractors.pdf.words import Part, Word, page_words
 from emg_parse.patterns import BOLD_FONT, ITALIC_FONT, SHORT_LABEL
@@ -74,10 +74,6 @@ class Fragment:
         if self._style is None:
             self._style = style_of_parts([p for w in self.words for p in w.parts])
         return self._style
-
-    @property
-    def glyphs(self) -> list[Glyph]:
-        return [g for w in self.words for g in w.glyphs]
 
 
 class TextLine:
