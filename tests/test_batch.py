@@ -282,10 +282,16 @@ def test_unchanged_rerun_only_hashes(
         raise AssertionError("an unchanged document was parsed")
 
     monkeypatch.setattr("emg_parse.pipeline.parse_file", must_not_parse)  # inherited by workers
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a worker process was started with nothing to convert")
+
+    monkeypatch.setattr(batch_module, "ProcessPool", no_pool)
     for path in FAILED:
         (archive / path).unlink()
-    summary, _ = run(archive, out)
+    summary, events = run(archive, out)
     assert (summary.converted, summary.unchanged, summary.failed) == (0, 6, 0)
+    assert [e.row.status for e in events if isinstance(e, DocumentDone)] == ["unchanged"] * 6
     assert {p: p.stat().st_mtime_ns for p in before} == before
     table = rows(out)
     assert {table[p]["status"] for p in CONVERTED} == {"unchanged"}

@@ -56,8 +56,9 @@ class Row:
     version: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        """The row by column, in :data:`COLUMNS` order."""
-        return asdict(self)
+        """The row by column, in :data:`COLUMNS` order (every value is a number, a
+        string or None: no copy is needed, as ``asdict`` would make)."""
+        return {name: getattr(self, name) for name in COLUMNS}
 
     @classmethod
     def from_dict(cls, data: object) -> Row | None:
