@@ -494,6 +494,26 @@ def test_a_worker_killed_while_idle_costs_no_document(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- interruptions
 
 
+def test_the_manifest_is_rewritten_during_the_run(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written: list[tuple[bool, list[str]]] = []  # (complete, status of each row)
+    real = batch_module.write_manifests
+
+    def noting(out_dir: Path, rows: list[Row], **kwargs: Any) -> None:
+        written.append((kwargs["complete"], [row.status for row in rows]))
+        real(out_dir, rows, **kwargs)
+
+    monkeypatch.setattr(batch_module, "write_manifests", noting)
+    run(archive, tmp_path / "out", jobs=1, manifest_interval=0.0)
+    # when the archive is walked (the skipped files alone), during the run, at the end
+    assert written[0] == (False, ["skipped"] * len(SKIPPED))
+    during = [statuses for complete, statuses in written[1:-1]]
+    assert during and not any(complete for complete, _ in written[:-1])
+    assert len(during[0]) == len(SKIPPED) + 1 < len(written[-1][1])
+    assert written[-1][0] is True
+
+
 def test_resume_after_a_killed_run_left_a_partial_manifest_and_a_temporary(
     archive: Path, tmp_path: Path
 ) -> None:

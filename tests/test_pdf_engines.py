@@ -36,7 +36,7 @@ from emg_parse.errors import InputError, ParseTimeoutError
 from emg_parse.extractors import ReadOptions
 from emg_parse.extractors.pdf import assembly, extractor, pdfium, reader
 from emg_parse.extractors.pdf.dedupe import dedupe_glyphs, dedupe_page
-from emg_parse.extractors.pdf.extractor import ENGINES, PdfExtractor
+from emg_parse.extractors.pdf.extractor import PdfExtractor
 from emg_parse.extractors.pdf.objects import Glyph, PageGlyphs
 from emg_parse.extractors.pdf.params import DEFAULT_PARAMS
 from emg_parse.limits import can_fork
@@ -46,6 +46,7 @@ from emg_parse.pipeline import ParseOptions, parse_file
 from .conftest import SAMPLES
 from .pdfgen import Page, Span, build_pdf
 from .test_pdf_extractor import (
+    ENGINES,
     Reader,
     body_page,
     bordered_table_page,
@@ -191,6 +192,21 @@ def running_text() -> list[Page]:
     return pages
 
 
+def turned_pages() -> list[Page]:
+    """Pages turned by ``/Rotate`` (read as a viewer shows them), and text drawn
+    turned a quarter on an upright page (left out: not upright)."""
+    pages = []
+    for rotate in (90, 180, 270):
+        page = body_page([f"I. Turned {rotate}", "The Senior Officials:", "a) Welcome it."])
+        page.rotate = rotate
+        page.rect(72, 500, 300, 0.75)
+        pages.append(page)
+    page = body_page(["I. Upright", "The Senior Officials:"])
+    page.text(560, 300, "Draft, written upwards in the margin", turned=True)
+    pages.append(page)
+    return pages
+
+
 GENERATED: dict[str, Callable[[], list[Page]]] = {
     "outcome": outcome_pages,
     "outcome-8-copies": lambda: outcome_pages(8),  # long enough to be read by a child
@@ -198,6 +214,7 @@ GENERATED: dict[str, Callable[[], list[Page]]] = {
     "tables-and-rules": tables_and_rules,
     "running-text": running_text,
     "header-table": lambda: [header_table_page()],
+    "turned": turned_pages,
 }
 
 

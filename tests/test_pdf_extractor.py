@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from click.testing import CliRunner
@@ -28,11 +28,11 @@ from emg_parse.errors import (
     NoTextError,
     TooLargeError,
 )
-from emg_parse.extractors import ReadOptions
+from emg_parse.extractors import PdfEngine, ReadOptions
 from emg_parse.extractors.pdf import columns, objects
 from emg_parse.extractors.pdf.dedupe import dedupe_glyphs
 from emg_parse.extractors.pdf.errors import DAMAGED_MESSAGE, ENCRYPTED_MESSAGE, NO_TEXT_MESSAGE
-from emg_parse.extractors.pdf.extractor import ENGINES, PdfExtractor
+from emg_parse.extractors.pdf.extractor import PdfExtractor
 from emg_parse.extractors.pdf.lines import TextLine, is_list_label, page_lines, style_of_parts
 from emg_parse.extractors.pdf.objects import Glyph, PageGlyphs
 from emg_parse.extractors.pdf.params import DEFAULT_PARAMS
@@ -45,6 +45,9 @@ from emg_parse.lines import Extraction, Line, Provenance
 from .bounds import finishes_within
 from .conftest import SAMPLES
 from .pdfgen import Page, Span, build_pdf, text_width, write_pdf
+
+#: Every PDF engine.
+ENGINES: tuple[PdfEngine, ...] = get_args(PdfEngine)
 
 
 class Reader:

@@ -28,10 +28,10 @@ from __future__ import annotations
 import gc
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, get_args
+from typing import TYPE_CHECKING, Any
 
 from emg_parse.errors import EmgParseError, EncryptedError, InputError, NoTextError, unreadable
-from emg_parse.extractors import PdfEngine, ReadOptions
+from emg_parse.extractors import ReadOptions
 from emg_parse.extractors.pdf.assembly import (
     Redo,
     _layout_task,
@@ -56,7 +56,6 @@ if TYPE_CHECKING:
     from emg_parse.extractors.pdf.pdfium import PdfiumError
     from emg_parse.extractors.pdf.reader import PageRun
 
-ENGINES: tuple[PdfEngine, ...] = get_args(PdfEngine)
 
 #: Acrobat's rule: the end-of-file marker must be in the last 1024 bytes.
 _EOF_WINDOW = 1024

@@ -106,10 +106,6 @@ class TextLine:
     def x1(self) -> float:
         return self.fragments[-1].x1
 
-    @property
-    def words(self) -> list[Word]:
-        return [w for f in self.fragments for w in f.words]
-
 
 def is_list_label(text: str) -> bool:
     return bool(SHORT_LABEL.match(text))
@@ -157,10 +153,6 @@ def style_of_parts(parts: Iterable[Part]) -> tuple[bool, bool, float | None]:
         return False, False, None
     size = round(_weighted_median(list(sizes.items())), 2)
     return bold * 2 > total, italic * 2 > total, size
-
-
-def _word_style(words: Iterable[Word]) -> tuple[bool, bool, float | None]:
-    return style_of_parts(p for w in words for p in w.parts)
 
 
 def _core(word: Word) -> tuple[float, float, float]:
