@@ -10,7 +10,7 @@ worker read is parsed again in this process.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from emg_parse.extractors.pdf.columns import OutLine, layout_page
 from emg_parse.extractors.pdf.dedupe import dedupe_page
@@ -23,9 +23,6 @@ from emg_parse.lines import Line, LineBudget, Provenance, Style
 
 if TYPE_CHECKING:
     from emg_parse.extractors.pdf.pdfium import Document
-
-
-T = TypeVar("T")
 
 
 Ref = tuple[int, int]  # (line index, fragment index) on a page
