@@ -3,8 +3,8 @@
 The rule is :mod:`emg_parse.extractors.running`'s, shared with the text reader; this
 module gives it the PDF's notion of a position: a fragment is in the top or bottom
 margin when the centre of its box lies in a band of ``params.margin_share`` of the
-page height (:func:`margin_zone`), and its position is its distance in points from
-that edge of the page (:func:`place`), so that pages of different heights line up;
+page height, and its position is its distance in points from that edge of the page
+(:func:`place`), so that pages of different heights line up;
 texts of one running line lie within ``params.running_tolerance`` points of each other.
 
 :func:`guess` is the page-by-page guess that lets a page be laid out before the
@@ -21,29 +21,18 @@ from emg_parse.extractors.running import Zone, is_page_number, running_key
 Margin = dict[tuple[Zone, str], float]
 
 
-def margin_zone(
-    top: float, bottom: float, page_height: float, params: LayoutParams
-) -> Zone | None:
-    """Return "top" / "bottom" when the box's centre lies in that margin band
-    (``params.margin_share`` of the page height), else None."""
-    fraction = params.margin_share
-    centre = (top + bottom) / 2
-    if centre <= fraction * page_height:
-        return "top"
-    if centre >= (1 - fraction) * page_height:
-        return "bottom"
-    return None
-
-
 def place(
     top: float, bottom: float, page_height: float, params: LayoutParams
 ) -> tuple[Zone | None, float]:
-    """The box's margin (:func:`margin_zone`) and its distance from that edge of the
-    page (0 in the body)."""
-    zone = margin_zone(top, bottom, page_height, params)
-    if zone is None:
-        return None, 0.0
-    return zone, (top if zone == "top" else page_height - bottom)
+    """The margin of a box -- "top" / "bottom" when its centre lies in that band of
+    ``params.margin_share`` of the page height, else None -- and its distance from
+    that edge of the page (0 in the body)."""
+    centre = (top + bottom) / 2
+    if centre <= params.margin_share * page_height:
+        return "top", top
+    if centre >= (1 - params.margin_share) * page_height:
+        return "bottom", page_height - bottom
+    return None, 0.0
 
 
 def guess(
