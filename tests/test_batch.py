@@ -21,6 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 import emg_parse.batch as batch_module
+import emg_parse.manifest as manifest_module
 from emg_parse.batch import (
     BatchOptions,
     BatchUsageError,
@@ -498,13 +499,13 @@ def test_the_manifest_is_rewritten_during_the_run(
     archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     written: list[tuple[bool, list[str]]] = []  # (complete, status of each row)
-    real = batch_module.write_manifests
+    real = manifest_module.write_manifests
 
     def noting(out_dir: Path, rows: list[Row], **kwargs: Any) -> None:
         written.append((kwargs["complete"], [row.status for row in rows]))
         real(out_dir, rows, **kwargs)
 
-    monkeypatch.setattr(batch_module, "write_manifests", noting)
+    monkeypatch.setattr("emg_parse.batch.write_manifests", noting)  # as batch calls it
     run(archive, tmp_path / "out", jobs=1, manifest_interval=0.0)
     # when the archive is walked (the skipped files alone), during the run, at the end
     assert written[0] == (False, ["skipped"] * len(SKIPPED))

@@ -33,7 +33,7 @@ import pytest
 from emg_parse.extractors.pdf import pdfium
 
 #: ctypes' base class of foreign functions (each library has its own subclass).
-_FUNCTION = type(ctypes.CDLL(None).malloc).__mro__[1]
+_FUNCTION: type[Any] = type(ctypes.CDLL(None).malloc).__mro__[1]
 _POINTER = type(POINTER(c_int))
 
 

@@ -34,7 +34,7 @@ from emg_parse import limits
 from emg_parse.cli import main
 from emg_parse.errors import InputError, ParseTimeoutError
 from emg_parse.extractors import ReadOptions
-from emg_parse.extractors.pdf import assembly, extractor, pdfium, reader
+from emg_parse.extractors.pdf import assembly, columns, extractor, pdfium, reader
 from emg_parse.extractors.pdf.dedupe import dedupe_glyphs, dedupe_page
 from emg_parse.extractors.pdf.extractor import PdfExtractor
 from emg_parse.extractors.pdf.objects import Glyph, PageGlyphs
@@ -328,7 +328,7 @@ def alternating_pages(count: int = 6) -> list[Page]:
 
 def laid_out_pages(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Extraction, int]:
     """The document read in this process, and how many pages were laid out to read it."""
-    real = assembly.layout_page
+    real = columns.layout_page
     calls = []
 
     def layout_page(*args: Any, **kwargs: Any) -> Any:
@@ -336,7 +336,7 @@ def laid_out_pages(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Extract
         return real(*args, **kwargs)
 
     with monkeypatch.context() as patched:
-        patched.setattr(assembly, "layout_page", layout_page)
+        patched.setattr("emg_parse.extractors.pdf.assembly.layout_page", layout_page)
         return PdfExtractor().convert(path), len(calls)
 
 
