@@ -117,10 +117,10 @@ def test_help_documents_exit_codes_and_naming() -> None:
 def test_terminal_reporter_shows_failures_after_the_bar(capsys: pytest.CaptureFixture[str]) -> None:
     out = io.StringIO()
     reporter = Reporter(out, tty=True)
-    failed = Row("b.pdf", "failed", error="archive/b.pdf: not a readable PDF")
+    failed = Row("b.pdf", status="failed", error="archive/b.pdf: not a readable PDF")
     reporter(Started(total=2, skipped=1, jobs=2))
-    reporter(Skipped(Row("x.png", "skipped")))
-    reporter(DocumentDone(Row("a.pdf", "converted", output="a.pdf.json"), 1, 2, 0))
+    reporter(Skipped(Row("x.png", status="skipped")))
+    reporter(DocumentDone(Row("a.pdf", status="converted", output="a.pdf.json"), 1, 2, 0))
     reporter(DocumentDone(failed, 2, 2, 1))
     assert capsys.readouterr().err == ""
     reporter(Finished(Summary(converted=1, skipped=1, failed=1, seconds=1.5), Path("o/m.json")))

@@ -211,11 +211,11 @@ def test_a_hand_edited_manifest_cannot_delete_files_outside_out_dir(tmp_path: Pa
     (out / "c.txt.json").symlink_to(outside / "c.txt.json")  # an output that is a link
     (out / "b.txt.yaml").symlink_to(outside / "c.txt.json")  # a link in the old format's name
     rows = [
-        Row("a.txt", "converted", output="../../victim"),
-        Row("b.txt", "converted", output=str(tmp_path / "absolute")),
-        Row("c.txt", "converted", output="../good.txt"),
-        Row("link/d.txt", "converted", output="link/d.txt.json"),
-        Row("good.txt", "converted", output="b.txt.yaml"),
+        Row("a.txt", status="converted", output="../../victim"),
+        Row("b.txt", status="converted", output=str(tmp_path / "absolute")),
+        Row("c.txt", status="converted", output="../good.txt"),
+        Row("link/d.txt", status="converted", output="link/d.txt.json"),
+        Row("good.txt", status="converted", output="b.txt.yaml"),
     ]
     data = {"documents": [row.to_dict() for row in rows]}
     (out / "manifest.json").write_text(json.dumps(data), encoding="utf-8")
@@ -235,8 +235,11 @@ def test_an_old_output_is_removed_only_under_the_name_batch_gives_it(tmp_path: P
     out = tmp_path / "out"
     kept = [put(out, "a.txt.old", b"mine"), put(out, "notes.json", b"mine")]
     stale = [put(out, "a.txt.json", b"old"), put(out, "b.txt.yaml", b"old")]
-    rows = [Row("a.txt", "converted", output="a.txt.old"), Row("b.txt", "converted",
-            output="b.txt.yaml"), Row("c.txt", "converted", output="notes.json")]  # fmt: skip
+    rows = [
+        Row("a.txt", status="converted", output="a.txt.old"),
+        Row("b.txt", status="converted", output="b.txt.yaml"),
+        Row("c.txt", status="converted", output="notes.json"),
+    ]
     (out / "manifest.json").write_text(json.dumps({"documents": [r.to_dict() for r in rows]}))
     assert cli(str(archive), "-o", str(out))[0] == 1
     assert [p.exists() for p in kept + stale] == [True, True, False, False]
@@ -408,7 +411,7 @@ def memory_left(task: Task) -> Row:
     with open("/proc/self/statm", "rb") as fh:
         data = int(fh.read().split()[5]) * os.sysconf("SC_PAGE_SIZE")
     limit = resource.getrlimit(resource.RLIMIT_DATA)[0]
-    return Row(task.key, "skipped", seconds=(limit - data) / (1 << 20))
+    return Row(task.key, status="skipped", seconds=(limit - data) / (1 << 20))
 
 
 def test_workers_have_the_readers_memory_limit(tmp_path: Path) -> None:
@@ -428,7 +431,7 @@ def manifest_when_started(task: Task) -> Row:
     seen = [row["path"] for row in data["documents"]]
     if data["complete"] is False and seen == ["photo.png"]:
         return convert_document(task)
-    return Row(task.key, "failed", error=f"manifest not written first: {data}")
+    return Row(task.key, status="failed", error=f"manifest not written first: {data}")
 
 
 def test_the_first_manifest_is_written_as_soon_as_the_archive_is_walked(tmp_path: Path) -> None:

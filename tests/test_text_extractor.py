@@ -116,6 +116,33 @@ def test_running_lines_of_text_saved_from_a_pdf_are_dropped() -> None:
     ]  # fmt: skip
 
 
+def running_lines_kept(pages: list[str]) -> list[str]:
+    """The lines ``lines_from_text`` keeps of pages separated by form feeds."""
+    return [line.text for line in lines_from_text("\f".join(pages))]
+
+
+def test_a_running_line_recurs_at_the_same_place_on_half_the_pages() -> None:
+    body = "The Senior Officials:\na) Welcome x;\nb) Welcome y;\nc) Welcome z.\n"
+    # at the top of two pages of four: half of them, running
+    pages = ["Draft 3\n" + body, body, "Draft 4\n" + body, body]
+    assert "Draft 3" not in running_lines_kept(pages)
+    # two pages of five: fewer than half
+    assert running_lines_kept([*pages, body]).count("Draft 3") == 1
+    # the first line of one page, the second of the other: not the same place
+    pages = ["Draft 3\n" + body, "x\nDraft 4\n" + body]
+    assert running_lines_kept(pages).count("Draft 3") == 1
+    # as often in the page bodies as at the top: body text
+    pages = ["Draft 3\n" + body + "Draft 5\n" + body] * 2
+    assert running_lines_kept(pages).count("Draft 3") == 2
+
+
+def test_a_page_number_goes_only_from_a_margin() -> None:
+    body = "The Senior Officials:\na) Welcome x;\nb) Welcome y;\nc) Welcome z;\n"
+    assert running_lines_kept(["- 1 -\n" + body + "12\n" + body + "2 / 4"]) == [
+        *body.split("\n")[:-1], "12", *body.split("\n")[:-1]
+    ]
+
+
 def test_layout_columns_are_read_one_after_the_other() -> None:
     text = (
         " 26th Senior Officials Meeting of the United            EMGSOM.26_3a\n"

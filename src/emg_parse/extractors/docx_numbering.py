@@ -220,9 +220,6 @@ class ListLabel:
     text: str
     suffix: str = "\t"
 
-    def __str__(self) -> str:
-        return self.text
-
 
 
 

@@ -79,11 +79,6 @@ def page_objects(page: Any) -> tuple[list[Glyph], list[Box]]:
     return glyphs, boxes
 
 
-def page_glyphs(page: Any) -> list[Glyph]:
-    """The upright characters of a pdfplumber page (see :func:`page_objects`)."""
-    return page_objects(page)[0]
-
-
 def _page_content(page: Any) -> tuple[list[Glyph], list[Box], float]:
     """The page's glyphs, drawn boxes and height; the page's caches are freed afterwards."""
     try:
