@@ -192,7 +192,9 @@ def test_is_not_page_number(text: str) -> None:
 
 
 def test_running_key_replaces_digits_and_collapses_space() -> None:
-    assert running_key("  EMGSOM.26_3a   page 3\t of 12 ") == "EMGSOM.##_#a page # of ##"
+    assert running_key("  EMGSOM.26_3a   page 3\t of 12 ") == "EMGSOM.#_#a page # of #"
+    # a number that grows by a digit is still the same running line
+    assert running_key("EMG/SOM.19/04 - 9") == running_key("EMG/SOM.19/04 - 10")
 
 
 def _item(page: int, text: str, top: float, height: float = 842.0) -> Placed:

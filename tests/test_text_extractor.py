@@ -136,6 +136,12 @@ def test_a_running_line_recurs_at_the_same_place_on_half_the_pages() -> None:
     assert running_lines_kept(pages).count("Draft 3") == 2
 
 
+def test_a_running_line_with_a_page_number_of_one_or_two_digits_is_one_line() -> None:
+    body = "The Senior Officials:\na) Welcome x;\nb) Welcome y.\n"
+    pages = [f"EMG/SOM.19/04 - {n}\n" + body for n in range(1, 13)]
+    assert not [line for line in running_lines_kept(pages) if line.startswith("EMG/SOM")]
+
+
 def test_a_page_number_goes_only_from_a_margin() -> None:
     body = "The Senior Officials:\na) Welcome x;\nb) Welcome y;\nc) Welcome z;\n"
     assert running_lines_kept(["- 1 -\n" + body + "12\n" + body + "2 / 4"]) == [

@@ -9,8 +9,8 @@ line of a page.  :func:`running_texts` then decides, the same way for both:
 
 * a page number (:func:`is_page_number`) in a margin is running text;
 * two margin texts are *the same running line* when they are in the same margin,
-  have the same :func:`running_key` (whitespace collapsed, every digit ``#``, so
-  that "Page 2" and "Page 3" are one line) and lie within the reader's ``tolerance``
+  have the same :func:`running_key` (whitespace collapsed, every run of digits ``#``,
+  so that "Page 9" and "Page 10" are one line) and lie within the reader's ``tolerance``
   of each other (a chain of such texts is one group);
 * a group is running text when it occurs on at least :data:`MIN_PAGES` pages and
   on at least :data:`PAGE_SHARE` of the pages -- unless its key occurs at least as
@@ -37,15 +37,16 @@ PAGE_SHARE = 0.5
 #: The margin a text is in.
 Zone = Literal["top", "bottom"]
 
-_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 
 
 def running_key(text: str) -> str:
-    """What must repeat: the text with its whitespace collapsed and every digit ``#``.
+    """What must repeat: the text with its whitespace collapsed and every run of digits
+    ``#`` (a page or issue number grows by a digit from one page to the next).
 
-    The key is as long as the text with its whitespace collapsed.
+    The key is never longer than the text with its whitespace collapsed.
     """
-    return _DIGIT.sub("#", " ".join(text.split()))
+    return _DIGITS.sub("#", " ".join(text.split()))
 
 
 def is_page_number(text: str) -> bool:
@@ -86,16 +87,11 @@ def running_texts(placed: Sequence[Placed], pages: int, tolerance: float) -> set
     keys = {key for (_zone, key), members in groups.items() if len(members) >= MIN_PAGES}
     in_body: dict[str, int] = defaultdict(int)
     if keys:
-        # only a body text as long as some key (whitespace collapsed) can match it
-        lengths = {len(key) for key in keys}
-        shortest = min(lengths)
+        # only a body text at least as long as some key can match it
+        shortest = min(len(key) for key in keys)
         for text in body:
-            if len(text) >= shortest:
-                collapsed = " ".join(text.split())
-                if len(collapsed) in lengths:
-                    key = running_key(collapsed)
-                    if key in keys:
-                        in_body[key] += 1
+            if len(text) >= shortest and (key := running_key(text)) in keys:
+                in_body[key] += 1
     for (_zone, key), members in groups.items():
         if key not in keys:
             continue
