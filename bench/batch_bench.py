@@ -104,9 +104,14 @@ def many_files(root: Path, count: int, *, documents: bool) -> None:
             )
     (root / "out").mkdir(exist_ok=True)
     write_manifests(
-        root / "out", rows, archive=root / "archive", fmt="json", version=__version__,
-        complete=True, summary=Summary(),
-    )  # fmt: skip
+        root / "out",
+        rows,
+        archive=root / "archive",
+        fmt="json",
+        version=__version__,
+        complete=True,
+        summary=Summary(),
+    )
 
 
 def scaling(jobs: int) -> None:

@@ -194,9 +194,10 @@ def test_first_run_converts_skips_and_records_every_file(archive: Path, tmp_path
     assert (summary.converted, summary.unchanged, summary.skipped, summary.failed) == (6, 0, 3, 2)
 
     assert statuses(out) == (
-        dict.fromkeys(CONVERTED, "converted") | dict.fromkeys(FAILED, "failed")
+        dict.fromkeys(CONVERTED, "converted")
+        | dict.fromkeys(FAILED, "failed")
         | dict.fromkeys(SKIPPED, "skipped")
-    )  # fmt: skip
+    )
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
     assert written == sorted([output_name(p, "json") for p in CONVERTED] + ["manifest.json"])
 
@@ -259,8 +260,19 @@ def test_manifest_csv_has_the_same_rows(archive: Path, tmp_path: Path) -> None:
         table = list(csv.DictReader(fh))
     assert tuple(table[0]) == COLUMNS
     # the order the README gives, that of the JSON's rows too
-    assert COLUMNS == ("path", "output", "sha256", "status", "error", "sections", "decisions",
-                       "items", "warnings", "seconds", "version")  # fmt: skip
+    assert COLUMNS == (
+        "path",
+        "output",
+        "sha256",
+        "status",
+        "error",
+        "sections",
+        "decisions",
+        "items",
+        "warnings",
+        "seconds",
+        "version",
+    )
     assert all(tuple(row) == COLUMNS for row in rows(out).values())
     assert [r["path"] for r in table] == sorted(rows(out))
     by_path = {r["path"]: r for r in table}
@@ -564,9 +576,8 @@ def test_killed_run_keeps_its_progress_and_the_next_run_resumes(
     if Path("/proc/self").exists():  # workers die with the batch process (Linux)
         time.sleep(0.3)
         leftovers = [
-            p for p in Path("/proc").glob("[0-9]*/cmdline")
-            if str(archive).encode() in _read(p)
-        ]  # fmt: skip
+            p for p in Path("/proc").glob("[0-9]*/cmdline") if str(archive).encode() in _read(p)
+        ]
         assert leftovers == []
     summary, _ = run(archive, out)
     assert summary.unchanged >= 3 and summary.unchanged + summary.converted == 6
@@ -613,6 +624,7 @@ def test_spawned_worker_that_crashes_or_hangs_costs_only_its_document(tmp_path: 
     summary, _ = run(archive, tmp_path / "out", jobs=1, work=crash_on_crash)
     assert (summary.converted, summary.failed) == (1, 1)
     archive = hang_archive(tmp_path / "archive2", ["stuck.txt", "b.txt"])
-    summary, _ = run(archive, tmp_path / "out2", jobs=1, timeout=2, kill_grace=0.2,
-                     work=hang_on_stuck)  # fmt: skip
+    summary, _ = run(
+        archive, tmp_path / "out2", jobs=1, timeout=2, kill_grace=0.2, work=hang_on_stuck
+    )
     assert (summary.converted, summary.failed) == (1, 1)

@@ -141,9 +141,13 @@ def test_interrupted_run_exits_130_and_the_next_run_resumes(how: str, tmp_path: 
     command = [sys.executable, "-m", "emg_parse", "batch", str(archive), "-o", str(out), "-j", "1"]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
         start_new_session=True,
-    )  # fmt: skip
+    )
     assert process.stdout is not None
     seen = [process.stdout.readline() for _ in range(4)]  # header + 3 documents
     assert seen[-1].startswith("[ 3/12] converted"), seen

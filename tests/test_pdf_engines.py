@@ -361,8 +361,11 @@ def test_pages_guessed_wrong_are_laid_out_again_in_the_isolated_reader(
     here, laid_out = laid_out_pages(path, monkeypatch)
     assert laid_out == 2 * 6  # every guess was wrong
     assert [line.text for line in here.lines][:4] == [
-        "I. Task Team", "Text of page 1", "Annex", "Annex"
-    ]  # fmt: skip
+        "I. Task Team",
+        "Text of page 1",
+        "Annex",
+        "Annex",
+    ]
     assert not any("header" in line.text for line in here.lines)
     monkeypatch.setattr(reader, "usable_cpus", lambda: cpus)
     monkeypatch.setattr(reader, "GROW_MIN_PAGES", 1)

@@ -246,9 +246,7 @@ def test_running_texts_keep_text_that_is_mostly_body_text() -> None:
     assert drop(items, 3) == {0, 1, 2}
 
 
-def test_footnote_number_then_tab_is_not_a_page_number(
-    extractor: Reader, tmp_path: Path
-) -> None:
+def test_footnote_number_then_tab_is_not_a_page_number(extractor: Reader, tmp_path: Path) -> None:
     page = body_page(["Body text of the page."])
     page.text_top(72, 790, "1", 9)
     page.text_top(100, 790, "See the report of the EMG.", 9)
@@ -611,9 +609,7 @@ def test_encrypted_without_or_with_wrong_password(extractor: Reader, tmp_path: P
     assert texts(extractor.convert(path, password="owner"))[0] == "The Senior Officials:"
 
 
-def test_encrypted_with_empty_user_password_just_opens(
-    extractor: Reader, tmp_path: Path
-) -> None:
+def test_encrypted_with_empty_user_password_just_opens(extractor: Reader, tmp_path: Path) -> None:
     path = tmp_path / "open.pdf"
     path.write_bytes(build_pdf(simple_pages(), user_password=""))
     assert texts(extractor.convert(path)) == [

@@ -401,9 +401,13 @@ def converted_row(task: Task, document: OutcomeDocument, seconds: float) -> Row:
 
 def failed_row(task: Task, error: str, sha256: str | None, seconds: float) -> Row:
     return Row(
-        path=task.key, status="failed", sha256=sha256, error=shown(error),
-        seconds=round(seconds, 3), version=__version__,
-    )  # fmt: skip
+        path=task.key,
+        status="failed",
+        sha256=sha256,
+        error=shown(error),
+        seconds=round(seconds, 3),
+        version=__version__,
+    )
 
 
 def remove_outputs(task: Task) -> None:
@@ -761,10 +765,14 @@ class _Manifest:
         ]
         try:
             write_manifests(
-                self.options.out_dir, rows, archive=self.options.archive.resolve(),
-                fmt=self.options.fmt, version=__version__, complete=complete,
+                self.options.out_dir,
+                rows,
+                archive=self.options.archive.resolve(),
+                fmt=self.options.fmt,
+                version=__version__,
+                complete=complete,
                 summary=self.summary(),
-            )  # fmt: skip
+            )
         except OSError as exc:
             path = self.options.out_dir / MANIFEST_JSON
             raise OutputError(path, f"cannot write ({exc.strerror or exc})") from exc
@@ -838,11 +846,15 @@ def run_batch(
         """The documents to convert; the unchanged ones are only hashed, here."""
         for entry in candidates:
             task = Task(
-                source=options.archive / entry.path, path=entry.path,
-                out_dir=options.out_dir, output=output_name(entry.path, options.fmt),
-                fmt=options.fmt, timeout=options.timeout, force=options.force,
+                source=options.archive / entry.path,
+                path=entry.path,
+                out_dir=options.out_dir,
+                output=output_name(entry.path, options.fmt),
+                fmt=options.fmt,
+                timeout=options.timeout,
+                force=options.force,
                 previous=previous.get(entry.path),
-            )  # fmt: skip
+            )
             if task.output in reserved:
                 message = "its output name is taken by the manifest; rename the file"
                 error = InputError(task.source, message).one_line()

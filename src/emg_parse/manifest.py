@@ -140,9 +140,14 @@ def load_rows(out_dir: Path) -> dict[str, Row]:
 
 
 def manifest_json(
-    rows: list[Row], *, archive: Path, fmt: OutputFormat, version: str, complete: bool,
+    rows: list[Row],
+    *,
+    archive: Path,
+    fmt: OutputFormat,
+    version: str,
+    complete: bool,
     summary: Summary,
-) -> str:  # fmt: skip
+) -> str:
     data = {
         "manifest_version": MANIFEST_VERSION,
         "emg_parse_version": version,
@@ -185,9 +190,15 @@ def manifest_csv(rows: list[Row]) -> str:
 
 
 def write_manifests(
-    out_dir: Path, rows: list[Row], *, archive: Path, fmt: OutputFormat, version: str,
-    complete: bool, summary: Summary,
-) -> None:  # fmt: skip
+    out_dir: Path,
+    rows: list[Row],
+    *,
+    archive: Path,
+    fmt: OutputFormat,
+    version: str,
+    complete: bool,
+    summary: Summary,
+) -> None:
     """Write ``manifest.csv`` then ``manifest.json`` (sorted by path), each atomically."""
     ordered = sorted(rows, key=lambda row: row.path)
     write_atomic(out_dir / MANIFEST_CSV, manifest_csv(ordered))

@@ -221,8 +221,6 @@ class ListLabel:
     suffix: str = "\t"
 
 
-
-
 def _on(el: etree._Element | None) -> bool:
     if el is None:
         return False

@@ -67,7 +67,7 @@ _EMPHASIS_CLOSE = re.compile(r"(?<=\S)\*(?![\w*])")
 #: An inline HTML tag; only text up to the last ``>`` can hold one (:func:`_strip_tags`).
 _TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|span|font|br|p)\b[^>]*>", re.I)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
-_ESCAPED = re.compile("[\U000F0000-\U000F007F]")
+_ESCAPED = re.compile("[\U000f0000-\U000f007f]")
 _CELL_GAP = re.compile(r" {2,}")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _SEGMENT = re.compile(r"\S+(?: {1,4}\S+)*")
@@ -286,9 +286,7 @@ def drop_running_lines(rows: list[_Row]) -> list[_Row]:
             numbers.append(r.number)
     dropped = {numbers[i] for i in running_texts(placed, len(pages), tolerance=0)}
     return [
-        row
-        for row in rows
-        if row.number not in dropped and not PAGE_OF.match(row.text.strip())
+        row for row in rows if row.number not in dropped and not PAGE_OF.match(row.text.strip())
     ]
 
 
@@ -302,9 +300,7 @@ def layout_cells(lines: list[str]) -> list[list[tuple[int, str]]]:
     """
     pieces = [_segments(line) for line in lines]
     starts = [seg[1][0] for seg in pieces if len(seg) > 1]
-    wide = any(
-        seg[1][0] - (seg[0][0] + len(seg[0][1])) >= 10 for seg in pieces if len(seg) > 1
-    )
+    wide = any(seg[1][0] - (seg[0][0] + len(seg[0][1])) >= 10 for seg in pieces if len(seg) > 1)
     # two starts within two characters are neighbours once sorted
     aligned = any(b - a <= 2 for a, b in itertools.pairwise(sorted(starts)))
     if not starts or not (wide or aligned):
@@ -376,7 +372,8 @@ def lines_from_text(text: str, path: Path | None = None) -> list[Line]:
                             text=content,
                             source=Provenance(line=row.number),
                             style=style,
-                            new_block=new_block or style.heading_level is not None
+                            new_block=new_block
+                            or style.heading_level is not None
                             or (first and len(columns) > 1),
                             cell=(column, table_row) if len(columns) > 1 else None,
                         )

@@ -137,9 +137,7 @@ class _Pages:
         self.any_text = self.any_text or has_text
         lines = page_lines(glyphs, params)
         rules = horizontal_rules(boxes, params)
-        items, guess, self._previous_margin = _margin(
-            lines, height, self._previous_margin, params
-        )
+        items, guess, self._previous_margin = _margin(lines, height, self._previous_margin, params)
         first = not self._emitted
         out = layout_page(_without(lines, guess), rules, params, first_page=first)
         self._emitted = self._emitted or bool(out)

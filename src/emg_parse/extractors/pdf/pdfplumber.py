@@ -1,5 +1,4 @@
-"""The pdfplumber engine: pdfminer.six's glyphs and drawn boxes.
-"""
+"""The pdfplumber engine: pdfminer.six's glyphs and drawn boxes."""
 
 from __future__ import annotations
 

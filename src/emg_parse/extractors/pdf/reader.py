@@ -93,9 +93,7 @@ class PageRun(Generic[T]):
             raise
 
     def _start_worker(self) -> None:
-        self.workers.append(
-            _Worker(self.path, self.password, self.task, self.pages, self.claims)
-        )
+        self.workers.append(_Worker(self.path, self.password, self.task, self.pages, self.claims))
 
     def _grow(self, pages: int) -> None:
         """Start more workers when enough pages are left (see the module docstring)."""
