@@ -11,6 +11,7 @@ import docx
 import pytest
 
 from emg_parse.cleanup import clean
+from emg_parse.extractors import PdfEngine
 from emg_parse.extractors.text import lines_from_text
 from emg_parse.pipeline import blocks_of, parse_file
 from emg_parse.segmenter import segment
@@ -340,3 +341,43 @@ def test_a_table_that_is_not_of_action_points_reads_as_without_the_table_stage(
     assert any(b.table is not None for b in blocks)
     plain = segment([replace(b, table=None) for b in blocks])
     assert segment(blocks) == plain
+
+
+@pytest.mark.parametrize(
+    ("name", "engine"),
+    [
+        ("table_sections.docx", "pdfium"),
+        ("table_sections.pdf", "pdfium"),
+        ("table_sections.pdf", "pdfplumber"),
+    ],
+)
+def test_a_table_per_section_without_agenda_column(name: str, engine: PdfEngine) -> None:
+    from emg_parse.extractors import ReadOptions
+    from emg_parse.pipeline import ParseOptions
+
+    from .documents.build_documents import TABLE_SECTIONS
+
+    path = Path(__file__).parent / "documents" / name
+    parsed = parse_file(path, ParseOptions(read=ReadOptions(engine=engine))).model_dump(mode="json")
+    expected: list[tuple[Any, ...]] = [
+        (
+            heading.split(". ", 1)[0],
+            heading.split(". ", 1)[1],
+            [],
+            [
+                (action, {"responsible_entity": " ".join(leads), "timeline": timeline})
+                for action, leads, timeline in rows
+            ],
+        )
+        for heading, rows in TABLE_SECTIONS
+    ]
+    assert [
+        (
+            s["number"],
+            s["title"],
+            s["notes"],
+            [(d["text"], d["attributes"]) for d in s["decisions"]],
+        )
+        for s in parsed["sections"]
+    ] == expected
+    assert [a["title"] for a in parsed["annexes"]] == ["Annex I"]
