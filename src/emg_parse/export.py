@@ -41,7 +41,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from emg_parse.archive import Archive, ArchiveDocument
-from emg_parse.errors import InputError, OutputError, shown
+from emg_parse.errors import InputError, OutputError, SameFileError, shown
+from emg_parse.manifest import MANIFEST_JSON
 from emg_parse.model import Decision, Item, Location
 from emg_parse.names import Vocabulary
 from emg_parse.register import Collector, Names, Register, load_names
@@ -471,7 +472,7 @@ def export(archive: Archive, database: Path | None = None, csv_dir: Path | None 
     """
     words, aliases = names or load_names()
     if database is not None:
-        database = _database_target(database)
+        database = _database_target(database, archive)
     if csv_dir is not None:
         _check_folder(csv_dir)
     folder = database.parent if database is not None else csv_dir
@@ -503,9 +504,10 @@ def metadata_path(database: Path) -> Path:
     return database.with_name(f"{database.stem}.metadata.json")
 
 
-def _database_target(database: Path) -> Path:
+def _database_target(database: Path, archive: Archive) -> Path:
     """The file ``database`` names (links followed), or OutputError: a folder, a name
-    ending with ``/``, or something that is no regular file."""
+    ending with ``/``, something that is no regular file; SameFileError: a file of the
+    archive (a document or its manifest), or its metadata would be one."""
     text = os.fspath(database)
     if text.endswith(("/", os.sep)) or database.is_dir():
         raise OutputError(database, "is a folder; give the database's file name, e.g. "
@@ -513,7 +515,20 @@ def _database_target(database: Path) -> Path:
     if database.exists() and not database.is_file():
         raise OutputError(database, "is no regular file; a database is written only to a "
                           "file")  # fmt: skip
-    return Path(os.path.realpath(database))
+    real = Path(os.path.realpath(database))
+    inputs = [archive.folder / MANIFEST_JSON, *(entry.file for entry in archive.entries)]
+    for path in (real, metadata_path(real)):
+        if any(_same_file(path, one) for one in inputs):
+            raise SameFileError(database, f"would replace {shown(path)}, a file of the "
+                                "converted folder; choose another output")  # fmt: skip
+    return real
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _check_folder(folder: Path) -> None:

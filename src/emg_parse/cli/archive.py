@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from emg_parse.cli.common import cli_error
-from emg_parse.errors import EmgParseError
+from emg_parse.errors import EmgParseError, shown
 
 if TYPE_CHECKING:
     from emg_parse.archive import Archive
@@ -67,6 +67,6 @@ def report_problems(archive: Archive) -> None:
     for problem in archive.problems:
         click.echo(f"Error: {problem.one_line()}", err=True)
     if not archive.complete:
-        click.echo(f"Warning: {archive.folder / MANIFEST_JSON}: its batch run did not "
+        click.echo(f"Warning: {shown(archive.folder / MANIFEST_JSON)}: its batch run did not "
                    "complete; only what it lists was read (run the batch again to "
                    "finish)", err=True)  # fmt: skip

@@ -78,7 +78,7 @@ def export(converted_dir: Path, output: Path | None, csv_dir: Path | None,
     report_problems(archive)
     left_out = len(archive.problems)
     counts = ", ".join(f"{table} {rows}" for table, rows in summary.rows.items())
-    targets = [shown(path) for path in (summary.database, summary.csv_dir) if path is not None]
+    targets = [shown(path) for path in (output, csv_dir) if path is not None]
     click.echo(f"exported {summary.documents} document{'s' * (summary.documents != 1)}"
                + (f" ({left_out} left out)" if left_out else "")
                + (f" ({archive.failed} failed in the batch)" if archive.failed else "")
