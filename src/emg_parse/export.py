@@ -458,7 +458,7 @@ def register_rows(register: Register, keys: dict[tuple[str, str], str]) -> dict[
 # --------------------------------------------------------------------------- export
 
 
-def export(archive: Archive, database: Path | None = None, csv_dir: Path | None = None,
+def export(archive: Archive, database: str | Path | None = None, csv_dir: Path | None = None,
            names: Names | None = None) -> Summary:  # fmt: skip
     """Write ``archive`` to the SQLite file ``database`` (with its Datasette metadata
     beside it) and/or as a CSV data package in ``csv_dir`` (module docstring).
@@ -471,11 +471,10 @@ def export(archive: Archive, database: Path | None = None, csv_dir: Path | None 
     written then).
     """
     words, aliases = names or load_names()
-    if database is not None:
-        database = _database_target(database, archive)
+    target = _database_target(database, archive) if database is not None else None
     if csv_dir is not None:
         _check_folder(csv_dir)
-    folder = database.parent if database is not None else csv_dir
+    folder = target.parent if target is not None else csv_dir
     assert folder is not None
     _make_folder(folder)
     fd, name = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=folder)
@@ -486,12 +485,12 @@ def export(archive: Archive, database: Path | None = None, csv_dir: Path | None 
         if csv_dir is not None:
             write_csv_package(temporary, csv_dir)
             summary.csv_dir = csv_dir
-        if database is not None:
-            _replace(temporary, database)
-            metadata = metadata_path(database)
-            _write(metadata, json.dumps(datasette_metadata(database), indent=2,
+        if target is not None:
+            _replace(temporary, target)
+            metadata = metadata_path(target)
+            _write(metadata, json.dumps(datasette_metadata(target), indent=2,
                                         ensure_ascii=False) + "\n")  # fmt: skip
-            summary.database, summary.metadata = database, metadata
+            summary.database, summary.metadata = target, metadata
     finally:
         for leftover in (temporary, Path(f"{temporary}-journal")):
             leftover.unlink(missing_ok=True)
@@ -504,22 +503,23 @@ def metadata_path(database: Path) -> Path:
     return database.with_name(f"{database.stem}.metadata.json")
 
 
-def _database_target(database: Path, archive: Archive) -> Path:
+def _database_target(database: str | Path, archive: Archive) -> Path:
     """The file ``database`` names (links followed), or OutputError: a folder, a name
     ending with ``/``, something that is no regular file; SameFileError: a file of the
     archive (a document or its manifest), or its metadata would be one."""
     text = os.fspath(database)
-    if text.endswith(("/", os.sep)) or database.is_dir():
-        raise OutputError(database, "is a folder; give the database's file name, e.g. "
-                          f"{shown(database / 'emg.db')}")  # fmt: skip
-    if database.exists() and not database.is_file():
-        raise OutputError(database, "is no regular file; a database is written only to a "
+    path = Path(text)
+    if text.endswith(("/", os.sep)) or path.is_dir():
+        raise OutputError(text, "is a folder; give the database's file name, e.g. "
+                          f"{shown(path / 'emg.db')}")  # fmt: skip
+    if path.exists() and not path.is_file():
+        raise OutputError(text, "is no regular file; a database is written only to a "
                           "file")  # fmt: skip
-    real = Path(os.path.realpath(database))
+    real = Path(os.path.realpath(path))
     inputs = [archive.folder / MANIFEST_JSON, *(entry.file for entry in archive.entries)]
-    for path in (real, metadata_path(real)):
-        if any(_same_file(path, one) for one in inputs):
-            raise SameFileError(database, f"would replace {shown(path)}, a file of the "
+    for candidate in (real, metadata_path(real)):
+        if any(_same_file(candidate, one) for one in inputs):
+            raise SameFileError(text, f"would replace {shown(candidate)}, a file of the "
                                 "converted folder; choose another output")  # fmt: skip
     return real
 

@@ -16,14 +16,10 @@ if TYPE_CHECKING:
     from emg_parse.archive import Archive
     from emg_parse.register import Names
 
-#: Exit codes ``export`` and ``bodies`` share (README and --help).
-ARCHIVE_EXIT_CODES: dict[int, str] = {
-    1: "files left out (one line each on stderr: unreadable or not valid); the others were "
-    "used",
-    2: "usage error (bad option, CONVERTED_DIR missing or not a folder, a bad --aliases file)",
-    3: "nothing to read: no emg-parse output in CONVERTED_DIR, none valid, or an unreadable "
-    "manifest.json",
-}
+#: What exit codes 2 and 3 of ``export`` and ``bodies`` mean (README and --help).
+USAGE = "usage error (bad option, CONVERTED_DIR missing or not a folder, a bad --aliases file"
+NOTHING = "nothing to read: no emg-parse output in CONVERTED_DIR, none valid, or an " \
+    "unreadable manifest.json"  # fmt: skip
 
 converted_dir = click.argument(
     "converted_dir", metavar="CONVERTED_DIR", type=click.Path(path_type=Path)

@@ -9,7 +9,8 @@ from typing import Literal
 import click
 
 from emg_parse.cli.archive import (
-    ARCHIVE_EXIT_CODES,
+    NOTHING,
+    USAGE,
     aliases_option,
     converted_dir,
     load_names,
@@ -22,7 +23,9 @@ from emg_parse.errors import EmgParseError, OutputError
 #: Exit codes of ``emg-parse bodies`` (README and --help).
 BODIES_EXIT_CODES: dict[int, str] = {
     0: "every document was read",
-    **ARCHIVE_EXIT_CODES,
+    1: "files left out (one line each on stderr); the register of the others is printed",
+    2: f"{USAGE})",
+    3: NOTHING,
     OutputError.exit_code: "the register could not be written (a full disk, a closed stdout)",
     BROKEN_PIPE_EXIT: "stdout's reader stopped reading (e.g. | head); nothing more printed",
 }

@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from emg_parse.cli.archive import (
-    ARCHIVE_EXIT_CODES,
+    NOTHING,
+    USAGE,
     aliases_option,
     converted_dir,
     load_names,
@@ -21,7 +22,10 @@ from emg_parse.errors import EmgParseError, OutputError, shown
 #: Exit codes of ``emg-parse export`` (README and --help).
 EXPORT_EXIT_CODES: dict[int, str] = {
     0: "every document was exported",
-    **ARCHIVE_EXIT_CODES,
+    1: "files left out (one line each on stderr: unreadable or not valid); the others were "
+    "exported",
+    2: f"{USAGE}, -o naming a file of CONVERTED_DIR)",
+    3: f"{NOTHING} (nothing is written)",
     OutputError.exit_code: "the database or a CSV file could not be written (-o a folder or "
     "no regular file, --csv a file, a full disk)",
     STOP_SIGNALS["SIGHUP"]: "stopped by SIGHUP (terminal closed); nothing was replaced",
@@ -32,7 +36,7 @@ EXPORT_EXIT_CODES: dict[int, str] = {
 @click.command(epilog=exit_help("Exit codes:", EXPORT_EXIT_CODES, width=3))
 @converted_dir
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), metavar="DATABASE",
+    "-o", "--output", type=click.Path(), metavar="DATABASE",
     help="The SQLite database to write (an existing file is replaced once the new one is "
     "complete); its Datasette metadata goes beside it as NAME.metadata.json.",
 )  # fmt: skip
@@ -42,7 +46,7 @@ EXPORT_EXIT_CODES: dict[int, str] = {
     "Data Package) into DIR.",
 )  # fmt: skip
 @aliases_option
-def export(converted_dir: Path, output: Path | None, csv_dir: Path | None,
+def export(converted_dir: Path, output: str | None, csv_dir: Path | None,
            alias_files: tuple[Path, ...]) -> None:  # fmt: skip
     """Write the documents of a converted folder to one SQLite database, for Datasette
     or any SQL tool: meetings, documents, sections, decisions and items, actions,
@@ -62,7 +66,7 @@ def export(converted_dir: Path, output: Path | None, csv_dir: Path | None,
 
     if output is None and csv_dir is None:
         raise click.UsageError("give -o DATABASE, --csv DIR, or both")
-    if output is not None and str(output) == "-":
+    if output == "-":
         raise click.UsageError("-o -: a database cannot be written to standard output; give "
                                "a file name, e.g. -o emg.db")  # fmt: skip
     names = load_names(alias_files)
