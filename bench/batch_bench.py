@@ -99,12 +99,19 @@ def many_files(root: Path, count: int, *, documents: bool) -> None:
             output.write_bytes(b"{}")
             sha256 = hashlib.sha256(data).hexdigest()
             output_rel = output_name(rel, "json")
-            rows.append(Row(rel, "converted", output_rel, sha256, version=__version__))
+            rows.append(
+                Row(rel, status="converted", output=output_rel, sha256=sha256, version=__version__)
+            )
     (root / "out").mkdir(exist_ok=True)
     write_manifests(
-        root / "out", rows, archive=root / "archive", fmt="json", version=__version__,
-        complete=True, summary=Summary(),
-    )  # fmt: skip
+        root / "out",
+        rows,
+        archive=root / "archive",
+        fmt="json",
+        version=__version__,
+        complete=True,
+        summary=Summary(),
+    )
 
 
 def scaling(jobs: int) -> None:

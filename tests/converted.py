@@ -19,8 +19,10 @@ from emg_parse.cli import main
 from .conftest import SAMPLES
 
 #: The inputs, as paths under the archive folder.
-INPUTS = [*sorted(f"layouts/{p.name}" for p in (SAMPLES / "layouts").glob("*.docx")),
-          "EMGSOM.26_3a.txt"]  # fmt: skip
+INPUTS = [
+    *sorted(f"layouts/{p.name}" for p in (SAMPLES / "layouts").glob("*.docx")),
+    "EMGSOM.26_3a.txt",
+]
 
 
 def invoke(*args: str) -> tuple[int, str, str]:

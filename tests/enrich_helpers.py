@@ -20,9 +20,14 @@ from .conftest import SHA
 REFERENCES = Path(__file__).resolve().parent / "reference"
 
 
-def document(sections: list[dict[str, Any]], *, number: int | None = 26,
-             symbol: str | None = None, file: str = "doc.txt",
-             date: str | None = None) -> OutcomeDocument:  # fmt: skip
+def document(
+    sections: list[dict[str, Any]],
+    *,
+    number: int | None = 26,
+    symbol: str | None = None,
+    file: str = "doc.txt",
+    date: str | None = None,
+) -> OutcomeDocument:
     """A document of ``sections`` (dicts as in the output) for the meeting ``number``."""
     return OutcomeDocument.model_validate(
         {
@@ -40,18 +45,31 @@ def enriched(sections: list[dict[str, Any]], **kwargs: Any) -> OutcomeDocument:
     return enrich(document(sections, **kwargs))
 
 
-def one(text: str, actions: list[str], *, title: str = "Biodiversity",
-        items: list[dict[str, Any]] | None = None, actor: str | None = None,
-        number: int | None = 26, before: list[str] | None = None) -> Decision:  # fmt: skip
+def one(
+    text: str,
+    actions: list[str],
+    *,
+    title: str = "Biodiversity",
+    items: list[dict[str, Any]] | None = None,
+    actor: str | None = None,
+    number: int | None = 26,
+    before: list[str] | None = None,
+) -> Decision:
     """The enriched decision ``text`` (with ``actions`` as the parser read them), the last
     of a section titled ``title`` in which the decisions ``before`` came first."""
     earlier: list[dict[str, Any]] = [
         {"label": None, "text": t, "actions": []} for t in before or []
     ]
-    decision = {"label": None, "text": text, "actions": actions, "actor": actor,
-                "items": items or []}  # fmt: skip
-    doc = enriched([{"number": "I", "title": title, "decisions": [*earlier, decision]}],
-                   number=number)  # fmt: skip
+    decision = {
+        "label": None,
+        "text": text,
+        "actions": actions,
+        "actor": actor,
+        "items": items or [],
+    }
+    doc = enriched(
+        [{"number": "I", "title": title, "decisions": [*earlier, decision]}], number=number
+    )
     return doc.sections[0].decisions[-1]
 
 

@@ -66,6 +66,8 @@ class Text:
     font: str = "Helvetica"
     #: Draw the string a second time shifted right by this much (fake bold); 0 = off.
     fake_bold: float = 0.0
+    #: Draw it turned a quarter to the left (reading upwards): not upright.
+    turned: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,8 @@ class Page:
     #: Spaces added to the content stream, which is then Flate-compressed: with a
     #: few hundred MB, a "decompression bomb" of a few hundred KB.
     padding: int = 0
+    #: The page's ``/Rotate`` (0, 90, 180 or 270): how a viewer turns it.
+    rotate: int = 0
 
     def text(
         self,
@@ -121,9 +125,10 @@ class Page:
         size: float = 11.0,
         font: str = "Helvetica",
         fake_bold: float = 0.0,
+        turned: bool = False,
     ) -> Text:
         """Add a string; return it (``x + text_width(...)`` is where it ends)."""
-        item = Text(x, y, text, size, font, fake_bold)
+        item = Text(x, y, text, size, font, fake_bold, turned)
         self.items.append(item)
         return item
 
@@ -285,12 +290,14 @@ def _content(page: Page, font_ids: dict[str, int]) -> bytes:
             ops.append(b" ".join(parts) + b" ET")
             continue
         shifts = [0.0] + ([item.fake_bold] if item.fake_bold else [])
+        matrix = b"0 1 -1 0" if item.turned else b"1 0 0 1"
         for dx in shifts:
             ops.append(
-                b"BT /F%d %s Tf 1 0 0 1 %s %s Tm %s Tj ET"
+                b"BT /F%d %s Tf %s %s %s Tm %s Tj ET"
                 % (
                     font_ids[item.font],
                     _num(item.size),
+                    matrix,
                     _num(item.x + dx),
                     _num(item.y),
                     _pdf_string(_encode(item.text)),
@@ -365,9 +372,9 @@ def build_pdf(
         streams[content] = data
         kids.append(
             add(
-                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s]"
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Rotate %d"
                 b" /Resources << /Font %s >> /Contents %d 0 R >>"
-                % (pages_obj, _num(page.width), _num(page.height), font_dict, content)
+                % (pages_obj, _num(page.width), _num(page.height), page.rotate, font_dict, content)
             )
         )
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj

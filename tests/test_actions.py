@@ -44,13 +44,19 @@ from emg_parse.actions import VOCABULARY, actions, tense
         ("Welcome the establishment of the Coalition", ["welcome"]),
         ("Welcome the continuation of the series and continued exchange", ["welcome"]),
         # coordinated verbs of the deciding body, in the first verb's tense
-        ("took note of the report and agreed to conclude its work", ["take_note", "agree",
-                                                                     "conclude"]),
-        ("Take note of the report and agree to conclude the process.", ["take_note", "agree",
-                                                                        "conclude"]),
+        (
+            "took note of the report and agreed to conclude its work",
+            ["take_note", "agree", "conclude"],
+        ),
+        (
+            "Take note of the report and agree to conclude the process.",
+            ["take_note", "agree", "conclude"],
+        ),
         ("welcomed the report and requested the group to publish it", ["welcome", "request"]),
-        ("agreed to establish a group and invited UNEP to convene it", ["agree", "establish",
-                                                                        "invite"]),
+        (
+            "agreed to establish a group and invited UNEP to convene it",
+            ["agree", "establish", "invite"],
+        ),
         ("Welcome the report and request the group to monitor it", ["welcome", "request"]),
         ("Welcome the report and support provided by UNEP", ["welcome"]),
         ("Take note of the Office for Coordination and Support", ["take_note"]),
@@ -58,31 +64,40 @@ from emg_parse.actions import VOCABULARY, actions, tense
         # the verbs of an addressee are not the body's
         ("encouraged all members to adopt strategies", ["encourage"]),
         ("Request the Secretariat to prepare a note and support the group", ["request"]),
-        ("Welcome the offer of UNDP to host a dialogue and request the Secretariat to help",
-         ["welcome"]),
+        (
+            "Welcome the offer of UNDP to host a dialogue and request the Secretariat to help",
+            ["welcome"],
+        ),
         ("requested the Secretariat to publish the report and to circulate it", ["request"]),
-        ("Request the Secretariat to facilitate the set-up and to support its work",
-         ["request"]),
-        ("Decide to conclude the Task Team and to transfer its mapping", ["decide", "conclude",
-                                                                          "transfer"]),
-        ("Decide to transfer the work to a working group and to the EMG", ["decide",
-                                                                           "transfer"]),
+        ("Request the Secretariat to facilitate the set-up and to support its work", ["request"]),
+        (
+            "Decide to conclude the Task Team and to transfer its mapping",
+            ["decide", "conclude", "transfer"],
+        ),
+        ("Decide to transfer the work to a working group and to the EMG", ["decide", "transfer"]),
         # verbs after a colon belong to the items; a new sentence to whoever is its subject
         ("Agree to extend the Task Team to: take note and agree", ["agree", "extend"]),
-        ("welcomed the report. The Chair thanked members and closed the meeting",
-         ["welcome"]),
+        ("welcomed the report. The Chair thanked members and closed the meeting", ["welcome"]),
     ],
-)  # fmt: skip
+)
 def test_actions(text: str, expected: list[str]) -> None:
     assert actions(text) == expected
 
 
 @pytest.mark.parametrize(
     ("form", "expected"),
-    [("take note", "imperative"), ("takes note", "present"), ("took note", "past"),
-     ("taking note", "gerund"), ("express", "imperative"), ("expresses", "present"),
-     ("transferred", "past"), ("calls upon", "present"), ("recognises", "present")],
-)  # fmt: skip
+    [
+        ("take note", "imperative"),
+        ("takes note", "present"),
+        ("took note", "past"),
+        ("taking note", "gerund"),
+        ("express", "imperative"),
+        ("expresses", "present"),
+        ("transferred", "past"),
+        ("calls upon", "present"),
+        ("recognises", "present"),
+    ],
+)
 def test_tense_of_a_form(form: str, expected: str) -> None:
     assert tense(form) == expected
 

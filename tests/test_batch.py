@@ -21,6 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 import emg_parse.batch as batch_module
+import emg_parse.manifest as manifest_module
 from emg_parse.batch import (
     BatchOptions,
     BatchUsageError,
@@ -193,9 +194,10 @@ def test_first_run_converts_skips_and_records_every_file(archive: Path, tmp_path
     assert (summary.converted, summary.unchanged, summary.skipped, summary.failed) == (6, 0, 3, 2)
 
     assert statuses(out) == (
-        dict.fromkeys(CONVERTED, "converted") | dict.fromkeys(FAILED, "failed")
+        dict.fromkeys(CONVERTED, "converted")
+        | dict.fromkeys(FAILED, "failed")
         | dict.fromkeys(SKIPPED, "skipped")
-    )  # fmt: skip
+    )
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
     assert written == sorted([output_name(p, "json") for p in CONVERTED] + ["manifest.json"])
 
@@ -248,7 +250,7 @@ def test_manifest_rows_hold_counts_hashes_and_single_file_messages(
         assert failed["sha256"] is not None
     assert "old binary Word .doc" in table["reports/2021/old.doc"]["error"]
     for path in SKIPPED:
-        assert table[path] | {"version": ""} == Row(path, "skipped").to_dict()
+        assert table[path] | {"version": ""} == Row(path, status="skipped").to_dict()
 
 
 def test_manifest_csv_has_the_same_rows(archive: Path, tmp_path: Path) -> None:
@@ -257,6 +259,21 @@ def test_manifest_csv_has_the_same_rows(archive: Path, tmp_path: Path) -> None:
     with (out / "manifest.csv").open(encoding="utf-8", newline="") as fh:
         table = list(csv.DictReader(fh))
     assert tuple(table[0]) == COLUMNS
+    # the order the README gives, that of the JSON's rows too
+    assert COLUMNS == (
+        "path",
+        "output",
+        "sha256",
+        "status",
+        "error",
+        "sections",
+        "decisions",
+        "items",
+        "warnings",
+        "seconds",
+        "version",
+    )
+    assert all(tuple(row) == COLUMNS for row in rows(out).values())
     assert [r["path"] for r in table] == sorted(rows(out))
     by_path = {r["path"]: r for r in table}
     assert by_path["reports/2021/doc.pdf"]["sections"] == "12"
@@ -278,10 +295,16 @@ def test_unchanged_rerun_only_hashes(
         raise AssertionError("an unchanged document was parsed")
 
     monkeypatch.setattr("emg_parse.pipeline.parse_file", must_not_parse)  # inherited by workers
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a worker process was started with nothing to convert")
+
+    monkeypatch.setattr(batch_module, "ProcessPool", no_pool)
     for path in FAILED:
         (archive / path).unlink()
-    summary, _ = run(archive, out)
+    summary, events = run(archive, out)
     assert (summary.converted, summary.unchanged, summary.failed) == (0, 6, 0)
+    assert [e.row.status for e in events if isinstance(e, DocumentDone)] == ["unchanged"] * 6
     assert {p: p.stat().st_mtime_ns for p in before} == before
     table = rows(out)
     assert {table[p]["status"] for p in CONVERTED} == {"unchanged"}
@@ -462,7 +485,7 @@ def test_memory_error_is_recorded_as_a_document_too_big_to_read(
 
 def pid_row(task: Task) -> Row:
     """A row whose ``error`` is the pid of the worker that made it."""
-    return Row(task.key, "failed", error=str(os.getpid()))
+    return Row(task.key, status="failed", error=str(os.getpid()))
 
 
 def test_workers_are_replaced_after_tasks_per_worker(tmp_path: Path) -> None:
@@ -482,6 +505,26 @@ def test_a_worker_killed_while_idle_costs_no_document(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------- interruptions
+
+
+def test_the_manifest_is_rewritten_during_the_run(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written: list[tuple[bool, list[str]]] = []  # (complete, status of each row)
+    real = manifest_module.write_manifests
+
+    def noting(out_dir: Path, rows: list[Row], **kwargs: Any) -> None:
+        written.append((kwargs["complete"], [row.status for row in rows]))
+        real(out_dir, rows, **kwargs)
+
+    monkeypatch.setattr("emg_parse.batch.write_manifests", noting)  # as batch calls it
+    run(archive, tmp_path / "out", jobs=1, manifest_interval=0.0)
+    # when the archive is walked (the skipped files alone), during the run, at the end
+    assert written[0] == (False, ["skipped"] * len(SKIPPED))
+    during = [statuses for complete, statuses in written[1:-1]]
+    assert during and not any(complete for complete, _ in written[:-1])
+    assert len(during[0]) == len(SKIPPED) + 1 < len(written[-1][1])
+    assert written[-1][0] is True
 
 
 def test_resume_after_a_killed_run_left_a_partial_manifest_and_a_temporary(
@@ -533,9 +576,8 @@ def test_killed_run_keeps_its_progress_and_the_next_run_resumes(
     if Path("/proc/self").exists():  # workers die with the batch process (Linux)
         time.sleep(0.3)
         leftovers = [
-            p for p in Path("/proc").glob("[0-9]*/cmdline")
-            if str(archive).encode() in _read(p)
-        ]  # fmt: skip
+            p for p in Path("/proc").glob("[0-9]*/cmdline") if str(archive).encode() in _read(p)
+        ]
         assert leftovers == []
     summary, _ = run(archive, out)
     assert summary.unchanged >= 3 and summary.unchanged + summary.converted == 6
@@ -582,6 +624,7 @@ def test_spawned_worker_that_crashes_or_hangs_costs_only_its_document(tmp_path: 
     summary, _ = run(archive, tmp_path / "out", jobs=1, work=crash_on_crash)
     assert (summary.converted, summary.failed) == (1, 1)
     archive = hang_archive(tmp_path / "archive2", ["stuck.txt", "b.txt"])
-    summary, _ = run(archive, tmp_path / "out2", jobs=1, timeout=2, kill_grace=0.2,
-                     work=hang_on_stuck)  # fmt: skip
+    summary, _ = run(
+        archive, tmp_path / "out2", jobs=1, timeout=2, kill_grace=0.2, work=hang_on_stuck
+    )
     assert (summary.converted, summary.failed) == (1, 1)

@@ -117,10 +117,10 @@ def test_help_documents_exit_codes_and_naming() -> None:
 def test_terminal_reporter_shows_failures_after_the_bar(capsys: pytest.CaptureFixture[str]) -> None:
     out = io.StringIO()
     reporter = Reporter(out, tty=True)
-    failed = Row("b.pdf", "failed", error="archive/b.pdf: not a readable PDF")
+    failed = Row("b.pdf", status="failed", error="archive/b.pdf: not a readable PDF")
     reporter(Started(total=2, skipped=1, jobs=2))
-    reporter(Skipped(Row("x.png", "skipped")))
-    reporter(DocumentDone(Row("a.pdf", "converted", output="a.pdf.json"), 1, 2, 0))
+    reporter(Skipped(Row("x.png", status="skipped")))
+    reporter(DocumentDone(Row("a.pdf", status="converted", output="a.pdf.json"), 1, 2, 0))
     reporter(DocumentDone(failed, 2, 2, 1))
     assert capsys.readouterr().err == ""
     reporter(Finished(Summary(converted=1, skipped=1, failed=1, seconds=1.5), Path("o/m.json")))
@@ -141,9 +141,13 @@ def test_interrupted_run_exits_130_and_the_next_run_resumes(how: str, tmp_path: 
     command = [sys.executable, "-m", "emg_parse", "batch", str(archive), "-o", str(out), "-j", "1"]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
         start_new_session=True,
-    )  # fmt: skip
+    )
     assert process.stdout is not None
     seen = [process.stdout.readline() for _ in range(4)]  # header + 3 documents
     assert seen[-1].startswith("[ 3/12] converted"), seen

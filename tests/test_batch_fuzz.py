@@ -94,9 +94,10 @@ def test_any_file_names(files: dict[bytes, bytes]) -> None:
         make(archive, files)
         done = subprocess.run(
             [sys.executable, "-m", "emg_parse", "batch", str(archive), "-o", str(out), "-j", "2"],
-            capture_output=True, timeout=300,
+            capture_output=True,
+            timeout=300,
             env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-        )  # fmt: skip
+        )
         stdout, stderr = done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
         assert done.returncode in (0, 1), stderr
         assert "Traceback" not in stdout + stderr

@@ -59,8 +59,11 @@ def command(*args: str, limit_files: int | None = None) -> subprocess.CompletedP
 
     return subprocess.run(
         [sys.executable, "-m", "emg_parse", "batch", *args],
-        capture_output=True, env=ENV, preexec_fn=limit, timeout=300,
-    )  # fmt: skip
+        capture_output=True,
+        env=ENV,
+        preexec_fn=limit,
+        timeout=300,
+    )
 
 
 def documents(out: Path) -> list[dict[str, Any]]:
@@ -107,8 +110,12 @@ def test_names_that_are_not_utf8_are_listed_escaped_and_recognised_on_a_rerun(
     assert code == 1
     rows = by_path(out)
     assert sorted(rows) == [
-        "bad\\xff.txt", "doc\\xff.txt", "img\\xff.png", "new\\nline\\x1b.txt", "sub\\xfe/doc.txt"
-    ]  # fmt: skip
+        "bad\\xff.txt",
+        "doc\\xff.txt",
+        "img\\xff.png",
+        "new\\nline\\x1b.txt",
+        "sub\\xfe/doc.txt",
+    ]
     assert rows["img\\xff.png"]["status"] == "skipped"
     for key in ("doc\\xff.txt", "sub\\xfe/doc.txt", "new\\nline\\x1b.txt"):
         assert rows[key]["status"] == "converted"
@@ -142,10 +149,12 @@ def test_names_that_look_alike_once_escaped_get_a_row_each_and_are_converted_eve
         assert cli(str(archive), "-o", str(out))[0] == 0
         statuses = [(row["path"], row["status"]) for row in documents(out)]
         assert sorted(statuses) == [
-            ("a\\xff.txt", "converted"), ("a\\xff.txt", "converted"),
+            ("a\\xff.txt", "converted"),
+            ("a\\xff.txt", "converted"),
             ("b.txt", "converted" if attempt == 1 else "unchanged"),
-            ("c\\x85.txt", "converted"), ("c\\x85.txt", "converted"),
-        ]  # fmt: skip
+            ("c\\x85.txt", "converted"),
+            ("c\\x85.txt", "converted"),
+        ]
     for name in alike:
         assert os.path.isfile(os.fsencode(out) + b"/" + name + b".json")
 
@@ -158,8 +167,17 @@ def test_manifest_csv_cells_cannot_run_as_formulas_or_split_records(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     archive = Path("=HYPERLINK(1)")  # errors start with the archive as given
-    names = ["=1+1.txt", "+1.png", "-2.png", "@SUM(A1).png", "\tx.png", "\rx.png", "a\r\nb.png",
-             'q"uote,=1;=2.png', "ok.txt"]  # fmt: skip
+    names = [
+        "=1+1.txt",
+        "+1.png",
+        "-2.png",
+        "@SUM(A1).png",
+        "\tx.png",
+        "\rx.png",
+        "a\r\nb.png",
+        'q"uote,=1;=2.png',
+        "ok.txt",
+    ]
     for name in names:
         put(archive, name, TXT.read_bytes() if name == "ok.txt" else b"junk")
     out = Path("out")
@@ -211,11 +229,11 @@ def test_a_hand_edited_manifest_cannot_delete_files_outside_out_dir(tmp_path: Pa
     (out / "c.txt.json").symlink_to(outside / "c.txt.json")  # an output that is a link
     (out / "b.txt.yaml").symlink_to(outside / "c.txt.json")  # a link in the old format's name
     rows = [
-        Row("a.txt", "converted", output="../../victim"),
-        Row("b.txt", "converted", output=str(tmp_path / "absolute")),
-        Row("c.txt", "converted", output="../good.txt"),
-        Row("link/d.txt", "converted", output="link/d.txt.json"),
-        Row("good.txt", "converted", output="b.txt.yaml"),
+        Row("a.txt", status="converted", output="../../victim"),
+        Row("b.txt", status="converted", output=str(tmp_path / "absolute")),
+        Row("c.txt", status="converted", output="../good.txt"),
+        Row("link/d.txt", status="converted", output="link/d.txt.json"),
+        Row("good.txt", status="converted", output="b.txt.yaml"),
     ]
     data = {"documents": [row.to_dict() for row in rows]}
     (out / "manifest.json").write_text(json.dumps(data), encoding="utf-8")
@@ -235,8 +253,11 @@ def test_an_old_output_is_removed_only_under_the_name_batch_gives_it(tmp_path: P
     out = tmp_path / "out"
     kept = [put(out, "a.txt.old", b"mine"), put(out, "notes.json", b"mine")]
     stale = [put(out, "a.txt.json", b"old"), put(out, "b.txt.yaml", b"old")]
-    rows = [Row("a.txt", "converted", output="a.txt.old"), Row("b.txt", "converted",
-            output="b.txt.yaml"), Row("c.txt", "converted", output="notes.json")]  # fmt: skip
+    rows = [
+        Row("a.txt", status="converted", output="a.txt.old"),
+        Row("b.txt", status="converted", output="b.txt.yaml"),
+        Row("c.txt", status="converted", output="notes.json"),
+    ]
     (out / "manifest.json").write_text(json.dumps({"documents": [r.to_dict() for r in rows]}))
     assert cli(str(archive), "-o", str(out))[0] == 1
     assert [p.exists() for p in kept + stale] == [True, True, False, False]
@@ -261,8 +282,11 @@ def test_only_the_writers_own_temporary_files_are_cleaned_up(tmp_path: Path) -> 
     archive = tmp_path / "archive"
     shutil.copy(TXT, put(archive, "doc.txt", b""))
     out, outside = tmp_path / "out", tmp_path / "outside"
-    mine = [put(out, ".notes.json.abcdefgh.tmp", b"mine"), put(out, "x.tmp", b"mine"),
-            put(out, "sub/.emg-parse-TOOLONG99.tmp", b"mine")]  # fmt: skip
+    mine = [
+        put(out, ".notes.json.abcdefgh.tmp", b"mine"),
+        put(out, "x.tmp", b"mine"),
+        put(out, "sub/.emg-parse-TOOLONG99.tmp", b"mine"),
+    ]
     victim = put(outside, "victim", b"keep")
     (out / ".emg-parse-abcd1234.tmp").symlink_to(victim)
     (out / ".emg-parse-efgh5678.tmp").mkdir()
@@ -309,8 +333,9 @@ def test_links_are_followed_only_inside_the_archive(tmp_path: Path) -> None:
     assert (code, stderr) == (0, "")
     rows = by_path(out)
     assert {path: row["status"] for path, row in rows.items()} == {
-        "inside.txt": "converted", "real.txt": "converted"
-    } | dict.fromkeys(set(links) - {"inside.txt"}, "skipped")  # fmt: skip
+        "inside.txt": "converted",
+        "real.txt": "converted",
+    } | dict.fromkeys(set(links) - {"inside.txt"}, "skipped")
     outside_message = "a symbolic link to outside the archive; not read"
     broken_message = "a broken symbolic link (its target is missing, or a loop); not read"
     for name in ("outside.txt", "outside-folder", "into-out.txt", "device"):
@@ -408,7 +433,7 @@ def memory_left(task: Task) -> Row:
     with open("/proc/self/statm", "rb") as fh:
         data = int(fh.read().split()[5]) * os.sysconf("SC_PAGE_SIZE")
     limit = resource.getrlimit(resource.RLIMIT_DATA)[0]
-    return Row(task.key, "skipped", seconds=(limit - data) / (1 << 20))
+    return Row(task.key, status="skipped", seconds=(limit - data) / (1 << 20))
 
 
 def test_workers_have_the_readers_memory_limit(tmp_path: Path) -> None:
@@ -428,15 +453,16 @@ def manifest_when_started(task: Task) -> Row:
     seen = [row["path"] for row in data["documents"]]
     if data["complete"] is False and seen == ["photo.png"]:
         return convert_document(task)
-    return Row(task.key, "failed", error=f"manifest not written first: {data}")
+    return Row(task.key, status="failed", error=f"manifest not written first: {data}")
 
 
 def test_the_first_manifest_is_written_as_soon_as_the_archive_is_walked(tmp_path: Path) -> None:
     archive = tmp_path / "archive"
     shutil.copy(TXT, put(archive, "doc.txt", b""))
     put(archive, "photo.png", b"\x89PNG\r\n\x1a\n")
-    summary, _ = run(archive, tmp_path / "out", jobs=1, manifest_interval=600,
-                     work=manifest_when_started)  # fmt: skip
+    summary, _ = run(
+        archive, tmp_path / "out", jobs=1, manifest_interval=600, work=manifest_when_started
+    )
     assert (summary.converted, summary.failed) == (1, 0)
 
 

@@ -37,83 +37,125 @@ TT = "Task Team on"
 
 #: body -> (status, other names, events: (meeting, event, proposed, decision id)).
 EXPECTED: dict[str, tuple[str, list[str], list[tuple[int, str, bool, str]]]] = {
-    f"{IMG} Land and Ecosystem Restoration": ("concluded", [
-        f"{IMG} Drylands and Land Restoration"], [
-        # "Agree in principle to establish an IMG on Drylands ..."
-        (15, "established", True, "SOM15-1-b"),
-        # "establish an Issue Management Group on Drylands ..."
-        (16, "established", False, "SOM16-I-a"),
-        (16, "terms_of_reference", False, "SOM16-I-b"),  # "adopt the terms of reference of the IMG"
-        # "agreed to extend the mandate of the IMG for another year"
-        (17, "extended", False, "SOM17-II-6"),
-        # "Agree to renew the mandate of the IMG until the end of 2013"
-        (18, "extended", True, "SOM18-B-b"),
-        # "agreed to rename the IMG on Drylands ... as the IMG on Land ..."
-        (19, "renamed", False, "SOM19-II.B-7"),
-        # "conclude the IMG on Land and Ecosystem Restoration"
-        (20, "concluded", False, "SOM20-2-a"),
-    ]),
-    f"{IMG} Environmental Sustainability Management": ("active", [], [
-        (26, "extended", False, "SOM26-VI-p1"),  # "Decide to extend the IMG on ESM to:"
-    ]),
-    f"{IMG} Green Economy": ("concluded", [], [
-        (18, "established", True, "SOM18-A-b"),  # "Agree to establish an IMG on Green Economy"
-        # "took note of the final report ... agreed to conclude its work"
-        (21, "concluded", False, "SOM21-2-4"),
-    ]),
-    f"{CP} Biodiversity": ("concluded", [], [
-        # "Agree to launch a Consultative Process on Biodiversity"
-        (18, "established", True, "SOM18-A-c"),
-        # "agreed to continue the consultative process on biodiversity"
-        (19, "extended", False, "SOM19-II.A-4"),
-        # "Renew the Consultative Process on Biodiversity for two years"
-        (22, "extended", False, "SOM22-3-3.1"),
-        # "Decide to extend the Consultative Process on Biodiversity"
-        (26, "extended", False, "SOM26-I-b"),
-        # "Agree to extend the CP on Biodiversity until the end of 2023"
-        (28, "extended", False, "SOM28-I.A-2"),
-        # "agree to conclude the Consultative Process on Biodiversity"
-        (29, "concluded", False, "SOM29-3-p1"),
-    ]),
-    f"{TT} Sustainable Procurement Data": ("concluded", [], [
-        # "establish a Task Team on Sustainable Procurement Data"
-        (20, "established", False, "SOM20-3-a"),
-        # "Agree to extend the Task Team ... until the end of 2017"
-        (22, "extended", False, "SOM22-1-1.2"),
-        # "Decide to transfer the work of the Task Team ..."
-        (23, "transferred", False, "SOM23-I.B-a"),
-        # "Decide to conclude the Task Team ... at the end of 2017"
-        (23, "concluded", False, "SOM23-I.B-b"),
-    ]),
-    "EMG Nexus Dialogues": ("active", [], [
-        # "agreed to launch a series of Nexus Dialogues in 2016"
-        (21, "established", False, "SOM21-3-8"),
-        (25, "extended", False, "SOM25-II-a"),  # "Agree to continue the Nexus Dialogue series"
-        # "Agree to launch a new series of EMG Nexus Dialogues"
-        (29, "established", False, "SOM29-2-p1"),
-    ]),
-    f"{TT} Marine Litter and Microplastics": ("concluded", [], [
-        # "Agree to the creation of a Task Team on Marine Litter ..."
-        (23, "established", False, "SOM23-I.A-a"),
-        # "Agree to extend the Task Team for another year" (summary;
-        (24, "extended", False, "SOM24-II-b"),
-        # the table's proposed "Extend the Task Team ..." is the same event of the same meeting)
-        # "Agree to extend the Task Team on Marine Litter ..."
-        (26, "extended", False, "SOM26-IV-p1"),
-        # "Decide to conclude the Task Team and to transfer its ..."
-        (28, "concluded", False, "SOM28-I.B-2"),
-    ]),
-    "UN E-waste Coalition": ("transferred", [], [
-        (24, "established", False, "SOM24-I-b"),  # "Agree to establish a UN E-waste Coalition"
-        # "Decide to transfer the coordination of the E-waste Coalition"
-        (26, "transferred", False, "SOM26-II-b"),
-    ]),
-    "UN Coalition on Combating Sand and Dust Storms": ("concluded", [], [
-        # "Decide to conclude the EMG's engagement in the Coalition"
-        (26, "concluded", False, "SOM26-III-c"),
-    ]),
+    f"{IMG} Land and Ecosystem Restoration": (
+        "concluded",
+        [f"{IMG} Drylands and Land Restoration"],
+        [
+            # "Agree in principle to establish an IMG on Drylands ..."
+            (15, "established", True, "SOM15-1-b"),
+            # "establish an Issue Management Group on Drylands ..."
+            (16, "established", False, "SOM16-I-a"),
+            (
+                16,
+                "terms_of_reference",
+                False,
+                "SOM16-I-b",
+            ),  # "adopt the terms of reference of the IMG"
+            # "agreed to extend the mandate of the IMG for another year"
+            (17, "extended", False, "SOM17-II-6"),
+            # "Agree to renew the mandate of the IMG until the end of 2013"
+            (18, "extended", True, "SOM18-B-b"),
+            # "agreed to rename the IMG on Drylands ... as the IMG on Land ..."
+            (19, "renamed", False, "SOM19-II.B-7"),
+            # "conclude the IMG on Land and Ecosystem Restoration"
+            (20, "concluded", False, "SOM20-2-a"),
+        ],
+    ),
+    f"{IMG} Environmental Sustainability Management": (
+        "active",
+        [],
+        [
+            (26, "extended", False, "SOM26-VI-p1"),  # "Decide to extend the IMG on ESM to:"
+        ],
+    ),
+    f"{IMG} Green Economy": (
+        "concluded",
+        [],
+        [
+            (18, "established", True, "SOM18-A-b"),  # "Agree to establish an IMG on Green Economy"
+            # "took note of the final report ... agreed to conclude its work"
+            (21, "concluded", False, "SOM21-2-4"),
+        ],
+    ),
+    f"{CP} Biodiversity": (
+        "concluded",
+        [],
+        [
+            # "Agree to launch a Consultative Process on Biodiversity"
+            (18, "established", True, "SOM18-A-c"),
+            # "agreed to continue the consultative process on biodiversity"
+            (19, "extended", False, "SOM19-II.A-4"),
+            # "Renew the Consultative Process on Biodiversity for two years"
+            (22, "extended", False, "SOM22-3-3.1"),
+            # "Decide to extend the Consultative Process on Biodiversity"
+            (26, "extended", False, "SOM26-I-b"),
+            # "Agree to extend the CP on Biodiversity until the end of 2023"
+            (28, "extended", False, "SOM28-I.A-2"),
+            # "agree to conclude the Consultative Process on Biodiversity"
+            (29, "concluded", False, "SOM29-3-p1"),
+        ],
+    ),
+    f"{TT} Sustainable Procurement Data": (
+        "concluded",
+        [],
+        [
+            # "establish a Task Team on Sustainable Procurement Data"
+            (20, "established", False, "SOM20-3-a"),
+            # "Agree to extend the Task Team ... until the end of 2017"
+            (22, "extended", False, "SOM22-1-1.2"),
+            # "Decide to transfer the work of the Task Team ..."
+            (23, "transferred", False, "SOM23-I.B-a"),
+            # "Decide to conclude the Task Team ... at the end of 2017"
+            (23, "concluded", False, "SOM23-I.B-b"),
+        ],
+    ),
+    "EMG Nexus Dialogues": (
+        "active",
+        [],
+        [
+            # "agreed to launch a series of Nexus Dialogues in 2016"
+            (21, "established", False, "SOM21-3-8"),
+            (25, "extended", False, "SOM25-II-a"),  # "Agree to continue the Nexus Dialogue series"
+            # "Agree to launch a new series of EMG Nexus Dialogues"
+            (29, "established", False, "SOM29-2-p1"),
+        ],
+    ),
+    f"{TT} Marine Litter and Microplastics": (
+        "concluded",
+        [],
+        [
+            # "Agree to the creation of a Task Team on Marine Litter ..."
+            (23, "established", False, "SOM23-I.A-a"),
+            # "Agree to extend the Task Team for another year" (summary;
+            (24, "extended", False, "SOM24-II-b"),
+            # the table's proposed "Extend the Task Team ..." is the same event of the same meeting)
+            # "Agree to extend the Task Team on Marine Litter ..."
+            (26, "extended", False, "SOM26-IV-p1"),
+            # "Decide to conclude the Task Team and to transfer its ..."
+            (28, "concluded", False, "SOM28-I.B-2"),
+        ],
+    ),
+    "UN E-waste Coalition": (
+        "transferred",
+        [],
+        [
+            (24, "established", False, "SOM24-I-b"),  # "Agree to establish a UN E-waste Coalition"
+            # "Decide to transfer the coordination of the E-waste Coalition"
+            (26, "transferred", False, "SOM26-II-b"),
+        ],
+    ),
+    "UN Coalition on Combating Sand and Dust Storms": (
+        "concluded",
+        [],
+        [
+            # "Decide to conclude the EMG's engagement in the Coalition"
+            (26, "concluded", False, "SOM26-III-c"),
+        ],
+    ),
     f"{CP} Advancing Environmental and Social Sustainability in the United Nations System": (
-        "active", [], [
+        "active",
+        [],
+        [
             # "Agree to establish a Consultative Process on ..."
             (25, "established", False, "SOM25-IV-p1"),
             # "Agree to extend the Consultative Process for another year"
@@ -124,7 +166,9 @@ EXPECTED: dict[str, tuple[str, list[str], list[tuple[int, str, bool, str]]]] = {
     f"{TT} Common Premises": ("unknown", [], []),
     "Environmental Management Peer Reviews": ("unknown", [], []),  # "the EMG Peer Reviews"
     f"{IMG} the Right to a Clean, Healthy and Sustainable Environment": (
-        "active", [f"{IMG} Human Rights and the Environment"], [
+        "active",
+        [f"{IMG} Human Rights and the Environment"],
+        [
             # "Agree to establish an IMG on Human Rights ..."
             (26, "established", False, "SOM26-X-a"),
             # "Agree to extend the IMG on Human Rights ... for another year"
@@ -133,26 +177,45 @@ EXPECTED: dict[str, tuple[str, list[str], list[tuple[int, str, bool, str]]]] = {
             (29, "renamed", False, "SOM29-1-p1"),
         ],
     ),
-    f"{CP} Sustainable Infrastructure": ("transferred", [], [
-        # "Agree to establish a Consultative Process on Sustainable ..."
-        (26, "established", False, "SOM26-XI-a"),
-        # "Decide to transfer the work of the Consultative Process ..."
-        (28, "transferred", False, "SOM28-I.E-1"),
-    ]),
-    f"{CP} COVID-19 and the Environment": ("concluded", [], [
-        # "Agree to establish a consultative process on COVID-19 ..."
-        (26, "established", False, "SOM26-XII-a"),
-        # "Take note of the final report ... and agree to conclude the process"
-        (28, "concluded", False, "SOM28-I.D-1"),
-    ]),
-}  # fmt: skip
+    f"{CP} Sustainable Infrastructure": (
+        "transferred",
+        [],
+        [
+            # "Agree to establish a Consultative Process on Sustainable ..."
+            (26, "established", False, "SOM26-XI-a"),
+            # "Decide to transfer the work of the Consultative Process ..."
+            (28, "transferred", False, "SOM28-I.E-1"),
+        ],
+    ),
+    f"{CP} COVID-19 and the Environment": (
+        "concluded",
+        [],
+        [
+            # "Agree to establish a consultative process on COVID-19 ..."
+            (26, "established", False, "SOM26-XII-a"),
+            # "Take note of the final report ... and agree to conclude the process"
+            (28, "concluded", False, "SOM28-I.D-1"),
+        ],
+    ),
+}
 
 #: The meetings' first days, as printed in the headers.
 DATES = {
-    15: "2009-02-26", 16: "2009-09-24", 17: "2010-09-22", 18: "2012-09-13", 19: "2013-09-19",
-    20: "2014-09-25", 21: "2015-10-08", 22: "2016-09-22", 23: "2017-09-14", 24: "2018-09-26",
-    25: "2020-01-17", 26: "2020-10-28", 28: "2022-10-12", 29: "2023-10-19",
-}  # fmt: skip
+    15: "2009-02-26",
+    16: "2009-09-24",
+    17: "2010-09-22",
+    18: "2012-09-13",
+    19: "2013-09-19",
+    20: "2014-09-25",
+    21: "2015-10-08",
+    22: "2016-09-22",
+    23: "2017-09-14",
+    24: "2018-09-26",
+    25: "2020-01-17",
+    26: "2020-10-28",
+    28: "2022-10-12",
+    29: "2023-10-19",
+}
 
 
 def register_json(*args: str) -> list[dict[str, object]]:
@@ -168,11 +231,10 @@ def test_the_register_of_the_sample_archive(converted: Path) -> None:
         body["name"]: (
             body["status"],
             [n["name"] for n in body["names"] if n["kind"] == "former"],  # type: ignore[attr-defined]
-            [(e["meeting"], e["event"], e["proposed"], e["decision"])
-             for e in body["events"]],  # type: ignore[attr-defined]
+            [(e["meeting"], e["event"], e["proposed"], e["decision"]) for e in body["events"]],  # type: ignore[attr-defined]
         )
         for body in bodies
-    }  # fmt: skip
+    }
     assert found == EXPECTED
     for body in bodies:
         for event in body["events"]:  # type: ignore[attr-defined]
@@ -277,13 +339,15 @@ def test_a_user_alias_file_joins_two_names(converted: Path, tmp_path: Path) -> N
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("Task Team on X: [Issue Management Group on Y]\n",
-         "'Issue Management Group on Y' is not of the type of 'Task Team on X'"),
+        (
+            "Task Team on X: [Issue Management Group on Y]\n",
+            "'Issue Management Group on Y' is not of the type of 'Task Team on X'",
+        ),
         ("Task Team on X:\n- SDS Coalition\n", "'SDS Coalition' is a name of both"),
         ("- a list\n", "expected a mapping of body names"),
         ("Task Team on X: [a\n", "line 2:"),
     ],
-)  # fmt: skip
+)
 def test_a_bad_alias_file_is_one_line_and_exit_2(
     converted: Path, tmp_path: Path, content: str, message: str
 ) -> None:

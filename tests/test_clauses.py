@@ -8,22 +8,48 @@ from emg_parse.actions import actions as parser_actions
 from emg_parse.clauses import clauses, leads_in
 
 
-def read(text: str, actions: list[str] | None = None,
-         subject: str | None = None) -> list[tuple[list[str], str, str | None]]:  # fmt: skip
+def read(
+    text: str, actions: list[str] | None = None, subject: str | None = None
+) -> list[tuple[list[str], str, str | None]]:
     """(verbs, object text, addressee span text) of each clause; ``actions`` default to
     every action named in the text (the parser's reading is tested elsewhere)."""
     start = len(subject) if subject and text.startswith(subject) else 0
     allowed = actions if actions is not None else _ALL
     return [
-        ([v.action for v in c.verbs], text[c.start : c.end].strip(),
-         text[c.addressees[0] : c.addressees[1]].strip() if c.addressees else None)
+        (
+            [v.action for v in c.verbs],
+            text[c.start : c.end].strip(),
+            text[c.addressees[0] : c.addressees[1]].strip() if c.addressees else None,
+        )
         for c in clauses(text, allowed, start, subject)
-    ]  # fmt: skip
+    ]
 
 
-_ALL = ["take_note", "agree", "decide", "extend", "conclude", "transfer", "request", "invite",
-        "welcome", "encourage", "establish", "endorse", "adopt", "launch", "continue", "renew",
-        "close", "urge", "call_upon", "consider", "approve", "support", "review"]  # fmt: skip
+_ALL = [
+    "take_note",
+    "agree",
+    "decide",
+    "extend",
+    "conclude",
+    "transfer",
+    "request",
+    "invite",
+    "welcome",
+    "encourage",
+    "establish",
+    "endorse",
+    "adopt",
+    "launch",
+    "continue",
+    "renew",
+    "close",
+    "urge",
+    "call_upon",
+    "consider",
+    "approve",
+    "support",
+    "review",
+]
 
 
 # --------------------------------------------------------------------------- rules 1-2
@@ -44,13 +70,15 @@ def test_opening_words_are_skipped() -> None:
 def test_take_note_of_and_in_principle() -> None:
     assert read("Take note of the report;") == [(["take_note"], "the report", None)]
     assert read("Agree in principle to establish an Issue Management Group")[0][:2] == (
-        ["agree", "establish"], "an Issue Management Group"
+        ["agree", "establish"],
+        "an Issue Management Group",
     )
 
 
 def test_the_creation_of_names_establish() -> None:
     assert read("Agree to the creation of a Task Team on X, led by UNEP;")[0][:2] == (
-        ["agree", "establish"], "a Task Team on X, led by UNEP"
+        ["agree", "establish"],
+        "a Task Team on X, led by UNEP",
     )
     # a noun after a verb that is not "agree to" is no verb
     assert read("Welcome the establishment of the Coalition;") == [
@@ -60,19 +88,20 @@ def test_the_creation_of_names_establish() -> None:
 
 def test_forms_the_parser_does_not_know_count_by_their_place() -> None:
     assert read("Agree to create a Task Team;", ["agree"])[0][0] == ["agree", "establish"]
-    assert read("Decide to discontinue the Task Team;", ["decide"])[0][0] == [
-        "decide", "conclude"
-    ]  # fmt: skip
-    assert read("The Senior Officials tasked the Secretariat to report.", [],
-                "The Senior Officials")[0][0] == ["task"]  # fmt: skip
+    assert read("Decide to discontinue the Task Team;", ["decide"])[0][0] == ["decide", "conclude"]
+    assert read(
+        "The Senior Officials tasked the Secretariat to report.", [], "The Senior Officials"
+    )[0][0] == ["task"]
 
 
 # --------------------------------------------------------------------------- rule 3
 
 
 def test_coordinated_clauses_in_the_past() -> None:
-    text = ("The Senior Officials took note of the final report of the Issue Management Group "
-            "on Green Economy and agreed to conclude its work.")  # fmt: skip
+    text = (
+        "The Senior Officials took note of the final report of the Issue Management Group "
+        "on Green Economy and agreed to conclude its work."
+    )
     assert read(text, subject="The Senior Officials") == [
         (["take_note"], "the final report of the Issue Management Group on Green Economy", None),
         (["agree", "conclude"], "its work", None),
@@ -96,16 +125,18 @@ def test_and_to_counts_when_the_last_infinitive_was_the_deciding_bodys() -> None
         (["transfer"], "its mapping to UNEP", None),
     ]
     assert read("Request the Secretariat to facilitate X and to support its work.") == [
-        (["request"], "the Secretariat to facilitate X and to support its work",
-         "the Secretariat")
-    ]  # fmt: skip
+        (["request"], "the Secretariat to facilitate X and to support its work", "the Secretariat")
+    ]
 
 
 def test_an_imperative_after_an_addressees_infinitive_is_the_addressees() -> None:
     assert read("Request the Secretariat to prepare X and invite UNEP to contribute.") == [
-        (["request"], "the Secretariat to prepare X and invite UNEP to contribute",
-         "the Secretariat")
-    ]  # fmt: skip
+        (
+            ["request"],
+            "the Secretariat to prepare X and invite UNEP to contribute",
+            "the Secretariat",
+        )
+    ]
 
 
 def test_a_past_verb_after_an_infinitive_is_the_deciding_bodys() -> None:
@@ -131,11 +162,14 @@ def test_a_semicolon_ends_a_clause_and_may_start_one() -> None:
 
 
 def test_a_new_sentence_with_the_subject_or_they() -> None:
-    text = ("The Senior Officials welcomed the report. They agreed to extend the Task Team. "
-            "The report was long.")  # fmt: skip
+    text = (
+        "The Senior Officials welcomed the report. They agreed to extend the Task Team. "
+        "The report was long."
+    )
     assert read(text, subject="The Senior Officials") == [
-        (["welcome"], "the report", None), (["agree", "extend"], "the Task Team", None)
-    ]  # fmt: skip
+        (["welcome"], "the report", None),
+        (["agree", "extend"], "the Task Team", None),
+    ]
 
 
 # --------------------------------------------------------------------------- rule 4

@@ -29,8 +29,13 @@ def test_normalise_joins_split_ordinals_only_when_suffix_fits() -> None:
 
 
 def test_wrapped_lines_join_into_one_block() -> None:
-    blocks = clean(_lines("a) Consider and endorse the EMG report: Supporting the",
-                          "Global Biodiversity Agenda;", "b) Decide to extend"))  # fmt: skip
+    blocks = clean(
+        _lines(
+            "a) Consider and endorse the EMG report: Supporting the",
+            "Global Biodiversity Agenda;",
+            "b) Decide to extend",
+        )
+    )
     assert [b.text for b in blocks] == [
         "a) Consider and endorse the EMG report: Supporting the Global Biodiversity Agenda;",
         "b) Decide to extend",
@@ -62,8 +67,14 @@ def test_abbreviation_at_line_end_does_not_end_a_block() -> None:
 
 
 def test_real_hyphens_are_kept_across_line_breaks() -> None:
-    blocks = clean(_lines("follow up on the above-", "mentioned report for 2020-",
-                          "2030 and post-", "2020 targets"))  # fmt: skip
+    blocks = clean(
+        _lines(
+            "follow up on the above-",
+            "mentioned report for 2020-",
+            "2030 and post-",
+            "2020 targets",
+        )
+    )
     assert (
         blocks[0].text
         == "follow up on the above-mentioned report for 2020-2030 and post-2020 targets"
@@ -112,8 +123,15 @@ def test_cells_of_different_columns_never_join() -> None:
 
 
 def test_labels_headings_and_actor_lines_always_start_blocks() -> None:
-    blocks = clean(_lines("Section text without end", "II. UN E-waste Coalition",
-                          "The Senior Officials:", "a) Take note", "(iv) of it"))  # fmt: skip
+    blocks = clean(
+        _lines(
+            "Section text without end",
+            "II. UN E-waste Coalition",
+            "The Senior Officials:",
+            "a) Take note",
+            "(iv) of it",
+        )
+    )
     assert _blocks(blocks) == [
         ("Section text without end", 1, 1),
         ("II. UN E-waste Coalition", 2, 1),
@@ -129,12 +147,20 @@ def test_empty_lines_are_dropped() -> None:
 
 
 def test_title_and_actor_lines_stand_alone() -> None:
-    blocks = clean(_lines("Summary of Action Points", "As approved by the Technical Segment",
-                          "The Senior Officials:", "Agree to extend"))  # fmt: skip
+    blocks = clean(
+        _lines(
+            "Summary of Action Points",
+            "As approved by the Technical Segment",
+            "The Senior Officials:",
+            "Agree to extend",
+        )
+    )
     assert [b.text for b in blocks] == [
-        "Summary of Action Points", "As approved by the Technical Segment",
-        "The Senior Officials:", "Agree to extend",
-    ]  # fmt: skip
+        "Summary of Action Points",
+        "As approved by the Technical Segment",
+        "The Senior Officials:",
+        "Agree to extend",
+    ]
 
 
 def test_a_block_of_thousands_of_lines_is_their_exact_join() -> None:
@@ -171,18 +197,27 @@ def _styled(
     *lines: tuple[str, Style, bool], cells: tuple[tuple[int, int] | None, ...] = ()
 ) -> list[Line]:
     return [
-        Line(text=t, source=Provenance(page=1, line=i + 1), style=style, new_block=new,
-             cell=cells[i] if i < len(cells) else None)
+        Line(
+            text=t,
+            source=Provenance(page=1, line=i + 1),
+            style=style,
+            new_block=new,
+            cell=cells[i] if i < len(cells) else None,
+        )
         for i, (t, style, new) in enumerate(lines)
-    ]  # fmt: skip
+    ]
 
 
 def test_a_change_of_type_size_starts_a_block() -> None:
     big, body = Style(bold=True, size=12.0), Style(bold=True, size=11.0)
-    blocks = clean(_styled(("Annual report", big, True), ("of the Group", big, False),
-                           ("List of participants", body, False)))  # fmt: skip
-    assert _blocks(blocks) == [("Annual report of the Group", 1, 2),
-                               ("List of participants", 3, 1)]  # fmt: skip
+    blocks = clean(
+        _styled(
+            ("Annual report", big, True),
+            ("of the Group", big, False),
+            ("List of participants", body, False),
+        )
+    )
+    assert _blocks(blocks) == [("Annual report of the Group", 1, 2), ("List of participants", 3, 1)]
     # less than a point is the same type
     near = Style(bold=True, size=11.6)
     assert len(clean(_styled(("Annual report", big, True), ("of the Group", near, False)))) == 1
@@ -200,27 +235,46 @@ def test_an_annex_line_stands_alone() -> None:
 
 def test_a_heading_number_alone_takes_its_title_even_from_the_next_cell() -> None:
     plain = Style()
-    lines = _styled(("A.", plain, True), ("Follow-up to the Conference", plain, True),
-                    ("Agenda item 3:", plain, True), ("Biodiversity", plain, False),
-                    ("IV.", plain, True), ("Task Team", plain, True),
-                    cells=((0, 0), (1, 0), None, None, None, None))  # fmt: skip
+    lines = _styled(
+        ("A.", plain, True),
+        ("Follow-up to the Conference", plain, True),
+        ("Agenda item 3:", plain, True),
+        ("Biodiversity", plain, False),
+        ("IV.", plain, True),
+        ("Task Team", plain, True),
+        cells=((0, 0), (1, 0), None, None, None, None),
+    )
     assert [b.text for b in clean(lines)] == [
-        "A. Follow-up to the Conference", "Agenda item 3: Biodiversity", "IV. Task Team"
+        "A. Follow-up to the Conference",
+        "Agenda item 3: Biodiversity",
+        "IV. Task Team",
     ]
 
 
 def test_agenda_items_and_actor_lines_start_blocks() -> None:
-    blocks = clean(_lines("the meeting closed", "Agenda item 4: Nexus Dialogues",
-                          "The Senior Officials may wish to:", "a) Welcome it."))  # fmt: skip
+    blocks = clean(
+        _lines(
+            "the meeting closed",
+            "Agenda item 4: Nexus Dialogues",
+            "The Senior Officials may wish to:",
+            "a) Welcome it.",
+        )
+    )
     assert [b.text for b in blocks] == [
-        "the meeting closed", "Agenda item 4: Nexus Dialogues",
-        "The Senior Officials may wish to:", "a) Welcome it.",
-    ]  # fmt: skip
+        "the meeting closed",
+        "Agenda item 4: Nexus Dialogues",
+        "The Senior Officials may wish to:",
+        "a) Welcome it.",
+    ]
 
 
 def test_a_reference_to_a_paragraph_is_no_label_at_a_line_start() -> None:
-    blocks = clean(_lines("(b) contribute to the review, in line with paragraph 3",
-                          "(a) of decision 26/11; and (c) prepare a guide."))  # fmt: skip
+    blocks = clean(
+        _lines(
+            "(b) contribute to the review, in line with paragraph 3",
+            "(a) of decision 26/11; and (c) prepare a guide.",
+        )
+    )
     assert [b.text for b in blocks] == [
         "(b) contribute to the review, in line with paragraph 3 (a) of decision 26/11; and (c)"
         " prepare a guide."
@@ -231,9 +285,14 @@ def test_a_reference_to_a_paragraph_is_no_label_at_a_line_start() -> None:
 
 
 def test_a_list_running_inside_a_paragraph_goes_on_at_a_line_start() -> None:
-    blocks = clean(_lines("4. The Senior Officials agreed to: (a) present a draft; (b)",
-                          "contribute to the review; and", "(c) prepare a guide.",
-                          "(d) Welcome the report."))  # fmt: skip
+    blocks = clean(
+        _lines(
+            "4. The Senior Officials agreed to: (a) present a draft; (b)",
+            "contribute to the review; and",
+            "(c) prepare a guide.",
+            "(d) Welcome the report.",
+        )
+    )
     assert [b.text for b in blocks] == [
         "4. The Senior Officials agreed to: (a) present a draft; (b) contribute to the review;"
         " and (c) prepare a guide. (d) Welcome the report."
@@ -247,7 +306,9 @@ def test_a_list_running_inside_a_paragraph_goes_on_at_a_line_start() -> None:
 
 def test_a_decimal_on_a_wrapped_line_is_a_label_only_before_a_capital() -> None:
     blocks = clean(_lines("to cut emissions by", "2.5 million tonnes.", "1.2 Request a report."))
-    assert [b.text for b in blocks] == ["to cut emissions by 2.5 million tonnes.",
-                                        "1.2 Request a report."]  # fmt: skip
+    assert [b.text for b in blocks] == [
+        "to cut emissions by 2.5 million tonnes.",
+        "1.2 Request a report.",
+    ]
     blocks = clean(_lines("1.1 Take note of the report;", "1.2 Request a report."))
     assert [b.text for b in blocks] == ["1.1 Take note of the report;", "1.2 Request a report."]

@@ -76,7 +76,8 @@ def test_dump_lines_and_blocks() -> None:
     assert code == 0 and lines[0]["text"] == "UNITED NATIONS" and lines[0]["source"]["line"] == 5
     blocks = json.loads(run(str(TXT), "--dump", "blocks")[1])
     assert [b["text"] for b in blocks[9:11]] == [
-        "I. Consultative Process on Biodiversity", "The Senior Officials:"
+        "I. Consultative Process on Biodiversity",
+        "The Senior Officials:",
     ]
 
 
@@ -123,32 +124,38 @@ ERROR_CASES = {
     "missing": (None, 3, "no such file"),
     "empty": (b"", 3, "empty file (0 bytes); nothing to parse"),
     "truncated.pdf": (
-        PDF.read_bytes()[:1500], 3,
+        PDF.read_bytes()[:1500],
+        3,
         "not a readable PDF (damaged or incomplete); re-export or re-download it",
     ),
     "old.doc": (
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), 4,
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
+        4,
         "an old binary Word .doc (or a password-protected Office file); "
         "convert it to .docx first, e.g. 'soffice --headless --convert-to docx FILE'",
     ),
     "random.pdf": (
-        bytes(range(256)) * 8, 3,
+        bytes(range(256)) * 8,
+        3,
         "not a readable PDF (damaged or incomplete); re-export or re-download it",
     ),
     "notzip.docx": (
-        bytes(range(256)) * 8, 4,
+        bytes(range(256)) * 8,
+        4,
         "not a Word document (not a ZIP package: damaged, or another format renamed)",
     ),
     "random.bin": (
-        bytes(range(256)) * 8, 4,
+        bytes(range(256)) * 8,
+        4,
         "not a PDF, Word (.docx) or text file; convert it to PDF or .docx first",
     ),
     "prose.txt": (
-        b"Minutes of a meeting.\n\nNothing was decided.\n", 8,
+        b"Minutes of a meeting.\n\nNothing was decided.\n",
+        8,
         "no sections found (no 'I. Title' headings or 'The Senior Officials:' lines): "
         "is this an EMG outcome document?",
     ),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("name", sorted(ERROR_CASES))
@@ -216,9 +223,12 @@ def test_misnamed_file_is_parsed_with_a_warning(tmp_path: Path) -> None:
     data = json.loads(out)
     assert code == 0 and data["source"]["format"] == "text"
     assert data["warnings"] == [
-        {"code": "misnamed_file", "message": "named '.pdf' but read as text",
-         "where": {"page": None, "line": None, "paragraph": None}}
-    ]  # fmt: skip
+        {
+            "code": "misnamed_file",
+            "message": "named '.pdf' but read as text",
+            "where": {"page": None, "line": None, "paragraph": None},
+        }
+    ]
 
 
 def test_no_traceback_on_any_error(tmp_path: Path) -> None:

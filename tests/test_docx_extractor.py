@@ -625,8 +625,19 @@ def test_samples_autonum_matches_typed() -> None:
     assert auto == typed
     sections = [label for label in auto if re.fullmatch(r"[IVXL]+\.", label)]
     assert sections == [
-        "I.", "II.", "III.", "IV.", "V.", "VI.", "VII.", "VIII.", "IX.", "X.", "XI.", "XII.",
-    ]  # fmt: skip
+        "I.",
+        "II.",
+        "III.",
+        "IV.",
+        "V.",
+        "VI.",
+        "VII.",
+        "VIII.",
+        "IX.",
+        "X.",
+        "XI.",
+        "XII.",
+    ]
     assert "e)" in auto and "iv." in auto
     # Word numbering never leaks into the text twice ("a)\ta)\t...").
     auto_lines = texts(extract_docx(SAMPLES / "EMGSOM.26_3a_autonum.docx"))
@@ -676,9 +687,7 @@ def test_hostile_numbering_is_held_to_words_limits(
 
 
 def test_ordinary_numbering_gives_no_capped_warning(tmp_path: Path) -> None:
-    result = extract(
-        tmp_path, numbered_outcome(), numbering_xml=numbering(LETTERS, num(1, 1))
-    )
+    result = extract(tmp_path, numbered_outcome(), numbering_xml=numbering(LETTERS, num(1, 1)))
     assert texts(result)[2:] == [f"{c})\tAgree to item {n};" for n, c in enumerate("abc")]
     assert result.notes == []
 

@@ -39,9 +39,21 @@ def labels(r: NumberingResolver, items: Sequence[Item]) -> list[str | None]:
 
 @pytest.mark.parametrize(
     ("n", "expected"),
-    [(1, "I"), (4, "IV"), (9, "IX"), (12, "XII"), (14, "XIV"), (40, "XL"), (90, "XC"),
-     (400, "CD"), (1994, "MCMXCIV"), (3999, "MMMCMXCIX"), (4000, "MMMM"), (0, "0")],
-)  # fmt: skip
+    [
+        (1, "I"),
+        (4, "IV"),
+        (9, "IX"),
+        (12, "XII"),
+        (14, "XIV"),
+        (40, "XL"),
+        (90, "XC"),
+        (400, "CD"),
+        (1994, "MCMXCIV"),
+        (3999, "MMMCMXCIX"),
+        (4000, "MMMM"),
+        (0, "0"),
+    ],
+)
 def test_to_roman(n: int, expected: str) -> None:
     assert format_number(n, "upperRoman") == expected
 
@@ -56,9 +68,20 @@ def test_to_letters_word_style(n: int, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("n", "expected"),
-    [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (13, "13th"),
-     (21, "21st"), (22, "22nd"), (101, "101st"), (111, "111th")],
-)  # fmt: skip
+    [
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (21, "21st"),
+        (22, "22nd"),
+        (101, "101st"),
+        (111, "111th"),
+    ],
+)
 def test_to_ordinal(n: int, expected: str) -> None:
     assert format_number(n, "ordinal") == expected
 
@@ -184,8 +207,16 @@ def test_multilevel_text_and_nested_reset() -> None:
     )
     sequence = [(1, 0), (1, 1), (1, 1), (1, 2), (1, 2), (1, 1), (1, 2), (1, 0), (1, 1)]
     assert labels(r, sequence) == [
-        "1.", "1.1.", "1.2.", "(i)", "(ii)", "1.3.", "(i)", "2.", "2.1.",
-    ]  # fmt: skip
+        "1.",
+        "1.1.",
+        "1.2.",
+        "(i)",
+        "(ii)",
+        "1.3.",
+        "(i)",
+        "2.",
+        "2.1.",
+    ]
 
 
 def test_lvl_restart_zero_never_restarts() -> None:

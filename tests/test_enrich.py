@@ -33,45 +33,75 @@ SOM26: dict[str, tuple[list[str], list[str], list[str]]] = {
     "SOM26-III-a": ([], [], ["UN Coalition on Combating Sand and Dust Storms"]),
     "SOM26-III-b": ([], [], ["UN Coalition on Combating Sand and Dust Storms"]),
     "SOM26-III-c": ([], [], ["UN Coalition on Combating Sand and Dust Storms: concluded"]),
-    "SOM26-III-d": (["role relevant EMG members"], [],
-                    ["UN Coalition on Combating Sand and Dust Storms"]),
-    "SOM26-III-e": (["body UN Coalition on Combating Sand and Dust Storms"], [],
-                    ["UN Coalition on Combating Sand and Dust Storms"]),
+    "SOM26-III-d": (
+        ["role relevant EMG members"],
+        [],
+        ["UN Coalition on Combating Sand and Dust Storms"],
+    ),
+    "SOM26-III-e": (
+        ["body UN Coalition on Combating Sand and Dust Storms"],
+        [],
+        ["UN Coalition on Combating Sand and Dust Storms"],
+    ),
     "SOM26-IV-p1": ([], [], ["Task Team on Marine Litter and Microplastics: extended"]),
-    "SOM26-V-p1": ([], ["duration P1Y"], [
-        "Consultative Process on Advancing Environmental and Social Sustainability in the "
-        "United Nations System: extended",
-        "Issue Management Group on Environmental Sustainability Management @SOM26-V-p1-i"]),
-    "SOM26-VI-p1": ([], ["date 2020-11 @SOM26-VI-p1-i"], [
-        "Issue Management Group on Environmental Sustainability Management: extended",
-        "Task Team on Common Premises @SOM26-VI-p1-ii",
-        "Consultative Process on Advancing Environmental and Social Sustainability in the "
-        "United Nations System @SOM26-VI-p1-iv"]),
+    "SOM26-V-p1": (
+        [],
+        ["duration P1Y"],
+        [
+            "Consultative Process on Advancing Environmental and Social Sustainability in the "
+            "United Nations System: extended",
+            "Issue Management Group on Environmental Sustainability Management @SOM26-V-p1-i",
+        ],
+    ),
+    "SOM26-VI-p1": (
+        [],
+        ["date 2020-11 @SOM26-VI-p1-i"],
+        [
+            "Issue Management Group on Environmental Sustainability Management: extended",
+            "Task Team on Common Premises @SOM26-VI-p1-ii",
+            "Consultative Process on Advancing Environmental and Social Sustainability in the "
+            "United Nations System @SOM26-VI-p1-iv",
+        ],
+    ),
     "SOM26-VII-a": ([], [], ["Environmental Management Peer Reviews"]),
     "SOM26-VII-b": (
-        ["body Environmental Management Peer Reviews",
-         "body Issue Management Group on Environmental Sustainability Management",
-         "body Consultative Process on Advancing Environmental and Social Sustainability in "
-         "the United Nations System"], [],
-        ["Environmental Management Peer Reviews",
-         "Issue Management Group on Environmental Sustainability Management",
-         "Consultative Process on Advancing Environmental and Social Sustainability in the "
-         "United Nations System"]),
+        [
+            "body Environmental Management Peer Reviews",
+            "body Issue Management Group on Environmental Sustainability Management",
+            "body Consultative Process on Advancing Environmental and Social Sustainability in "
+            "the United Nations System",
+        ],
+        [],
+        [
+            "Environmental Management Peer Reviews",
+            "Issue Management Group on Environmental Sustainability Management",
+            "Consultative Process on Advancing Environmental and Social Sustainability in the "
+            "United Nations System",
+        ],
+    ),
     "SOM26-VII-c": (["role EMG Secretariat"], ["next_meeting 27"], []),
     # the Consultative Process of section VIII is named nowhere in the document
     "SOM26-VIII-p1": ([], [], ["None: extended"]),
     "SOM26-IX-a": ([], [], ["EMG Nexus Dialogues"]),
     "SOM26-IX-b": (["role UN entities"], [], []),
-    "SOM26-X-a": ([], [], ["Issue Management Group on Human Rights and the Environment: "
-                           "established"]),
-    "SOM26-X-b": (["role EMG Secretariat"], [],
-                  ["Issue Management Group on Human Rights and the Environment"]),
+    "SOM26-X-a": (
+        [],
+        [],
+        ["Issue Management Group on Human Rights and the Environment: established"],
+    ),
+    "SOM26-X-b": (
+        ["role EMG Secretariat"],
+        [],
+        ["Issue Management Group on Human Rights and the Environment"],
+    ),
     "SOM26-XI-a": ([], [], ["Consultative Process on Sustainable Infrastructure: established"]),
-    "SOM26-XI-b": (["role EMG Secretariat"], [],
-                   ["Consultative Process on Sustainable Infrastructure"]),
-    "SOM26-XII-a": ([], [], ["Consultative Process on COVID-19 and the Environment: "
-                             "established"]),
-}  # fmt: skip
+    "SOM26-XI-b": (
+        ["role EMG Secretariat"],
+        [],
+        ["Consultative Process on Sustainable Infrastructure"],
+    ),
+    "SOM26-XII-a": ([], [], ["Consultative Process on COVID-19 and the Environment: established"]),
+}
 
 
 def summary(decision: dict[str, Any]) -> tuple[list[str], list[str], list[str]]:
@@ -83,9 +113,11 @@ def summary(decision: dict[str, Any]) -> tuple[list[str], list[str], list[str]]:
     return (
         [f"{a['kind']} {a['name']}{at(a)}" for a in decision["addressees"]],
         [f"{d['kind']} {d['value'] or d['meeting']}{at(d)}" for d in decision["deadlines"]],
-        [f"{b['name']}{': ' + b['event'] if b['event'] else ''}{at(b)}"
-         for b in decision["bodies"]],
-    )  # fmt: skip
+        [
+            f"{b['name']}{': ' + b['event'] if b['event'] else ''}{at(b)}"
+            for b in decision["bodies"]
+        ],
+    )
 
 
 def test_the_2020_sample_through_the_command(cli: Cli, seed_txt: Path) -> None:
@@ -96,8 +128,9 @@ def test_the_2020_sample_through_the_command(cli: Cli, seed_txt: Path) -> None:
 
 
 def test_texts_as_printed(cli: Cli, seed_txt: Path) -> None:
-    decisions = {d["id"]: d for s in json.loads(cli(str(seed_txt))[1])["sections"]
-                 for d in s["decisions"]}  # fmt: skip
+    decisions = {
+        d["id"]: d for s in json.loads(cli(str(seed_txt))[1])["sections"] for d in s["decisions"]
+    }
     assert decisions["SOM26-III-c"]["bodies"][0]["text"] == "the Coalition"
     assert decisions["SOM26-III-e"]["addressees"][0]["text"] == "the SDS Coalition"
     assert decisions["SOM26-VII-c"]["deadlines"][0]["text"] == (
@@ -114,8 +147,9 @@ def test_texts_as_printed(cli: Cli, seed_txt: Path) -> None:
     ids=lambda p: p.name,
 )
 def test_every_format_of_the_sample_reads_alike(sample: Path) -> None:
-    decisions = [d for s in parse_file(sample).model_dump(mode="json")["sections"]
-                 for d in s["decisions"]]  # fmt: skip
+    decisions = [
+        d for s in parse_file(sample).model_dump(mode="json")["sections"] for d in s["decisions"]
+    ]
     assert {d["id"]: summary(d) for d in decisions} == SOM26
 
 
@@ -132,63 +166,160 @@ def test_a_parsed_file_validates_as_schema_1_2(cli: Cli, seed_txt: Path, tmp_pat
 #: record them (tests/reference/README.md: bodies are proposed, established, extended,
 #: renamed, transferred and concluded).  (reference, decision id, body, event, new name).
 EVENTS = [
-    ("SOM15_progress", "SOM15-1-b", "Issue Management Group on Drylands and Land Restoration",
-     "established", None),
-    ("SOM16_decisions", "SOM16-I-a", "Issue Management Group on Drylands and Land Restoration",
-     "established", None),
-    ("SOM16_decisions", "SOM16-I-b", "Issue Management Group on Drylands and Land Restoration",
-     "terms_of_reference", None),
-    ("SOM17_final_report", "SOM17-II-6",
-     "Issue Management Group on Drylands and Land Restoration", "extended", None),
-    ("SOM18_progress", "SOM18-A-b", "Issue Management Group on Green Economy", "established",
-     None),
-    ("SOM18_progress", "SOM18-A-c", "Consultative Process on Biodiversity", "established",
-     None),
-    ("SOM18_progress", "SOM18-B-b", "Issue Management Group on Drylands and Land Restoration",
-     "extended", None),
+    (
+        "SOM15_progress",
+        "SOM15-1-b",
+        "Issue Management Group on Drylands and Land Restoration",
+        "established",
+        None,
+    ),
+    (
+        "SOM16_decisions",
+        "SOM16-I-a",
+        "Issue Management Group on Drylands and Land Restoration",
+        "established",
+        None,
+    ),
+    (
+        "SOM16_decisions",
+        "SOM16-I-b",
+        "Issue Management Group on Drylands and Land Restoration",
+        "terms_of_reference",
+        None,
+    ),
+    (
+        "SOM17_final_report",
+        "SOM17-II-6",
+        "Issue Management Group on Drylands and Land Restoration",
+        "extended",
+        None,
+    ),
+    ("SOM18_progress", "SOM18-A-b", "Issue Management Group on Green Economy", "established", None),
+    ("SOM18_progress", "SOM18-A-c", "Consultative Process on Biodiversity", "established", None),
+    (
+        "SOM18_progress",
+        "SOM18-B-b",
+        "Issue Management Group on Drylands and Land Restoration",
+        "extended",
+        None,
+    ),
     ("SOM19_report", "SOM19-II.A-4", "Consultative Process on Biodiversity", "extended", None),
-    ("SOM19_report", "SOM19-II.B-7", "Issue Management Group on Drylands and Land Restoration",
-     "renamed", "Issue Management Group on Land and Ecosystem Restoration"),
-    ("SOM20_decisions", "SOM20-2-a", "Issue Management Group on Land and Ecosystem Restoration",
-     "concluded", None),
-    ("SOM20_decisions", "SOM20-3-a", "Task Team on Sustainable Procurement Data", "established",
-     None),
+    (
+        "SOM19_report",
+        "SOM19-II.B-7",
+        "Issue Management Group on Drylands and Land Restoration",
+        "renamed",
+        "Issue Management Group on Land and Ecosystem Restoration",
+    ),
+    (
+        "SOM20_decisions",
+        "SOM20-2-a",
+        "Issue Management Group on Land and Ecosystem Restoration",
+        "concluded",
+        None,
+    ),
+    (
+        "SOM20_decisions",
+        "SOM20-3-a",
+        "Task Team on Sustainable Procurement Data",
+        "established",
+        None,
+    ),
     ("SOM21_report", "SOM21-2-4", "Issue Management Group on Green Economy", "concluded", None),
     ("SOM21_report", "SOM21-3-8", "EMG Nexus Dialogues", "established", None),
-    ("SOM22_action_points", "SOM22-1-1.2", "Task Team on Sustainable Procurement Data",
-     "extended", None),
-    ("SOM22_action_points", "SOM22-3-3.1", "Consultative Process on Biodiversity", "extended",
-     None),
-    ("SOM23_approved", "SOM23-I.A-a", "Task Team on Marine Litter and Microplastics",
-     "established", None),
-    ("SOM23_approved", "SOM23-I.B-a", "Task Team on Sustainable Procurement Data",
-     "transferred", None),
-    ("SOM23_approved", "SOM23-I.B-b", "Task Team on Sustainable Procurement Data", "concluded",
-     None),
+    (
+        "SOM22_action_points",
+        "SOM22-1-1.2",
+        "Task Team on Sustainable Procurement Data",
+        "extended",
+        None,
+    ),
+    (
+        "SOM22_action_points",
+        "SOM22-3-3.1",
+        "Consultative Process on Biodiversity",
+        "extended",
+        None,
+    ),
+    (
+        "SOM23_approved",
+        "SOM23-I.A-a",
+        "Task Team on Marine Litter and Microplastics",
+        "established",
+        None,
+    ),
+    (
+        "SOM23_approved",
+        "SOM23-I.B-a",
+        "Task Team on Sustainable Procurement Data",
+        "transferred",
+        None,
+    ),
+    (
+        "SOM23_approved",
+        "SOM23-I.B-b",
+        "Task Team on Sustainable Procurement Data",
+        "concluded",
+        None,
+    ),
     ("SOM24_summary", "SOM24-I-b", "UN E-waste Coalition", "established", None),
-    ("SOM24_summary", "SOM24-II-b", "Task Team on Marine Litter and Microplastics", "extended",
-     None),
+    (
+        "SOM24_summary",
+        "SOM24-II-b",
+        "Task Team on Marine Litter and Microplastics",
+        "extended",
+        None,
+    ),
     ("SOM24_table", "SOM24-3-b", "UN E-waste Coalition", "established", None),
-    ("SOM24_table", "SOM24-4-b", "Task Team on Marine Litter and Microplastics", "extended",
-     None),
+    ("SOM24_table", "SOM24-4-b", "Task Team on Marine Litter and Microplastics", "extended", None),
     ("SOM25_summary", "SOM25-II-a", "EMG Nexus Dialogues", "extended", None),
-    ("SOM25_summary", "SOM25-IV-p1", "Consultative Process on Advancing Environmental and "
-     "Social Sustainability in the United Nations System", "established", None),
+    (
+        "SOM25_summary",
+        "SOM25-IV-p1",
+        "Consultative Process on Advancing Environmental and "
+        "Social Sustainability in the United Nations System",
+        "established",
+        None,
+    ),
     ("SOM28_outcome", "SOM28-I.A-2", "Consultative Process on Biodiversity", "extended", None),
-    ("SOM28_outcome", "SOM28-I.B-2", "Task Team on Marine Litter and Microplastics",
-     "concluded", None),
-    ("SOM28_outcome", "SOM28-I.C-2", "Issue Management Group on Human Rights and the "
-     "Environment", "extended", None),
-    ("SOM28_outcome", "SOM28-I.D-1", "Consultative Process on COVID-19 and the Environment",
-     "concluded", None),
-    ("SOM28_outcome", "SOM28-I.E-1", "Consultative Process on Sustainable Infrastructure",
-     "transferred", None),
-    ("SOM29_table", "SOM29-1-p1", "Issue Management Group on Human Rights and the Environment",
-     "renamed", "Issue Management Group on the Right to a Clean, Healthy and Sustainable "
-     "Environment"),
+    (
+        "SOM28_outcome",
+        "SOM28-I.B-2",
+        "Task Team on Marine Litter and Microplastics",
+        "concluded",
+        None,
+    ),
+    (
+        "SOM28_outcome",
+        "SOM28-I.C-2",
+        "Issue Management Group on Human Rights and the Environment",
+        "extended",
+        None,
+    ),
+    (
+        "SOM28_outcome",
+        "SOM28-I.D-1",
+        "Consultative Process on COVID-19 and the Environment",
+        "concluded",
+        None,
+    ),
+    (
+        "SOM28_outcome",
+        "SOM28-I.E-1",
+        "Consultative Process on Sustainable Infrastructure",
+        "transferred",
+        None,
+    ),
+    (
+        "SOM29_table",
+        "SOM29-1-p1",
+        "Issue Management Group on Human Rights and the Environment",
+        "renamed",
+        "Issue Management Group on the Right to a Clean, Healthy and Sustainable Environment",
+    ),
     ("SOM29_table", "SOM29-2-p1", "EMG Nexus Dialogues", "established", None),
     ("SOM29_table", "SOM29-3-p1", "Consultative Process on Biodiversity", "concluded", None),
-]  # fmt: skip
+]
 
 ARCHIVE = sorted(p.stem for p in REFERENCES.glob("SOM*.yaml"))
 
@@ -215,15 +346,19 @@ REQUESTS = {
     ("SOM15_progress", "SOM15-1-c"): (["role EMG Secretariat"], ["next_meeting 16"]),
     ("SOM15_progress", "SOM15-2-b"): (
         ["body Issue Management Group on Environmental Sustainability Management"],
-        ["date 2009-09 @SOM15-2-b-i"]),
+        ["date 2009-09 @SOM15-2-b-i"],
+    ),
     ("SOM15_progress", "SOM15-3-b"): (["role EMG members"], []),
     ("SOM15_progress", "SOM15-3-c"): (["entity ILO", "entity UNCTAD"], ["next_meeting 16"]),
     ("SOM16_decisions", "SOM16-I-a"): ([], ["duration P2Y"]),
     ("SOM16_decisions", "SOM16-I-c"): (
-        ["body Issue Management Group on Drylands and Land Restoration"], ["next_meeting 17"]),
+        ["body Issue Management Group on Drylands and Land Restoration"],
+        ["next_meeting 17"],
+    ),
     ("SOM16_decisions", "SOM16-II-b"): (
         ["body Issue Management Group on Environmental Sustainability Management"],
-        ["date 2010-03 @SOM16-II-b-i", "next_meeting 17 @SOM16-II-b-ii"]),
+        ["date 2010-03 @SOM16-II-b-i", "next_meeting 17 @SOM16-II-b-ii"],
+    ),
     ("SOM16_decisions", "SOM16-II-c"): (["role EMG members"], []),
     ("SOM16_decisions", "SOM16-III-b"): (["entity UNEP"], []),
     ("SOM17_final_report", "SOM17-II-6"): ([], ["duration P1Y", "meeting 18 @SOM17-II-6-c"]),
@@ -235,13 +370,17 @@ REQUESTS = {
     ("SOM18_progress", "SOM18-C-b"): (["role EMG members"], []),
     ("SOM19_report", "SOM19-II.A-5"): (["role EMG Secretariat"], ["next_meeting 20"]),
     ("SOM19_report", "SOM19-II.B-8"): (
-        ["body Issue Management Group on Land and Ecosystem Restoration"], ["next_meeting 20"]),
+        ["body Issue Management Group on Land and Ecosystem Restoration"],
+        ["next_meeting 20"],
+    ),
     ("SOM20_decisions", "SOM20-2-b"): (["entity UNCCD"], []),
     ("SOM20_decisions", "SOM20-3-b"): (["entity UNEP", "entity UNDP", "entity UNOPS"], []),
     ("SOM20_decisions", "SOM20-3-c"): ([], ["meeting 21"]),
     ("SOM20_decisions", "SOM20-4-b"): (["role EMG Secretariat"], []),
-    ("SOM20_decisions", "SOM20-5-b"): (["body Issue Management Group on Green Economy"],
-                                       ["meeting 21"]),
+    ("SOM20_decisions", "SOM20-5-b"): (
+        ["body Issue Management Group on Green Economy"],
+        ["meeting 21"],
+    ),
     ("SOM21_report", "SOM21-2-6"): (["role EMG Secretariat"], ["date 2015"]),
     ("SOM21_report", "SOM21-3-9"): (["role EMG members"], ["date 2016-01"]),
     ("SOM21_report", "SOM21-4-11"): (["body None"], ["duration P1Y", "meeting 22"]),
@@ -251,20 +390,26 @@ REQUESTS = {
     ("SOM22_action_points", "SOM22-3-3.1"): ([], ["duration P2Y"]),
     ("SOM22_action_points", "SOM22-3-3.2"): (["entity CBD", "entity UNDP"], []),
     ("SOM22_action_points", "SOM22-4-4.2"): (["role EMG members"], []),
-    ("SOM23_approved", "SOM23-I.A-b"): (["body Task Team on Marine Litter and Microplastics"],
-                                        ["next_meeting 24"]),
+    ("SOM23_approved", "SOM23-I.A-b"): (
+        ["body Task Team on Marine Litter and Microplastics"],
+        ["next_meeting 24"],
+    ),
     ("SOM23_approved", "SOM23-I.B-b"): ([], ["date 2017"]),
     ("SOM23_approved", "SOM23-I.C-b"): (["entity ITU", "entity UNEP"], ["meeting 24"]),
     ("SOM23_approved", "SOM23-II.A-b"): (["role EMG members"], []),
     ("SOM24_summary", "SOM24-I-c"): (["role EMG Secretariat"], ["period 2018/2019"]),
     ("SOM24_summary", "SOM24-II-b"): ([], ["duration P1Y"]),
     ("SOM24_summary", "SOM24-III-p1"): (
-        ["body Issue Management Group on Environmental Sustainability Management"], []),
+        ["body Issue Management Group on Environmental Sustainability Management"],
+        [],
+    ),
     ("SOM24_summary", "SOM24-IV-b"): (["role EMG members"], []),
     ("SOM24_table", "SOM24-3-c"): (["role EMG Secretariat"], []),
     ("SOM24_table", "SOM24-4-b"): ([], ["duration P1Y"]),
     ("SOM24_table", "SOM24-5-p1"): (
-        ["body Issue Management Group on Environmental Sustainability Management"], []),
+        ["body Issue Management Group on Environmental Sustainability Management"],
+        [],
+    ),
     ("SOM24_table", "SOM24-6-b"): (["role EMG members"], []),
     ("SOM25_summary", "SOM25-I-b"): (["body UN E-waste Coalition"], []),
     ("SOM25_summary", "SOM25-II-a"): ([], ["until 2022-09"]),
@@ -275,9 +420,11 @@ REQUESTS = {
     ("SOM28_outcome", "SOM28-II.A-2"): (["role EMG Secretariat"], ["meeting 29"]),
     ("SOM28_outcome", "SOM28-II.B-2"): (["role EMG members"], ["date 2030"]),
     ("SOM29_table", "SOM29-4-p1"): (
-        ["body Issue Management Group on Environmental Sustainability Management"], []),
+        ["body Issue Management Group on Environmental Sustainability Management"],
+        [],
+    ),
     ("SOM29_table", "SOM29-5-p1"): (["role EMG members"], []),
-}  # fmt: skip
+}
 
 
 def test_whom_the_archive_asks_to_act_and_by_when() -> None:
@@ -292,8 +439,14 @@ def test_whom_the_archive_asks_to_act_and_by_when() -> None:
 
 def test_the_archive_has_what_its_readme_says() -> None:
     events = {event for *_, event, _ in EVENTS}
-    assert events == {"established", "extended", "renamed", "transferred", "concluded",
-                      "terms_of_reference"}  # fmt: skip
+    assert events == {
+        "established",
+        "extended",
+        "renamed",
+        "transferred",
+        "concluded",
+        "terms_of_reference",
+    }
     assert len(ARCHIVE) == 14
 
 
@@ -302,10 +455,18 @@ def test_the_archive_has_what_its_readme_says() -> None:
 
 def test_enrich_with_a_users_alias_file(tmp_path: Path) -> None:
     aliases = tmp_path / "aliases.yaml"
-    aliases.write_text("Task Team on Gender and the Environment: [Gender Team]\n",
-                       encoding="utf-8")  # fmt: skip
-    doc = document([{"number": "I", "title": "Gender", "decisions": [
-        {"text": "Decide to extend the Gender Team.", "actions": ["decide", "extend"]}]}])
+    aliases.write_text("Task Team on Gender and the Environment: [Gender Team]\n", encoding="utf-8")
+    doc = document(
+        [
+            {
+                "number": "I",
+                "title": "Gender",
+                "decisions": [
+                    {"text": "Decide to extend the Gender Team.", "actions": ["decide", "extend"]}
+                ],
+            }
+        ]
+    )
     assert enrich(doc).sections[0].decisions[0].bodies == []
     bodies = enrich(doc, vocabulary([aliases])).sections[0].decisions[0].bodies
     assert [(b.name, b.event) for b in bodies] == [
@@ -320,7 +481,8 @@ def test_a_long_document_is_enriched(parse_text: Any) -> None:
         "a) Agree to extend the Task Team on Topic {n} for another year to:\n\n"
         "i. report to the next meeting; and\n\nii. invite UNEP to help by May 2021.\n\n"
         "b) Request the Task Team and relevant EMG members, "
-        + "UNEP, UNDP, " * 30 + "and WHO to report at its 30th meeting.\n\n"
+        + "UNEP, UNDP, " * 30
+        + "and WHO to report at its 30th meeting.\n\n"
     )
     text = "26th Senior Officials Meeting of the United Nations Environment Management Group\n\n"
     romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"] * 4
@@ -331,7 +493,11 @@ def test_a_long_document_is_enriched(parse_text: Any) -> None:
     assert [(b.name, b.event) for b in extend.bodies] == [("Task Team on Topic X", "extended")]
     assert [d.kind for d in extend.deadlines] == ["duration", "next_meeting", "date"]
     assert [a.name for a in request.addressees] == [
-        "Task Team on Topic X", "relevant EMG members", "UNEP", "UNDP", "WHO"
+        "Task Team on Topic X",
+        "relevant EMG members",
+        "UNEP",
+        "UNDP",
+        "WHO",
     ]
     assert [d.meeting for d in request.deadlines] == [30]
 
@@ -350,66 +516,147 @@ HOSTILE = {
         ["invite"],
     ),
     "a name of many words": (
-        "Welcome the Task Team on " + " and ".join(["Alpha Beta"] * _N) + ".", ["welcome"]
+        "Welcome the Task Team on " + " and ".join(["Alpha Beta"] * _N) + ".",
+        ["welcome"],
     ),
-    "many infinitives": ("Request the Secretariat to do X" + " and to do Y" * _N + ".",
-                         ["request"]),
+    "many infinitives": (
+        "Request the Secretariat to do X" + " and to do Y" * _N + ".",
+        ["request"],
+    ),
     "many short forms": (
-        "Welcome " + ", ".join(["the UN Coalition on Sand"] * _N) + " and "
-        + ", ".join(["the Task Team"] * _N) + ".", ["welcome"],
+        "Welcome "
+        + ", ".join(["the UN Coalition on Sand"] * _N)
+        + " and "
+        + ", ".join(["the Task Team"] * _N)
+        + ".",
+        ["welcome"],
     ),
     "many pairs": ("Invite UNEP to act" + " and UNDP to act" * _N + ".", ["invite"]),
-    "many requests": ("Request UNEP to act" + " and request UNDP to act" * _N + ".",
-                      ["request"]),
-    "many sentences": ("Take note of X." + " They agreed to extend the Task Team on Gender." * _N,
-                       ["take_note", "agree", "extend"]),
-    "many deadlines": ("Request X to act" + " by May 2020 and until the next meeting" * _N,
-                       ["request"]),
-    "many renamings": ("Agree to rename the Task Team on A as the Task Team on B"
-                       + " and to rename the Task Team on A as the Task Team on B" * _N + ".",
-                       ["agree", "rename"]),
-}  # fmt: skip
+    "many requests": ("Request UNEP to act" + " and request UNDP to act" * _N + ".", ["request"]),
+    "many sentences": (
+        "Take note of X." + " They agreed to extend the Task Team on Gender." * _N,
+        ["take_note", "agree", "extend"],
+    ),
+    "many deadlines": (
+        "Request X to act" + " by May 2020 and until the next meeting" * _N,
+        ["request"],
+    ),
+    "many renamings": (
+        "Agree to rename the Task Team on A as the Task Team on B"
+        + " and to rename the Task Team on A as the Task Team on B" * _N
+        + ".",
+        ["agree", "rename"],
+    ),
+}
 
 
 @pytest.mark.parametrize("case", HOSTILE)
 def test_hostile_decisions_are_read_in_linear_time(case: str) -> None:
     text, actions = HOSTILE[case]
-    doc = document([{"number": "I", "title": "T", "decisions": [
-        {"text": text, "actions": actions}]}])  # fmt: skip
+    doc = document(
+        [{"number": "I", "title": "T", "decisions": [{"text": text, "actions": actions}]}]
+    )
     with finishes_within(60, case):
         decision = enrich(doc).sections[0].decisions[0]
     assert decision.id == "SOM26-I-p1"
 
 
 _TOKENS = [
-    "Request", "Invite", "Decide to", "agree to", "and", "and to", ",", ";", ".", ":",
-    "the", "its", "work", "of", "to", "extend", "conclude", "establish", "rename", "as",
-    "transfer", "endorse the terms of reference of", "the Task Team", "the Coalition",
-    "Task Team on Gender", "the IMG on ESM", "UNEP", "UNDP", "WHO", "relevant EMG members",
-    "the EMG Secretariat", "the secretariat of the", "Convention on Biological Diversity",
-    "by May 2021", "at the next meeting", "at its 0th meeting", "for another year",
-    "in 2018-2019", "until", "the end of", "2020", "They", "The Senior Officials",
-    "the process", "renamed", "that", "in consultation with", "(", ")", "’s", "-",
-]  # fmt: skip
-_ACTIONS = ["request", "invite", "decide", "agree", "extend", "conclude", "establish",
-            "transfer", "endorse"]  # fmt: skip
+    "Request",
+    "Invite",
+    "Decide to",
+    "agree to",
+    "and",
+    "and to",
+    ",",
+    ";",
+    ".",
+    ":",
+    "the",
+    "its",
+    "work",
+    "of",
+    "to",
+    "extend",
+    "conclude",
+    "establish",
+    "rename",
+    "as",
+    "transfer",
+    "endorse the terms of reference of",
+    "the Task Team",
+    "the Coalition",
+    "Task Team on Gender",
+    "the IMG on ESM",
+    "UNEP",
+    "UNDP",
+    "WHO",
+    "relevant EMG members",
+    "the EMG Secretariat",
+    "the secretariat of the",
+    "Convention on Biological Diversity",
+    "by May 2021",
+    "at the next meeting",
+    "at its 0th meeting",
+    "for another year",
+    "in 2018-2019",
+    "until",
+    "the end of",
+    "2020",
+    "They",
+    "The Senior Officials",
+    "the process",
+    "renamed",
+    "that",
+    "in consultation with",
+    "(",
+    ")",
+    "’s",
+    "-",
+]
+_ACTIONS = [
+    "request",
+    "invite",
+    "decide",
+    "agree",
+    "extend",
+    "conclude",
+    "establish",
+    "transfer",
+    "endorse",
+]
 _TEXTS = st.lists(st.sampled_from(_TOKENS), max_size=40).map(" ".join)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(_TEXTS, st.lists(st.sampled_from(_ACTIONS), unique=True),
-                          st.lists(_TEXTS, max_size=3)), min_size=1, max_size=4))  # fmt: skip
+@given(
+    st.lists(
+        st.tuples(
+            _TEXTS, st.lists(st.sampled_from(_ACTIONS), unique=True), st.lists(_TEXTS, max_size=3)
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_any_decision_is_enriched_with_texts_as_printed(
     decisions: list[tuple[str, list[str], list[str]]],
 ) -> None:
-    data = [{"text": text, "actions": actions, "actor": "The Senior Officials",
-             "items": [{"label": None, "text": item} for item in items]}
-            for text, actions, items in decisions]  # fmt: skip
+    data = [
+        {
+            "text": text,
+            "actions": actions,
+            "actor": "The Senior Officials",
+            "items": [{"label": None, "text": item} for item in items],
+        }
+        for text, actions, items in decisions
+    ]
     doc = enrich(document([{"number": "I", "title": "Task Team on Gender", "decisions": data}]))
     for decision in doc.sections[0].decisions:
         texts = {None: decision.text, **{i.id: i.text for i in decision.items}}
         entries: list[Addressee | Deadline | BodyReference] = [
-            *decision.addressees, *decision.deadlines, *decision.bodies
+            *decision.addressees,
+            *decision.deadlines,
+            *decision.bodies,
         ]
         for entry in entries:
             assert entry.text and entry.text in texts[entry.item], entry

@@ -18,11 +18,13 @@ from emg_parse.validate import validate_file
     [
         (FileNotFoundError(errno.ENOENT, "No such file or directory"), "no such file"),
         (IsADirectoryError(errno.EISDIR, "Is a directory"), "is a folder"),
-        (PermissionError(errno.EACCES, "Permission denied"),
-         "permission denied; check the file's permissions"),
+        (
+            PermissionError(errno.EACCES, "Permission denied"),
+            "permission denied; check the file's permissions",
+        ),
         (OSError(errno.EIO, "Input/output error"), "cannot read the file (Input/output error)"),
     ],
-)  # fmt: skip
+)
 def test_unreadable_messages(error: OSError, message: str) -> None:
     found = unreadable(Path("doc.pdf"), error)
     assert isinstance(found, InputError)

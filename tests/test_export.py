@@ -38,8 +38,9 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]
     """The sample archive exported by the command: (database, CSV folder, stderr)."""
     converted = converted_once(tmp_path_factory)
     out = tmp_path_factory.mktemp("export")
-    code, stdout, stderr = invoke("export", str(converted), "-o", str(out / "emg.db"),
-                                  "--csv", str(out / "csv"))  # fmt: skip
+    code, stdout, stderr = invoke(
+        "export", str(converted), "-o", str(out / "emg.db"), "--csv", str(out / "csv")
+    )
     assert (code, stdout) == (0, ""), stderr
     return out / "emg.db", out / "csv", stderr
 
@@ -75,7 +76,8 @@ def test_the_database_holds_every_document_and_decision(
     assert query(database, "SELECT count(*) FROM decisions WHERE depth = 0") == [(decisions,)]
     assert stderr == (
         f"exported 15 documents to {database} and {database.parent / 'csv'}: "
-        + ", ".join(f"{name} {rows}" for name, rows in count.items()) + "\n"
+        + ", ".join(f"{name} {rows}" for name, rows in count.items())
+        + "\n"
     )
 
 
@@ -89,47 +91,82 @@ def test_every_table_has_its_keys_and_every_foreign_key_resolves(
         assert [row[1] for row in info] == [c.name for c in table.columns]
         primary = [row[1] for row in sorted(info, key=lambda row: row[5]) if row[5]]
         assert tuple(primary) == table.primary_key
-        foreign = {(row[3], row[2], row[4])
-                   for row in query(database, f'PRAGMA foreign_key_list("{table.name}")')}
-        assert foreign == {(c.name, c.references, "number" if c.references == "meetings"
-                            else "name" if c.references == "bodies" else "key")
-                           for c in table.columns if c.references}  # fmt: skip
-        assert "STRICT" in query(database, "SELECT sql FROM sqlite_master WHERE name = ?",
-                                 table.name)[0][0]  # fmt: skip
+        foreign = {
+            (row[3], row[2], row[4])
+            for row in query(database, f'PRAGMA foreign_key_list("{table.name}")')
+        }
+        assert foreign == {
+            (
+                c.name,
+                c.references,
+                "number"
+                if c.references == "meetings"
+                else "name"
+                if c.references == "bodies"
+                else "key",
+            )
+            for c in table.columns
+            if c.references
+        }
+        assert (
+            "STRICT"
+            in query(database, "SELECT sql FROM sqlite_master WHERE name = ?", table.name)[0][0]
+        )
     # the ids are unique in a document, the keys in the archive
-    assert query(database, "SELECT count(*) FROM decisions WHERE key != document || '/' || id") \
-        == [(0,)]  # fmt: skip
+    assert query(database, "SELECT count(*) FROM decisions WHERE key != document || '/' || id") == [
+        (0,)
+    ]
 
 
 def test_items_are_rows_under_their_decision(exported: tuple[Path, Path, str]) -> None:
     database = exported[0]
     doc = "EMGSOM.26_3a.txt.json"
-    rows = query(database, "SELECT id, parent, decision, depth, label, text FROM decisions "
-                 "WHERE document = ? AND decision = ? ORDER BY position", doc,
-                 f"{doc}/SOM26-VI-p1")  # fmt: skip
+    rows = query(
+        database,
+        "SELECT id, parent, decision, depth, label, text FROM decisions "
+        "WHERE document = ? AND decision = ? ORDER BY position",
+        doc,
+        f"{doc}/SOM26-VI-p1",
+    )
     assert [row[0] for row in rows] == [
-        "SOM26-VI-p1", "SOM26-VI-p1-i", "SOM26-VI-p1-ii", "SOM26-VI-p1-iii", "SOM26-VI-p1-iv",
-    ]  # fmt: skip
+        "SOM26-VI-p1",
+        "SOM26-VI-p1-i",
+        "SOM26-VI-p1-ii",
+        "SOM26-VI-p1-iii",
+        "SOM26-VI-p1-iv",
+    ]
     assert rows[0][1:4] == (None, f"{doc}/SOM26-VI-p1", 0)
     assert rows[4][1:5] == (f"{doc}/SOM26-VI-p1", f"{doc}/SOM26-VI-p1", 1, "iv")
     assert rows[4][5].startswith("Continue to support the development of Phase II")
     # a deadline printed in an item points at the item
-    assert query(database, "SELECT text, kind, value, item FROM deadlines WHERE decision = ?",
-                 f"{doc}/SOM26-VI-p1") == [
+    assert query(
+        database,
+        "SELECT text, kind, value, item FROM deadlines WHERE decision = ?",
+        f"{doc}/SOM26-VI-p1",
+    ) == [
         ("by November 2020", "date", "2020-11", f"{doc}/SOM26-VI-p1-i"),
-    ]  # fmt: skip
-    assert query(database, "SELECT action FROM actions WHERE decision = ? ORDER BY position",
-                 f"{doc}/SOM26-VI-p1") == [("decide",), ("extend",)]  # fmt: skip
+    ]
+    assert query(
+        database,
+        "SELECT action FROM actions WHERE decision = ? ORDER BY position",
+        f"{doc}/SOM26-VI-p1",
+    ) == [("decide",), ("extend",)]
 
 
 def test_full_text_search_finds_a_decision(exported: tuple[Path, Path, str]) -> None:
-    found = query(exported[0], "SELECT decisions.key FROM decisions_fts JOIN decisions ON "
-                  "decisions.rowid = decisions_fts.rowid WHERE decisions_fts MATCH ?",
-                  "drylands AND establish")  # fmt: skip
+    found = query(
+        exported[0],
+        "SELECT decisions.key FROM decisions_fts JOIN decisions ON "
+        "decisions.rowid = decisions_fts.rowid WHERE decisions_fts MATCH ?",
+        "drylands AND establish",
+    )
     assert ("layouts/SOM16_decisions.docx.json/SOM16-I-a",) in found
     assert ("layouts/SOM15_progress.docx.json/SOM15-1-b",) in found
-    assert all("drylands" in query(exported[0], "SELECT lower(text) FROM decisions WHERE key = ?",
-                                   key)[0][0] for (key,) in found)  # fmt: skip
+    assert all(
+        "drylands"
+        in query(exported[0], "SELECT lower(text) FROM decisions WHERE key = ?", key)[0][0]
+        for (key,) in found
+    )
 
 
 def test_the_register_tables_are_the_register(
@@ -139,19 +176,45 @@ def test_the_register_tables_are_the_register(
     code, out, _ = invoke("bodies", str(converted), "-f", "json")
     register = json.loads(out)
     assert code == 0
-    bodies = query(database, "SELECT name, type, status, established, ended, first_meeting, "
-                   "last_meeting, \"references\", note FROM bodies ORDER BY rowid")  # fmt: skip
+    bodies = query(
+        database,
+        "SELECT name, type, status, established, ended, first_meeting, "
+        'last_meeting, "references", note FROM bodies ORDER BY rowid',
+    )
     assert bodies == [
-        (b["name"], b["type"], b["status"], b["established"], b["ended"], b["first_meeting"],
-         b["last_meeting"], b["references"], b["note"]) for b in register
-    ]  # fmt: skip
-    events = query(database, "SELECT body, position, meeting, date, document, decision, event, "
-                   "new_name, proposed FROM body_events ORDER BY rowid")  # fmt: skip
+        (
+            b["name"],
+            b["type"],
+            b["status"],
+            b["established"],
+            b["ended"],
+            b["first_meeting"],
+            b["last_meeting"],
+            b["references"],
+            b["note"],
+        )
+        for b in register
+    ]
+    events = query(
+        database,
+        "SELECT body, position, meeting, date, document, decision, event, "
+        "new_name, proposed FROM body_events ORDER BY rowid",
+    )
     assert events == [
-        (b["name"], n, e["meeting"], e["date"], e["document"], f"{e['document']}/{e['decision']}",
-         e["event"], e["new_name"], int(e["proposed"]))
-        for b in register for n, e in enumerate(b["events"], start=1)
-    ]  # fmt: skip
+        (
+            b["name"],
+            n,
+            e["meeting"],
+            e["date"],
+            e["document"],
+            f"{e['document']}/{e['decision']}",
+            e["event"],
+            e["new_name"],
+            int(e["proposed"]),
+        )
+        for b in register
+        for n, e in enumerate(b["events"], start=1)
+    ]
     aliases = query(database, "SELECT body, name, kind FROM body_aliases ORDER BY rowid")
     assert aliases == [(b["name"], n["name"], n["kind"]) for b in register for n in b["names"]]
 
@@ -160,14 +223,22 @@ def test_each_body_a_decision_names_points_at_the_register(
     exported: tuple[Path, Path, str],
 ) -> None:
     database = exported[0]
-    rows = query(database, "SELECT text, name, event, new_name, body FROM decision_bodies "
-                 "WHERE decision = ?", "layouts/SOM19_report.docx.json/SOM19-II.B-7")  # fmt: skip
-    old, new = (f"Issue Management Group on {n}" for n in
-                ("Drylands and Land Restoration", "Land and Ecosystem Restoration"))  # fmt: skip
+    rows = query(
+        database,
+        "SELECT text, name, event, new_name, body FROM decision_bodies WHERE decision = ?",
+        "layouts/SOM19_report.docx.json/SOM19-II.B-7",
+    )
+    old, new = (
+        f"Issue Management Group on {n}"
+        for n in ("Drylands and Land Restoration", "Land and Ecosystem Restoration")
+    )
     assert rows == [(f"the {old}", old, "renamed", new, new)]
     # "the Issue Management Group" in a section that names none: no name, no body
-    assert query(database, "SELECT name, body FROM decision_bodies WHERE decision = ?",
-                 "layouts/SOM17_final_report.docx.json/SOM17-III-8") == [(None, None)]  # fmt: skip
+    assert query(
+        database,
+        "SELECT name, body FROM decision_bodies WHERE decision = ?",
+        "layouts/SOM17_final_report.docx.json/SOM17-III-8",
+    ) == [(None, None)]
 
 
 def test_the_datasette_metadata_describes_every_table_and_column(
@@ -178,8 +249,14 @@ def test_the_datasette_metadata_describes_every_table_and_column(
     for key in ("title", "description", "source", "source_url", "license", "license_url"):
         assert metadata[key]
     tables = metadata["databases"]["emg"]["tables"]
-    names = {row[0] for row in query(database, "SELECT name FROM sqlite_master WHERE type = "
-                                               "'table' AND name NOT LIKE 'decisions_fts_%'")}
+    names = {
+        row[0]
+        for row in query(
+            database,
+            "SELECT name FROM sqlite_master WHERE type = "
+            "'table' AND name NOT LIKE 'decisions_fts_%'",
+        )
+    }
     assert names == set(tables)
     for table in {t.name for t in TABLES}:
         assert tables[table]["title"] and tables[table]["description"]
@@ -195,8 +272,7 @@ def test_a_reexport_of_the_same_folder_is_the_same(
 ) -> None:
     database, csv_dir, _ = exported
     again = tmp_path / "again.db"
-    code, _, _ = invoke("export", str(converted), "-o", str(again), "--csv",
-                        str(tmp_path / "csv"))  # fmt: skip
+    code, _, _ = invoke("export", str(converted), "-o", str(again), "--csv", str(tmp_path / "csv"))
     assert code == 0
     assert again.read_bytes() == database.read_bytes()
     with sqlite3.connect(database) as one, sqlite3.connect(again) as two:
@@ -228,8 +304,9 @@ def check_package(folder: Path) -> dict[str, int]:
             assert len(row) == len(fields)
             for value, spec in zip(row, fields, strict=True):
                 check_value(value, spec)
-        keys = [tuple(row[names.index(k)] for k in resource["schema"]["primaryKey"])
-                for row in rows]  # fmt: skip
+        keys = [
+            tuple(row[names.index(k)] for k in resource["schema"]["primaryKey"]) for row in rows
+        ]
         assert all(all(key) for key in keys)
         assert len(set(keys)) == len(keys), f"{resource['name']}: a primary key repeats"
         data[resource["name"]] = (names, rows)
@@ -270,8 +347,9 @@ def test_the_csv_package_matches_its_schema_and_the_database(
     assert sorted(p.name for p in csv_dir.iterdir()) == sorted(
         ["datapackage.json", *(f"{t.name}.csv" for t in TABLES)]
     )
-    assert rows == {t.name: query(database, f'SELECT count(*) FROM "{t.name}"')[0][0]
-                    for t in TABLES}  # fmt: skip
+    assert rows == {
+        t.name: query(database, f'SELECT count(*) FROM "{t.name}"')[0][0] for t in TABLES
+    }
 
 
 def test_the_checks_catch_a_broken_package(
@@ -315,16 +393,23 @@ def test_a_folder_without_manifest_and_old_files(
     assert code == 0, err
     database = tmp_path / "x.db"
     assert query(database, "SELECT key, path, schema_version, meeting FROM documents") == [
-        ("a.yaml", None, "1.0", None), ("sub/b.json", None, "1.0", None),
-    ]  # fmt: skip
+        ("a.yaml", None, "1.0", None),
+        ("sub/b.json", None, "1.0", None),
+    ]
     # schema 1.0 has no ids: they are given by the parser's rule
-    assert query(database, "SELECT id FROM decisions WHERE document = 'a.yaml' ORDER BY "
-                 "position") == [("EMGSOM.26.3a-I-a",), ("EMGSOM.26.3a-I-b",),
-                                 ("EMGSOM.26.3a-I-b-i",), ("EMGSOM.26.3a-I-b-ii",),
-                                 ("EMGSOM.26.3a-II-p1",)]  # fmt: skip
+    assert query(
+        database, "SELECT id FROM decisions WHERE document = 'a.yaml' ORDER BY position"
+    ) == [
+        ("EMGSOM.26.3a-I-a",),
+        ("EMGSOM.26.3a-I-b",),
+        ("EMGSOM.26.3a-I-b-i",),
+        ("EMGSOM.26.3a-I-b-ii",),
+        ("EMGSOM.26.3a-II-p1",),
+    ]
     # the export's own files beside documents are never read as documents
-    code, _, err = invoke("export", str(folder), "-o", str(folder / "emg.db"), "--csv",
-                          str(folder / "csv"))  # fmt: skip
+    code, _, err = invoke(
+        "export", str(folder), "-o", str(folder / "emg.db"), "--csv", str(folder / "csv")
+    )
     assert code == 0, err
     code, _, err = invoke("export", str(folder), "-o", str(folder / "emg.db"))
     assert (code, err.count("\n")) == (0, 1), err
@@ -333,20 +418,33 @@ def test_a_folder_without_manifest_and_old_files(
 @pytest.mark.parametrize(
     ("edits", "message"),
     [
-        ([("- label: a\n", "- id: x-a\n    label: a\n"),
-          ("- label: b\n", "- id: x-b\n    label: b\n"),
-          ("- label: i\n", "- id: dup\n      label: i\n"),
-          ("- label: ii\n", "- id: dup\n      label: ii\n"),
-          ("  - text: Welcome", "  - id: x-c\n    text: Welcome")],
-         "the id dup is given twice; ids must be unique in a document; left out"),
-        ([("    text: Consider the report;\n", "    text: Consider the report;\n    "
-           "addressees: [{text: UNEP, item: nowhere}]\n")],
-         "decision EMGSOM.26.3a-I-a names the item nowhere, which it does not have; left out"),
-        ([("title: Biodiversity", "titel: Biodiversity")],
-         "does not match the emg-parse models (14:3: sections[0].title: required field 'title' "
-         "is missing and 1 more); check it with 'emg-parse validate FILE'; left out"),
+        (
+            [
+                ("- label: a\n", "- id: x-a\n    label: a\n"),
+                ("- label: b\n", "- id: x-b\n    label: b\n"),
+                ("- label: i\n", "- id: dup\n      label: i\n"),
+                ("- label: ii\n", "- id: dup\n      label: ii\n"),
+                ("  - text: Welcome", "  - id: x-c\n    text: Welcome"),
+            ],
+            "the id dup is given twice; ids must be unique in a document; left out",
+        ),
+        (
+            [
+                (
+                    "    text: Consider the report;\n",
+                    "    text: Consider the report;\n    "
+                    "addressees: [{text: UNEP, item: nowhere}]\n",
+                )
+            ],
+            "decision EMGSOM.26.3a-I-a names the item nowhere, which it does not have; left out",
+        ),
+        (
+            [("title: Biodiversity", "titel: Biodiversity")],
+            "does not match the emg-parse models (14:3: sections[0].title: required field 'title' "
+            "is missing and 1 more); check it with 'emg-parse validate FILE'; left out",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_file_that_cannot_be_used_is_one_line_and_left_out(
     tmp_path: Path, yaml_doc: str, json_doc: str, edits: list[tuple[str, str]], message: str
 ) -> None:
@@ -373,8 +471,11 @@ def test_an_unreadable_output_is_reported_and_the_rest_exported(
     assert lines[1].startswith("exported 14 documents (1 left out) to ")
     assert query(tmp_path / "x.db", "SELECT count(*) FROM documents") == [(14,)]
     # without the 21st meeting, the Green Economy IMG is never concluded
-    assert query(tmp_path / "x.db", "SELECT status FROM bodies WHERE name = ?",
-                 "Issue Management Group on Green Economy") == [("unknown",)]  # fmt: skip
+    assert query(
+        tmp_path / "x.db",
+        "SELECT status FROM bodies WHERE name = ?",
+        "Issue Management Group on Green Economy",
+    ) == [("unknown",)]
 
 
 def test_manifest_rows_failed_skipped_outside_and_an_unfinished_run(
@@ -396,36 +497,46 @@ def test_manifest_rows_failed_skipped_outside_and_an_unfinished_run(
         f"Error: {manifest}: document 16 is no well-formed manifest row; left out",
         f"Warning: {manifest}: its batch run did not complete; only what it lists was read (run "
         "the batch again to finish)",
-    ]  # fmt: skip
+    ]
     assert "exported 13 documents (2 left out) (1 failed in the batch) to " in err
 
 
 def test_the_manifest_keeps_the_input_paths(exported: tuple[Path, Path, str]) -> None:
-    assert query(exported[0], "SELECT key, path, file, format FROM documents WHERE key LIKE "
-                 "'%SOM19%'") == [("layouts/SOM19_report.docx.json", "layouts/SOM19_report.docx",
-                                   "SOM19_report.docx", "docx")]  # fmt: skip
+    assert query(
+        exported[0], "SELECT key, path, file, format FROM documents WHERE key LIKE '%SOM19%'"
+    ) == [
+        ("layouts/SOM19_report.docx.json", "layouts/SOM19_report.docx", "SOM19_report.docx", "docx")
+    ]
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("{not json", "cannot be read as a batch manifest (Expecting property name enclosed in "
-         "double quotes: line 1 column 2 (char 1)); run the batch again, or delete it to read "
-         "every file of the folder"),
-        ('{"documents": 3}', "is no batch manifest (no list of documents); run the batch again, "
-         "or delete it to read every file of the folder"),
+        (
+            "{not json",
+            "cannot be read as a batch manifest (Expecting property name enclosed in "
+            "double quotes: line 1 column 2 (char 1)); run the batch again, or delete it to read "
+            "every file of the folder",
+        ),
+        (
+            '{"documents": 3}',
+            "is no batch manifest (no list of documents); run the batch again, "
+            "or delete it to read every file of the folder",
+        ),
         ('{"documents": []}', None),
     ],
-)  # fmt: skip
+)
 def test_a_manifest_that_cannot_be_used_is_exit_3(
     tmp_path: Path, content: str, message: str | None
 ) -> None:
     (tmp_path / "manifest.json").write_text(content, encoding="utf-8")
     code, out, err = invoke("export", str(tmp_path), "-o", str(tmp_path / "x.db"))
     assert (code, out) == (3, "")
-    expected = (f"{tmp_path / 'manifest.json'}: {message}" if message
-                else f"{tmp_path}: manifest.json lists no converted document (0 failed); "
-                "nothing to read")  # fmt: skip
+    expected = (
+        f"{tmp_path / 'manifest.json'}: {message}"
+        if message
+        else f"{tmp_path}: manifest.json lists no converted document (0 failed); nothing to read"
+    )
     assert err == f"Error: {expected}\n"
     assert not (tmp_path / "x.db").exists()
 
@@ -453,11 +564,14 @@ def test_an_empty_folder_is_exit_3_and_an_existing_database_stays(tmp_path: Path
 def test_no_valid_document_leaves_nothing(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.json").write_text("[]", encoding="utf-8")
-    code, _, err = invoke("export", str(tmp_path / "in"), "-o", str(tmp_path / "x.db"),
-                          "--csv", str(tmp_path / "csv"))  # fmt: skip
+    code, _, err = invoke(
+        "export", str(tmp_path / "in"), "-o", str(tmp_path / "x.db"), "--csv", str(tmp_path / "csv")
+    )
     assert code == 3
-    assert err.splitlines()[1] == f"Error: {tmp_path / 'in'}: no document could be read; " \
-        "nothing written"  # fmt: skip
+    assert (
+        err.splitlines()[1] == f"Error: {tmp_path / 'in'}: no document could be read; "
+        "nothing written"
+    )
     assert not (tmp_path / "x.db").exists() and not (tmp_path / "csv").exists()
     assert temporaries(tmp_path) == []
 
@@ -480,8 +594,10 @@ def test_o_onto_a_folder_is_exit_9(converted: Path, tmp_path: Path, suffix: str)
     folder.mkdir()
     code, out, err = invoke("export", str(converted), "-o", f"{folder}{suffix}")
     assert (code, out) == (9, "")
-    assert err == f"Error: {folder}: is a folder; give the database's file name, " \
-        f"e.g. {folder / 'emg.db'}\n"  # fmt: skip
+    assert (
+        err == f"Error: {folder}: is a folder; give the database's file name, "
+        f"e.g. {folder / 'emg.db'}\n"
+    )
     assert list(folder.iterdir()) == []
     # a name ending with "/" is a folder even when there is none
     code, _, err = invoke("export", str(converted), "-o", f"{tmp_path / 'new'}/")
@@ -493,8 +609,10 @@ def test_o_onto_a_fifo_is_exit_9(converted: Path, tmp_path: Path) -> None:
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     code, _, err = invoke("export", str(converted), "-o", str(fifo))
-    assert (code, err) == (9, f"Error: {fifo}: is no regular file; a database is written "
-                              "only to a file\n")  # fmt: skip
+    assert (code, err) == (
+        9,
+        f"Error: {fifo}: is no regular file; a database is written only to a file\n",
+    )
 
 
 def test_o_onto_a_file_of_the_folder_is_exit_2(converted_copy: Path) -> None:
@@ -503,8 +621,10 @@ def test_o_onto_a_file_of_the_folder_is_exit_2(converted_copy: Path) -> None:
         before = target.read_bytes()
         code, _, err = invoke("export", str(converted_copy), "-o", str(target))
         assert code == 2
-        assert err == f"Error: {target}: would replace {target}, a file of the converted " \
-            "folder; choose another output\n"  # fmt: skip
+        assert (
+            err == f"Error: {target}: would replace {target}, a file of the converted "
+            "folder; choose another output\n"
+        )
         assert target.read_bytes() == before
     # nor may the metadata beside the database be one: a document converted from a file
     # named "emg.metadata" is output as "emg.metadata.json"
@@ -516,15 +636,20 @@ def test_o_onto_a_file_of_the_folder_is_exit_2(converted_copy: Path) -> None:
     manifest.write_text(json.dumps(data), encoding="utf-8")
     metadata = converted_copy / "emg.metadata.json"
     code, _, err = invoke("export", str(converted_copy), "-o", str(converted_copy / "emg.db"))
-    assert (code, err) == (2, f"Error: {converted_copy / 'emg.db'}: would replace {metadata}, "
-                              "a file of the converted folder; choose another output\n")
+    assert (code, err) == (
+        2,
+        f"Error: {converted_copy / 'emg.db'}: would replace {metadata}, "
+        "a file of the converted folder; choose another output\n",
+    )
 
 
 def test_csv_onto_a_file_is_exit_9(converted: Path, tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x", encoding="utf-8")
     code, _, err = invoke("export", str(converted), "--csv", str(tmp_path / "file"))
-    assert (code, err) == (9, f"Error: {tmp_path / 'file'}: is not a folder; give a folder "
-                              "for the CSV files\n")  # fmt: skip
+    assert (code, err) == (
+        9,
+        f"Error: {tmp_path / 'file'}: is not a folder; give a folder for the CSV files\n",
+    )
 
 
 def test_csv_alone_writes_no_database(converted: Path, tmp_path: Path) -> None:
@@ -551,23 +676,31 @@ def test_usage_errors_are_exit_2(converted: Path, args: tuple[str, ...], message
 def test_a_bad_alias_file_is_exit_2(converted: Path, tmp_path: Path) -> None:
     aliases = tmp_path / "aliases.yaml"
     aliases.write_text("Task Team on X:\n  nested: mapping\n", encoding="utf-8")
-    code, _, err = invoke("export", str(converted), "-o", str(tmp_path / "x.db"), "--aliases",
-                          str(aliases))  # fmt: skip
-    assert (code, err) == (2, f"Error: {aliases}: Task Team on X: expected a list of names "
-                              "(text)\n")  # fmt: skip
+    code, _, err = invoke(
+        "export", str(converted), "-o", str(tmp_path / "x.db"), "--aliases", str(aliases)
+    )
+    assert (code, err) == (
+        2,
+        f"Error: {aliases}: Task Team on X: expected a list of names (text)\n",
+    )
     assert not (tmp_path / "x.db").exists()
 
 
 def test_an_alias_file_changes_the_register_tables(converted: Path, tmp_path: Path) -> None:
     aliases = tmp_path / "aliases.yaml"
     aliases.write_text("Task Team on Common Premises: [Premises Task Team]\n", encoding="utf-8")
-    code, _, _ = invoke("export", str(converted), "-o", str(tmp_path / "x.db"), "--aliases",
-                        str(aliases))  # fmt: skip
+    code, _, _ = invoke(
+        "export", str(converted), "-o", str(tmp_path / "x.db"), "--aliases", str(aliases)
+    )
     assert code == 0
-    assert query(tmp_path / "x.db", "SELECT name, kind FROM body_aliases WHERE body = ?",
-                 "Task Team on Common Premises") == [
-        ("Task Team on Common Premises", "current"), ("Premises Task Team", "alias"),
-    ]  # fmt: skip
+    assert query(
+        tmp_path / "x.db",
+        "SELECT name, kind FROM body_aliases WHERE body = ?",
+        "Task Team on Common Premises",
+    ) == [
+        ("Task Team on Common Premises", "current"),
+        ("Premises Task Team", "alias"),
+    ]
 
 
 def test_a_stop_signal_leaves_the_old_database(
@@ -593,8 +726,10 @@ def test_a_stop_signal_leaves_the_old_database(
 
 @pytest.mark.parametrize(
     ("heading", "codes"),
-    [("Exit codes of `export`:", EXPORT_EXIT_CODES),
-     ("Exit codes of `bodies`:", BODIES_EXIT_CODES)],
+    [
+        ("Exit codes of `export`:", EXPORT_EXIT_CODES),
+        ("Exit codes of `bodies`:", BODIES_EXIT_CODES),
+    ],
     ids=["export", "bodies"],
 )
 def test_readme_lists_every_exit_code(heading: str, codes: dict[int, str]) -> None:

@@ -43,9 +43,24 @@ NAMES = st.binary(min_size=1, max_size=255).filter(
 )
 #: Names that look like options or hold what breaks a line.
 ODD_NAMES = st.sampled_from(
-    [b"-", b"--", b"-o", b"--help", b"-x.txt", b"a\nb", b"\r", b"\x1b[2J", b"\xff\xfe",
-     b"\xe2\x80\xa8", b" ", b"schema", b"validate", b"batch", b"x" * 255]
-)  # fmt: skip
+    [
+        b"-",
+        b"--",
+        b"-o",
+        b"--help",
+        b"-x.txt",
+        b"a\nb",
+        b"\r",
+        b"\x1b[2J",
+        b"\xff\xfe",
+        b"\xe2\x80\xa8",
+        b" ",
+        b"schema",
+        b"validate",
+        b"batch",
+        b"x" * 255,
+    ]
+)
 
 
 def run(args: list[str]) -> tuple[int, str, str]:
@@ -117,9 +132,28 @@ OPTIONS = st.sampled_from(
 )
 #: Option values: any text but NUL, which no command line can hold.
 VALUES = st.text(st.characters(exclude_characters="\0"), max_size=30) | st.sampled_from(
-    ["0", "-1", "1e-300", "1e308", "inf", "nan", "0x10", "1_000", "json", "yaml", "lines",
-     "pdfplumber", "-", "", " 5 ", "\n", "--", "1e9", "1000000001"]
-)  # fmt: skip
+    [
+        "0",
+        "-1",
+        "1e-300",
+        "1e308",
+        "inf",
+        "nan",
+        "0x10",
+        "1_000",
+        "json",
+        "yaml",
+        "lines",
+        "pdfplumber",
+        "-",
+        "",
+        " 5 ",
+        "\n",
+        "--",
+        "1e9",
+        "1000000001",
+    ]
+)
 
 
 @_SETTINGS
@@ -182,10 +216,22 @@ def make_target(folder: Path, source: Path, kind: str, name: str) -> tuple[str, 
 
 
 TARGET_KINDS = st.sampled_from(
-    ["new file", "existing file", "folder", "trailing slash", "in new folders", "the input",
-     "link to the input", "hard link to the input", "null device", "full device",
-     "link to a device", "dangling link", "inside a file"]
-)  # fmt: skip
+    [
+        "new file",
+        "existing file",
+        "folder",
+        "trailing slash",
+        "in new folders",
+        "the input",
+        "link to the input",
+        "hard link to the input",
+        "null device",
+        "full device",
+        "link to a device",
+        "dangling link",
+        "inside a file",
+    ]
+)
 
 
 @_SETTINGS
@@ -227,9 +273,11 @@ def test_the_console_command(tmp_path: Path, name: bytes, options: list[tuple[st
             if option != "-o":
                 args += [option, value]
         result = subprocess.run(
-            [sys.executable, "-m", "emg_parse", *args], capture_output=True, timeout=120,
+            [sys.executable, "-m", "emg_parse", *args],
+            capture_output=True,
+            timeout=120,
             check=False,
-        )  # fmt: skip
+        )
         err = result.stderr.decode("utf-8")
         assert result.returncode in EXIT_CODES, (args, result.returncode, err)
         check_stderr(result.returncode, err)
@@ -240,7 +288,9 @@ def test_the_console_command(tmp_path: Path, name: bytes, options: list[tuple[st
 def test_the_console_command_names_odd_files_on_one_line(tmp_path: Path, name: bytes) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "emg_parse", os.fsdecode(tmp_path / os.fsdecode(name))],
-        capture_output=True, timeout=120, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 3
     check_stderr(3, result.stderr.decode("utf-8"))

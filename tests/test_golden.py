@@ -56,8 +56,19 @@ def test_reference_counts() -> None:
     reference = json.loads((GOLDEN / f"{REFERENCE}.json").read_text(encoding="utf-8"))
     sections = reference["sections"]
     assert [s["number"] for s in sections] == [
-        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"
-    ]  # fmt: skip
+        "I",
+        "II",
+        "III",
+        "IV",
+        "V",
+        "VI",
+        "VII",
+        "VIII",
+        "IX",
+        "X",
+        "XI",
+        "XII",
+    ]
     decisions = [d for s in sections for d in s["decisions"]]
     items = [i for d in decisions for i in d["items"]]
     assert (len(decisions), len(items)) == (24, 10)
@@ -83,29 +94,35 @@ def test_reference_texts_are_verbatim_lines_of_the_seed() -> None:
                 assert printed.intersection(forms), node["text"]
 
 
-@pytest.mark.parametrize(
-    "document", sorted(DOCUMENTS.glob("layout_som27.*")), ids=lambda p: p.name
-)
+@pytest.mark.parametrize("document", sorted(DOCUMENTS.glob("layout_som27.*")), ids=lambda p: p.name)
 def test_layout_document(document: Path) -> None:
     """Hand-checked facts of tests/documents/layout_som27 (Word and its PDF alike)."""
     parsed = parse_file(document)
     doc, meeting = parsed.document, parsed.document.meeting
     assert (doc.symbol, doc.title, doc.distribution) == (
-        "EMG/SOM.27/2", "Summary of Decisions", "EMG Members and observers"
-    )  # fmt: skip
+        "EMG/SOM.27/2",
+        "Summary of Decisions",
+        "EMG Members and observers",
+    )
     assert (meeting.number, meeting.segment, str(meeting.date), str(meeting.end_date)) == (
-        27, "Technical Segment", "2021-09-09", "2021-09-10"
-    )  # fmt: skip
+        27,
+        "Technical Segment",
+        "2021-09-09",
+        "2021-09-10",
+    )
     assert (meeting.time, meeting.venue) == ("10:00 - 12:00 CEST", "Geneva")
     one, two, three = parsed.sections
     assert [(s.number, s.title) for s in parsed.sections] == [
-        ("I", "Environment and Digital Transformation"), ("II", "Nexus Dialogues"),
+        ("I", "Environment and Digital Transformation"),
+        ("II", "Nexus Dialogues"),
         ("III", "Any other business"),
-    ]  # fmt: skip
+    ]
     assert one.actor == "The Senior Officials decided to"
     assert [(d.label, d.actions, [i.label for i in d.items]) for d in one.decisions] == [
-        ("a", ["welcome"], []), ("b", ["request"], ["i", "ii"]), ("c", ["extend"], []),
-    ]  # fmt: skip
+        ("a", ["welcome"], []),
+        ("b", ["request"], ["i", "ii"]),
+        ("c", ["extend"], []),
+    ]
     assert one.decisions[1].items[1].text == "consult the members on its scope; and"
     assert [d.label for d in two.decisions] == ["a", "b"]
     assert [(d.label, d.actions) for d in three.decisions] == [(None, ["agree"])]

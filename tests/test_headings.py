@@ -34,15 +34,23 @@ def test_roman_then_capital_letters_are_two_levels_and_letters_start_again() -> 
     text = HEAD + "".join(
         f"{n}. Title {n}\n\n" + (ACTOR if n in "AB" else "") for n in ["I", "A", "B", "II", "A"]
     )
-    assert headings(text) == [("I", 1, "Title I"), ("A", 2, "Title A"), ("B", 2, "Title B"),
-                              ("II", 1, "Title II"), ("A", 2, "Title A")]  # fmt: skip
+    assert headings(text) == [
+        ("I", 1, "Title I"),
+        ("A", 2, "Title A"),
+        ("B", 2, "Title B"),
+        ("II", 1, "Title II"),
+        ("A", 2, "Title A"),
+    ]
 
 
 def test_agenda_items_are_numbers_with_their_titles() -> None:
     text = HEAD + "Agenda item 2: Land\n\n" + ACTOR + "Item 3 – Nexus Dialogues\n\n" + ACTOR
     text += "AGENDA ITEM 5. OTHER MATTERS\n\nNo other business was raised.\n"
-    assert headings(text) == [("2", 1, "Land"), ("3", 1, "Nexus Dialogues"),
-                              ("5", 1, "OTHER MATTERS")]  # fmt: skip
+    assert headings(text) == [
+        ("2", 1, "Land"),
+        ("3", 1, "Nexus Dialogues"),
+        ("5", 1, "OTHER MATTERS"),
+    ]
 
 
 def test_arabic_headings_and_numbered_paragraphs() -> None:
@@ -55,8 +63,11 @@ def test_arabic_headings_and_numbered_paragraphs() -> None:
     )
     # "2. The Senior Officials adopted ..." is a sentence of the deciding body; "1. Agenda
     # item ..." does not go on from heading 2
-    assert headings(text) == [("1", 1, "Opening of the meeting"), ("2", 1, "Biodiversity"),
-                              ("3", 1, "Other matters")]  # fmt: skip
+    assert headings(text) == [
+        ("1", 1, "Opening of the meeting"),
+        ("2", 1, "Biodiversity"),
+        ("3", 1, "Other matters"),
+    ]
 
 
 def test_decimal_sub_headings_under_numbers_and_decimal_decisions() -> None:
@@ -65,8 +76,13 @@ def test_decimal_sub_headings_under_numbers_and_decimal_decisions() -> None:
         "2.1 Adaptation\n\nThe Senior Officials:\n\n2.1 Take note of the report;\n\n"
         "2.2 Request a study.\n\n3.1 Stray heading\n"
     )
-    assert headings(text) == [("1", 1, "Chemicals"), ("1.1", 2, "Mercury"), ("1.2", 2, "Lead"),
-                              ("2", 1, "Climate"), ("2.1", 2, "Adaptation")]  # fmt: skip
+    assert headings(text) == [
+        ("1", 1, "Chemicals"),
+        ("1.1", 2, "Mercury"),
+        ("1.2", 2, "Lead"),
+        ("2", 1, "Climate"),
+        ("2.1", 2, "Adaptation"),
+    ]
 
 
 def test_ambiguous_letters_read_from_the_run_they_are_in() -> None:
@@ -75,12 +91,20 @@ def test_ambiguous_letters_read_from_the_run_they_are_in() -> None:
     text += "II. Information\n\n" + ACTOR + "III. Other\n\n" + ACTOR
     found = headings(text)
     assert [(n, level) for n, level, _ in found] == [
-        ("I", 1), *((c, 2) for c in letters), ("II", 1), ("III", 1)
+        ("I", 1),
+        *((c, 2) for c in letters),
+        ("II", 1),
+        ("III", 1),
     ]
     # "C." after "B." in a run of letters; "V." after "IV." a roman numeral
     text = HEAD + "".join(f"{n}. T\n\n{ACTOR}" for n in ["IV", "A", "B", "C", "V", "A"])
     assert [(n, level) for n, level, _ in headings(text)] == [
-        ("IV", 1), ("A", 2), ("B", 2), ("C", 2), ("V", 1), ("A", 2)
+        ("IV", 1),
+        ("A", 2),
+        ("B", 2),
+        ("C", 2),
+        ("V", 1),
+        ("A", 2),
     ]
 
 
@@ -100,12 +124,18 @@ def test_plain_lines_that_are_no_headings(line: str) -> None:
 
 def test_a_styled_line_may_end_with_a_full_stop_or_start_with_a_verb() -> None:
     bold, plain = Style(bold=True, size=12.0), Style(size=11.0)
-    blocks = styled(("Summary of Action Points", bold), ("1. Review of the indicators.", bold),
-                    ("The Senior Officials:", plain), ("a) Welcome it.", plain),
-                    ("2. Support to Member States", bold), ("The Senior Officials:", plain),
-                    ("a) Welcome it.", plain))  # fmt: skip
+    blocks = styled(
+        ("Summary of Action Points", bold),
+        ("1. Review of the indicators.", bold),
+        ("The Senior Officials:", plain),
+        ("a) Welcome it.", plain),
+        ("2. Support to Member States", bold),
+        ("The Senior Officials:", plain),
+        ("a) Welcome it.", plain),
+    )
     assert [(h.number, h.title) for h in find_parts(blocks).headings] == [
-        ("1", "Review of the indicators."), ("2", "Support to Member States")
+        ("1", "Review of the indicators."),
+        ("2", "Support to Member States"),
     ]
 
 
@@ -121,9 +151,11 @@ def test_annexes_end_the_sections() -> None:
 
 
 def test_numbered_lines_of_the_header_do_not_end_it() -> None:
-    text = ("EMG/SOM.15/01rev2\n\n15th Meeting of the Senior Officials\n\n3.15 pm\n\n"
-            "Item 4 of the provisional agenda\n\nAgenda item 4\n\n12 October 2020\n\n"
-            "Progress Report\n\n1. Land degradation\n\n" + ACTOR)  # fmt: skip
+    text = (
+        "EMG/SOM.15/01rev2\n\n15th Meeting of the Senior Officials\n\n3.15 pm\n\n"
+        "Item 4 of the provisional agenda\n\nAgenda item 4\n\n12 October 2020\n\n"
+        "Progress Report\n\n1. Land degradation\n\n" + ACTOR
+    )
     parts, texts = parts_of(text)
     assert texts[parts.header_end] == "1. Land degradation"
 
@@ -147,34 +179,57 @@ def test_unnumbered_headings() -> None:
         ("Thanks to the host", bold),  # bold, but no heading found is styled so
     )
     assert [(h.title, h.level) for h in find_parts(blocks).headings] == [
-        ("Chemicals", 2), ("Climate", 1), ("Any other business", 2), ("Closing", 1)
+        ("Chemicals", 2),
+        ("Climate", 1),
+        ("Any other business", 2),
+        ("Closing", 1),
     ]
 
 
 def test_a_title_followed_by_an_actor_line_is_no_heading_but_a_topic_is() -> None:
     bold, plain = Style(bold=True), Style()
-    blocks = styled(("Summary of decisions", bold), ("Preamble text.", plain),
-                    ("The Senior Officials:", plain), ("a) Welcome it.", plain))  # fmt: skip
+    blocks = styled(
+        ("Summary of decisions", bold),
+        ("Preamble text.", plain),
+        ("The Senior Officials:", plain),
+        ("a) Welcome it.", plain),
+    )
     assert find_parts(blocks).headings == []
-    blocks = styled(("Biodiversity", bold), ("Preamble text.", plain),
-                    ("The Senior Officials:", plain), ("a) Welcome it.", plain))  # fmt: skip
+    blocks = styled(
+        ("Biodiversity", bold),
+        ("Preamble text.", plain),
+        ("The Senior Officials:", plain),
+        ("a) Welcome it.", plain),
+    )
     assert [h.title for h in find_parts(blocks).headings] == ["Biodiversity"]
 
 
 def test_unnumbered_heading_levels_follow_word_heading_levels() -> None:
     h1, h2, plain = Style(heading_level=1), Style(heading_level=2), Style()
-    blocks = styled(("I. Matters for decision", h1), ("Biodiversity", h2),
-                    ("The Senior Officials:", plain), ("a) Welcome it.", plain),
-                    ("II. Other matters", h1), ("Closing", h1),
-                    ("The Senior Officials:", plain), ("a) Thank the host.", plain))  # fmt: skip
+    blocks = styled(
+        ("I. Matters for decision", h1),
+        ("Biodiversity", h2),
+        ("The Senior Officials:", plain),
+        ("a) Welcome it.", plain),
+        ("II. Other matters", h1),
+        ("Closing", h1),
+        ("The Senior Officials:", plain),
+        ("a) Thank the host.", plain),
+    )
     assert [(h.number, h.title, h.level) for h in find_parts(blocks).headings] == [
-        ("I", "Matters for decision", 1), (None, "Biodiversity", 2),
-        ("II", "Other matters", 1), (None, "Closing", 1),
-    ]  # fmt: skip
+        ("I", "Matters for decision", 1),
+        (None, "Biodiversity", 2),
+        ("II", "Other matters", 1),
+        (None, "Closing", 1),
+    ]
     # without heading levels: smaller type than the level-1 heading above is level 2
     big, small = Style(bold=True, size=14.0), Style(bold=True, size=12.0)
-    blocks = styled(("I. Matters", big), ("Biodiversity", small),
-                    ("The Senior Officials:", plain), ("a) Welcome it.", plain))  # fmt: skip
+    blocks = styled(
+        ("I. Matters", big),
+        ("Biodiversity", small),
+        ("The Senior Officials:", plain),
+        ("a) Welcome it.", plain),
+    )
     assert [h.level for h in find_parts(blocks).headings] == [1, 2]
 
 
@@ -191,7 +246,9 @@ def test_unnumbered_headings_of_plain_text_by_their_shape() -> None:
     # the title and the meeting line have no actor line after them before the next
     # heading-shaped line; "Endorse the common criteria" is a decision
     assert [(n, title) for n, _, title in headings(text)] == [
-        (None, "Land degradation"), (None, "Green procurement"), (None, "Any other business")
+        (None, "Land degradation"),
+        (None, "Green procurement"),
+        (None, "Any other business"),
     ]
 
 
@@ -208,5 +265,6 @@ def test_a_paragraph_cut_short_is_no_heading() -> None:
 def test_a_first_heading_that_reads_as_a_roman_numeral_or_a_letter() -> None:
     # no run of letters before it: "V." is the roman five, and a level-1 scheme
     assert headings(HEAD + "V. Other matters\n\n" + ACTOR + "VI. Closing\n\n" + ACTOR) == [
-        ("V", 1, "Other matters"), ("VI", 1, "Closing")
+        ("V", 1, "Other matters"),
+        ("VI", 1, "Closing"),
     ]

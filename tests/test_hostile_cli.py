@@ -470,9 +470,11 @@ def test_parse_over_the_memory_limit_is_exit_3(tmp_path: Path) -> None:
     body += [para(f"a) Welcome {words} {n}") for n in range(30_000)]
     docx = build_docx(tmp_path / "big.docx", body)
     text = tmp_path / "big.txt"
-    text.write_text("I. Task Team\nThe Senior Officials:\n" + "".join(
-        f"a) Welcome {words} {n}\n\n" for n in range(100_000)
-    ), encoding="utf-8")  # fmt: skip
+    text.write_text(
+        "I. Task Team\nThe Senior Officials:\n"
+        + "".join(f"a) Welcome {words} {n}\n\n" for n in range(100_000)),
+        encoding="utf-8",
+    )
     out = tmp_path / "out.json"
     for path in (docx, text):
         code = (
@@ -483,8 +485,10 @@ def test_parse_over_the_memory_limit_is_exit_3(tmp_path: Path) -> None:
         )
         result = subprocess.run(
             [sys.executable, "-c", code, str(path), "-o", str(out)],
-            capture_output=True, timeout=120, check=False,
-        )  # fmt: skip
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
         assert (result.returncode, result.stdout) == (3, b""), result.stderr
         assert one_error_line(result.stderr) == f"Error: {path}: {memory_message(limit)}"
         assert not out.exists()
@@ -495,14 +499,22 @@ def test_parse_over_the_memory_limit_is_exit_3(tmp_path: Path) -> None:
 
 def test_stdout_onto_a_full_device_is_exit_9(tmp_path: Path, doc: Path) -> None:
     full = device(tmp_path / "full", FULL_DEVICE)
-    every = ([str(doc)], ["schema"], ["validate", "--format", "json", str(doc)], ["--help"],
-             ["--version"], ["validate", "--help"])  # fmt: skip
+    every = (
+        [str(doc)],
+        ["schema"],
+        ["validate", "--format", "json", str(doc)],
+        ["--help"],
+        ["--version"],
+        ["validate", "--help"],
+    )
     for args in every:
         with full.open("wb") as stdout:
             result = command(*args, stdout=stdout, stderr=subprocess.PIPE)
         assert result.returncode == 9, (args, result.stderr)
-        one_error_line(result.stderr.splitlines()[0], "cannot write to standard output "
-                       "(No space left on device)")  # fmt: skip
+        one_error_line(
+            result.stderr.splitlines()[0],
+            "cannot write to standard output (No space left on device)",
+        )
     assert is_device(full, FULL_DEVICE)
 
 

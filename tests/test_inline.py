@@ -27,15 +27,18 @@ def test_a_list_after_a_colon_becomes_items_keeping_their_endings() -> None:
 @pytest.mark.parametrize(
     ("text", "items"),
     [
-        ("Request the group to: (i) report; and (ii) consult.", [("i", "report; and"),
-                                                                 ("ii", "consult.")]),
+        (
+            "Request the group to: (i) report; and (ii) consult.",
+            [("i", "report; and"), ("ii", "consult.")],
+        ),
         ("Agree to: a) extend it, b) rename it.", [("a", "extend it,"), ("b", "rename it.")]),
-        ("Agree to: (1) extend it; or (2) close it.", [("1", "extend it; or"),
-                                                       ("2", "close it.")]),
-        ("Decide to: (a) extend it and (b) rename it", [("a", "extend it and"),
-                                                        ("b", "rename it")]),
+        ("Agree to: (1) extend it; or (2) close it.", [("1", "extend it; or"), ("2", "close it.")]),
+        (
+            "Decide to: (a) extend it and (b) rename it",
+            [("a", "extend it and"), ("b", "rename it")],
+        ),
     ],
-)  # fmt: skip
+)
 def test_list_shapes(text: str, items: list[tuple[str, str]]) -> None:
     split = split_inline(text)
     assert split is not None and split[1] == items
@@ -67,7 +70,9 @@ def test_an_item_holding_the_next_labels_of_its_list() -> None:
     split = split_label("(a) present a draft; (b) apply paragraph 3 (a); and (c) report.")
     assert split is not None
     assert split_run(*split) == [
-        ("a", "present a draft;"), ("b", "apply paragraph 3 (a); and"), ("c", "report.")
+        ("a", "present a draft;"),
+        ("b", "apply paragraph 3 (a); and"),
+        ("c", "report."),
     ]
     split = split_label("ii) consult; iii) report")
     assert split is not None
@@ -76,9 +81,13 @@ def test_an_item_holding_the_next_labels_of_its_list() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["(a) present a draft; (c) report.", "(a) apply paragraph 3 (b) of it", "a. one; b. two",
-     "(b) present a draft; (a) report."],
-)  # fmt: skip
+    [
+        "(a) present a draft; (c) report.",
+        "(a) apply paragraph 3 (b) of it",
+        "a. one; b. two",
+        "(b) present a draft; (a) report.",
+    ],
+)
 def test_an_item_without_the_next_labels(line: str) -> None:
     split = split_label(line)
     assert split is not None

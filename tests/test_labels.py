@@ -45,9 +45,19 @@ def test_split_label_rejects_words(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("n", "roman"),
-    [(1, "i"), (4, "iv"), (9, "ix"), (14, "xiv"), (40, "xl"), (99, "xcix"), (400, "cd"),
-     (1994, "mcmxciv"), (3999, "mmmcmxcix"), (4000, "mmmm")],
-)  # fmt: skip
+    [
+        (1, "i"),
+        (4, "iv"),
+        (9, "ix"),
+        (14, "xiv"),
+        (40, "xl"),
+        (99, "xcix"),
+        (400, "cd"),
+        (1994, "mcmxciv"),
+        (3999, "mmmcmxcix"),
+        (4000, "mmmm"),
+    ],
+)
 def test_roman_round_trip(n: int, roman: str) -> None:
     assert int_to_roman(n) == roman
     assert int_to_roman(n, upper=True) == roman.upper()
@@ -95,9 +105,15 @@ def test_i_at_start_is_roman() -> None:
 
 @pytest.mark.parametrize(
     ("value", "kind"),
-    [("c", "letter"), ("v", "letter"), ("x", "letter"), ("l", "letter"), ("ii", "roman"),
-     ("xx", "roman")],
-)  # fmt: skip
+    [
+        ("c", "letter"),
+        ("v", "letter"),
+        ("x", "letter"),
+        ("l", "letter"),
+        ("ii", "roman"),
+        ("xx", "roman"),
+    ],
+)
 def test_another_ambiguous_start_is_a_letter_when_single(value: str, kind: str) -> None:
     # "c" is rarely the 100th item of a list; "ii" is no doubled letter at a start
     assert label_kind(Label(value, "a)"), None) == kind
@@ -122,9 +138,17 @@ def test_unambiguous_kinds() -> None:
 
 @pytest.mark.parametrize(
     ("value", "kinds"),
-    [("c", {"letter", "roman"}), ("b", {"letter"}), ("iv", {"roman"}), ("ii", {"letter", "roman"}),
-     ("12", {"number"}), ("1.2", {"decimal"}), ("C", {"letter", "roman"}), ("AA", {"letter"})],
-)  # fmt: skip
+    [
+        ("c", {"letter", "roman"}),
+        ("b", {"letter"}),
+        ("iv", {"roman"}),
+        ("ii", {"letter", "roman"}),
+        ("12", {"number"}),
+        ("1.2", {"decimal"}),
+        ("C", {"letter", "roman"}),
+        ("AA", {"letter"}),
+    ],
+)
 def test_reads_as(value: str, kinds: set[str]) -> None:
     label = Label(value, "a")
     assert {k for k in ("letter", "roman", "number", "decimal") if label.reads_as(k)} == kinds
@@ -132,9 +156,21 @@ def test_reads_as(value: str, kinds: set[str]) -> None:
 
 @pytest.mark.parametrize(
     ("value", "label"),
-    [("a", "a"), ("aa", "aa"), ("iv", "iv"), ("xii", "xii"), ("3", "3"), ("1.1", "1.1"),
-     ("ab", None), ("iv\n", None), ("a)", None), ("IV", None), ("", None), ("1.", None)],
-)  # fmt: skip
+    [
+        ("a", "a"),
+        ("aa", "aa"),
+        ("iv", "iv"),
+        ("xii", "xii"),
+        ("3", "3"),
+        ("1.1", "1.1"),
+        ("ab", None),
+        ("iv\n", None),
+        ("a)", None),
+        ("IV", None),
+        ("", None),
+        ("1.", None),
+    ],
+)
 def test_label_of_value(value: str, label: str | None) -> None:
     found = label_of_value(value)
     assert (found.value if found else None) == label
@@ -142,9 +178,20 @@ def test_label_of_value(value: str, label: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("value", "number"),
-    [("IV", "IV"), ("A", "A"), ("AA", "AA"), ("3", "3"), ("2.1", "2.1"),
-     ("iv", None), ("a", None), ("Iv", None), ("AB", None), ("IV.", None), ("", None)],
-)  # fmt: skip
+    [
+        ("IV", "IV"),
+        ("A", "A"),
+        ("AA", "AA"),
+        ("3", "3"),
+        ("2.1", "2.1"),
+        ("iv", None),
+        ("a", None),
+        ("Iv", None),
+        ("AB", None),
+        ("IV.", None),
+        ("", None),
+    ],
+)
 def test_section_number_of_value(value: str, number: str | None) -> None:
     found = label_of_value(value, upper=True)
     assert (found.value if found else None) == number

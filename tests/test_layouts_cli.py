@@ -27,11 +27,19 @@ def outline(document: dict[str, Any]) -> list[tuple[Any, ...]]:
     """Each section's number, level, title, actor, notes, and decisions as (label, actor,
     actions, item labels)."""
     return [
-        (s["number"], s["level"], s["title"], s["actor"], s["notes"],
-         [(d["label"], d["actor"], d["actions"], [i["label"] for i in d["items"]])
-          for d in s["decisions"]])
+        (
+            s["number"],
+            s["level"],
+            s["title"],
+            s["actor"],
+            s["notes"],
+            [
+                (d["label"], d["actor"], d["actions"], [i["label"] for i in d["items"]])
+                for d in s["decisions"]
+            ],
+        )
         for s in document["sections"]
-    ]  # fmt: skip
+    ]
 
 
 def test_word_document_with_heading_styles_and_no_numbers(tmp_path: Path, cli: Cli) -> None:
@@ -57,17 +65,31 @@ def test_word_document_with_heading_styles_and_no_numbers(tmp_path: Path, cli: C
     document = parse_and_validate(cli, build_docx(tmp_path / "styles.docx", body))
     assert document["document"]["title"] == "Outcome of the meeting"
     assert outline(document) == [
-        (None, 1, "Pollution", "The Senior Officials may wish to",
-         ["The Secretariat presented a note on pollution."],
-         [("a", None, ["welcome"], []), ("b", None, ["agree", "establish"], [])]),
-        (None, 2, "Chemicals", "The Senior Officials", [],
-         [(None, None, ["take_note", "agree", "conclude"], [])]),
+        (
+            None,
+            1,
+            "Pollution",
+            "The Senior Officials may wish to",
+            ["The Secretariat presented a note on pollution."],
+            [("a", None, ["welcome"], []), ("b", None, ["agree", "establish"], [])],
+        ),
+        (
+            None,
+            2,
+            "Chemicals",
+            "The Senior Officials",
+            [],
+            [(None, None, ["take_note", "agree", "conclude"], [])],
+        ),
         (None, 1, "Other matters", None, ["No other business was raised."], []),
-    ]  # fmt: skip
+    ]
     assert document["annexes"] == [
-        {"title": "Annex", "text": "List of participants\n1. UNEP",
-         "source": {"page": None, "line": None, "paragraph": 15}}
-    ]  # fmt: skip
+        {
+            "title": "Annex",
+            "text": "List of participants\n1. UNEP",
+            "source": {"page": None, "line": None, "paragraph": 15},
+        }
+    ]
 
 
 def test_plain_text_report_with_arabic_headings_and_paragraphs(tmp_path: Path, cli: Cli) -> None:
@@ -88,15 +110,27 @@ def test_plain_text_report_with_arabic_headings_and_paragraphs(tmp_path: Path, c
     )
     document = parse_and_validate(cli, source)
     assert outline(document) == [
-        ("1", 1, "Opening of the meeting", None,
-         ["1. The meeting was opened by the Chair at 10 a.m."],
-         [("2", "The Senior Officials", ["adopt"], [])]),
-        ("2", 1, "Biodiversity", None,
-         ["3. The secretariat of the Convention on Biological Diversity briefed the meeting."],
-         [("4", "the Senior Officials", ["agree", "request"], []),
-          ("5", "The Senior Officials", ["decide"], ["i", "ii"])]),
+        (
+            "1",
+            1,
+            "Opening of the meeting",
+            None,
+            ["1. The meeting was opened by the Chair at 10 a.m."],
+            [("2", "The Senior Officials", ["adopt"], [])],
+        ),
+        (
+            "2",
+            1,
+            "Biodiversity",
+            None,
+            ["3. The secretariat of the Convention on Biological Diversity briefed the meeting."],
+            [
+                ("4", "the Senior Officials", ["agree", "request"], []),
+                ("5", "The Senior Officials", ["decide"], ["i", "ii"]),
+            ],
+        ),
         ("3", 1, "Other matters", None, ["6. No other business was raised."], []),
-    ]  # fmt: skip
+    ]
     assert [a["title"] for a in document["annexes"]] == ["Annex I: List of participants"]
     assert [w["code"] for w in document["warnings"]] == ["no_decisions"]
 
@@ -117,12 +151,23 @@ def test_agenda_items_decimal_labels_and_capitals(tmp_path: Path, cli: Cli) -> N
     document = parse_and_validate(cli, source)
     assert document["document"]["title"] == "Approved Action Points"
     assert outline(document) == [
-        ("2", 1, "Biodiversity", "The Senior Officials agreed to", [],
-         [("1.1", None, ["take_note"], []), ("1.2", None, ["extend"], ["a", "b"])]),
+        (
+            "2",
+            1,
+            "Biodiversity",
+            "The Senior Officials agreed to",
+            [],
+            [("1.1", None, ["take_note"], []), ("1.2", None, ["extend"], ["a", "b"])],
+        ),
         ("4", 1, "NEXUS DIALOGUES", None, [], []),
-        ("A", 2, "Dialogues held", "The EMG Senior Officials", [],
-         [("a", None, ["welcome"], [])]),
-        ("B", 2, "Dialogues to come", "The EMG Senior Officials", [],
-         [("a", None, ["encourage"], [])]),
-    ]  # fmt: skip
+        ("A", 2, "Dialogues held", "The EMG Senior Officials", [], [("a", None, ["welcome"], [])]),
+        (
+            "B",
+            2,
+            "Dialogues to come",
+            "The EMG Senior Officials",
+            [],
+            [("a", None, ["encourage"], [])],
+        ),
+    ]
     assert document["warnings"] == []

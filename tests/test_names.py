@@ -43,8 +43,11 @@ def test_every_entity_is_found_by_each_of_its_names() -> None:
     tree = load_yaml(ENTITIES_FILE.read_text(encoding="utf-8"))
     for entity in tree.data["entities"]:
         expected = entity.get("abbreviation") or entity["name"]
-        for printed in [entity["name"], *([entity["abbreviation"]] if "abbreviation" in entity
-                                          else []), *entity.get("aliases", [])]:  # fmt: skip
+        for printed in [
+            entity["name"],
+            *([entity["abbreviation"]] if "abbreviation" in entity else []),
+            *entity.get("aliases", []),
+        ]:
             assert names(f"Invite {printed} to act.") == [expected], printed
 
 
@@ -62,24 +65,39 @@ def test_every_role_is_found_by_each_of_its_names() -> None:
     ("text", "expected"),
     [
         ("Invite UNEP and UNDP to", [("entity", "UNEP", "UNEP"), ("entity", "UNDP", "UNDP")]),
-        ("the United Nations Environment Programme", [("entity", "the United Nations "
-                                                       "Environment Programme", "UNEP")]),
+        (
+            "the United Nations Environment Programme",
+            [("entity", "the United Nations Environment Programme", "UNEP")],
+        ),
         ("UN Environment", [("entity", "UN Environment", "UNEP")]),
         ("un environment programme", [("entity", "un environment programme", "UNEP")]),
         ("the UNCCD secretariat", [("entity", "the UNCCD secretariat", "UNCCD")]),
-        ("the secretariat of the Convention on Biological Diversity",
-         [("entity", "the secretariat of the Convention on Biological Diversity", "CBD")]),
-        ("the Food and Agriculture Organization of the United Nations",
-         [("entity", "the Food and Agriculture Organization of the United Nations", "FAO")]),
-        ("UN-Habitat, UN Women and WHO", [("entity", "UN-Habitat", "UN-Habitat"),
-                                          ("entity", "UN Women", "UN Women"),
-                                          ("entity", "WHO", "WHO")]),
-        ("the United Nations Children’s Fund", [("entity", "the United Nations Children’s Fund",
-                                                 "UNICEF")]),
-        ("United  Nations\nDevelopment Programme", [("entity", "United  Nations\nDevelopment "
-                                                     "Programme", "UNDP")]),
+        (
+            "the secretariat of the Convention on Biological Diversity",
+            [("entity", "the secretariat of the Convention on Biological Diversity", "CBD")],
+        ),
+        (
+            "the Food and Agriculture Organization of the United Nations",
+            [("entity", "the Food and Agriculture Organization of the United Nations", "FAO")],
+        ),
+        (
+            "UN-Habitat, UN Women and WHO",
+            [
+                ("entity", "UN-Habitat", "UN-Habitat"),
+                ("entity", "UN Women", "UN Women"),
+                ("entity", "WHO", "WHO"),
+            ],
+        ),
+        (
+            "the United Nations Children’s Fund",
+            [("entity", "the United Nations Children’s Fund", "UNICEF")],
+        ),
+        (
+            "United  Nations\nDevelopment Programme",
+            [("entity", "United  Nations\nDevelopment Programme", "UNDP")],
+        ),
     ],
-)  # fmt: skip
+)
 def test_entities(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
 
@@ -108,8 +126,10 @@ def test_no_entity(text: str) -> None:
     [
         ("the EMG Secretariat", ("role", "the EMG Secretariat", "EMG Secretariat")),
         ("the Secretariat", ("role", "the Secretariat", "EMG Secretariat")),
-        ("the Secretariat of the Group", ("role", "the Secretariat of the Group",
-                                          "EMG Secretariat")),
+        (
+            "the Secretariat of the Group",
+            ("role", "the Secretariat of the Group", "EMG Secretariat"),
+        ),
         ("relevant EMG members", ("role", "relevant EMG members", "relevant EMG members")),
         ("all members", ("role", "all members", "EMG members")),
         ("all the members", ("role", "all the members", "EMG members")),
@@ -117,7 +137,7 @@ def test_no_entity(text: str) -> None:
         ("UN agencies", ("role", "UN agencies", "UN entities")),
         ("the Chair", ("role", "the Chair", "EMG Chair")),
     ],
-)  # fmt: skip
+)
 def test_roles(text: str, expected: tuple[str, str, str]) -> None:
     assert found(text) == [expected]
 
@@ -133,36 +153,55 @@ def test_a_role_followed_by_of_and_a_name_is_part_of_that_name() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("establish a Consultative Process on Sustainable Infrastructure to strengthen",
-         "Consultative Process on Sustainable Infrastructure"),
-        ("an Issue Management Group on Human Rights and the Environment with the purpose",
-         "Issue Management Group on Human Rights and the Environment"),
-        ("a consultative process on COVID-19 and the Environment to define",
-         "Consultative Process on COVID-19 and the Environment"),
-        ("the Consultative Process on Environmental and Social Sustainability in the UN System "
-         "to consider", "Consultative Process on Advancing Environmental and Social "
-         "Sustainability in the United Nations System"),
-        ("as the Issue Management Group on the Right to a Clean, Healthy and Sustainable "
-         "Environment.", "Issue Management Group on the Right to a Clean, Healthy and "
-         "Sustainable Environment"),
+        (
+            "establish a Consultative Process on Sustainable Infrastructure to strengthen",
+            "Consultative Process on Sustainable Infrastructure",
+        ),
+        (
+            "an Issue Management Group on Human Rights and the Environment with the purpose",
+            "Issue Management Group on Human Rights and the Environment",
+        ),
+        (
+            "a consultative process on COVID-19 and the Environment to define",
+            "Consultative Process on COVID-19 and the Environment",
+        ),
+        (
+            "the Consultative Process on Environmental and Social Sustainability in the UN System "
+            "to consider",
+            "Consultative Process on Advancing Environmental and Social "
+            "Sustainability in the United Nations System",
+        ),
+        (
+            "as the Issue Management Group on the Right to a Clean, Healthy and Sustainable "
+            "Environment.",
+            "Issue Management Group on the Right to a Clean, Healthy and Sustainable Environment",
+        ),
         ("the IMG on ESM", "Issue Management Group on Environmental Sustainability Management"),
         ("the UN E-waste Coalition to inform", "UN E-waste Coalition"),
         ("the E-waste Coalition's Terms of Reference", "UN E-waste Coalition"),
         ("the SDS Coalition", "UN Coalition on Combating Sand and Dust Storms"),
-        ("the UN Coalition on Sand and Dust Storms as well as",
-         "UN Coalition on Combating Sand and Dust Storms"),
+        (
+            "the UN Coalition on Sand and Dust Storms as well as",
+            "UN Coalition on Combating Sand and Dust Storms",
+        ),
         ("the Nexus Dialogue series", "EMG Nexus Dialogues"),
-        ("a new series of EMG Nexus Dialogues on the environmental dimension",
-         "EMG Nexus Dialogues"),
+        (
+            "a new series of EMG Nexus Dialogues on the environmental dimension",
+            "EMG Nexus Dialogues",
+        ),
         ("the Task Force on Gender", "Task Force on Gender"),
-        ("the Issue Management Group on digital transformation;",
-         "Issue Management Group on Digital Transformation"),
-        ("the consultative process on biodiversity in order to:",
-         "Consultative Process on Biodiversity"),
+        (
+            "the Issue Management Group on digital transformation;",
+            "Issue Management Group on Digital Transformation",
+        ),
+        (
+            "the consultative process on biodiversity in order to:",
+            "Consultative Process on Biodiversity",
+        ),
         ("the IMG on green economy to support", "Issue Management Group on Green Economy"),
         ("the Peer Review Process", "Environmental Management Peer Reviews"),
     ],
-)  # fmt: skip
+)
 def test_a_body_by_its_name(text: str, name: str) -> None:
     bodies = [m for m in vocabulary().mentions(text) if m.kind == "body"]
     assert [m.name for m in bodies] == [name]
@@ -172,19 +211,29 @@ def test_a_body_by_its_name(text: str, name: str) -> None:
     ("text", "expected"),
     [
         # a name never runs into another body nor, after "and" or a comma, onto an acronym
-        ("the Task Team on Sustainable Procurement Data to the Issue Management Group on "
-         "Environmental Sustainability Management from January 2018",
-         ["Task Team on Sustainable Procurement Data",
-          "Issue Management Group on Environmental Sustainability Management"]),
-        ("the Consultative Process on Biodiversity and UNDP", ["Consultative Process on "
-                                                               "Biodiversity", "UNDP"]),
-        ("the Task Team on Procurement, UNEP and UNOPS", ["Task Team on Procurement", "UNEP",
-                                                          "UNOPS"]),
+        (
+            "the Task Team on Sustainable Procurement Data to the Issue Management Group on "
+            "Environmental Sustainability Management from January 2018",
+            [
+                "Task Team on Sustainable Procurement Data",
+                "Issue Management Group on Environmental Sustainability Management",
+            ],
+        ),
+        (
+            "the Consultative Process on Biodiversity and UNDP",
+            ["Consultative Process on Biodiversity", "UNDP"],
+        ),
+        (
+            "the Task Team on Procurement, UNEP and UNOPS",
+            ["Task Team on Procurement", "UNEP", "UNOPS"],
+        ),
         ("the UN E-waste Coalition for 2020-2021", ["UN E-waste Coalition"]),
-        ("the Task Team on Marine Litter and Microplastics for another year",
-         ["Task Team on Marine Litter and Microplastics"]),
+        (
+            "the Task Team on Marine Litter and Microplastics for another year",
+            ["Task Team on Marine Litter and Microplastics"],
+        ),
     ],
-)  # fmt: skip
+)
 def test_where_a_name_ends(text: str, expected: list[str]) -> None:
     assert names(text) == expected
 
@@ -281,8 +330,9 @@ def test_a_user_alias_file_adds_other_names(tmp_path: Path) -> None:
     )
     text = "the Gender Task Team and the UN Coalition on Electronic Waste"
     assert [m.name for m in vocabulary([path]).mentions(text)] == [
-        "Task Team on Gender and the Environment", "UN E-waste Coalition"
-    ]  # fmt: skip
+        "Task Team on Gender and the Environment",
+        "UN E-waste Coalition",
+    ]
     assert list(vocabulary().mentions("the Gender Task Team")) == []
 
 
@@ -293,15 +343,19 @@ def test_a_user_alias_file_adds_other_names(tmp_path: Path) -> None:
         ("Task Team on X: 3\n", "Task Team on X: expected a list of names (text)"),
         ("Task Team on X: [a, '']\n", "Task Team on X: expected a list of names (text)"),
         ("Task Team on X: [a]\nTask Team on X: [b]\n", 'line 2: duplicate key "Task Team on X"'),
-        ("Task Team on X: [Gender Team]\nTask Team on Y: [gender team]\n",
-         "'gender team' is a name of both 'Task Team on X' and 'Task Team on Y'"),
-        ("Task Team on X: [Issue Management Group on X]\n",
-         "'Issue Management Group on X' is not of the type of 'Task Team on X': a body that "
-         "changes type is renamed (an event), not another name"),
+        (
+            "Task Team on X: [Gender Team]\nTask Team on Y: [gender team]\n",
+            "'gender team' is a name of both 'Task Team on X' and 'Task Team on Y'",
+        ),
+        (
+            "Task Team on X: [Issue Management Group on X]\n",
+            "'Issue Management Group on X' is not of the type of 'Task Team on X': a body that "
+            "changes type is renamed (an event), not another name",
+        ),
         ("Task Team on X: [a\n", "line 2: "),
         ("Task Team on X: *anchor\n", "line 1: "),
     ],
-)  # fmt: skip
+)
 def test_a_bad_alias_file_is_one_line_naming_it(tmp_path: Path, text: str, message: str) -> None:
     path = write(tmp_path, text)
     with pytest.raises(VocabularyError) as caught:

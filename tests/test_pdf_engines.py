@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -25,15 +26,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from emg_parse import limits
+from emg_parse.cli import main
 from emg_parse.errors import InputError, ParseTimeoutError
 from emg_parse.extractors import ReadOptions
-from emg_parse.extractors.pdf import assembly, extractor, pdfium, reader
+from emg_parse.extractors.pdf import assembly, columns, extractor, pdfium, reader
 from emg_parse.extractors.pdf.dedupe import dedupe_glyphs, dedupe_page
-from emg_parse.extractors.pdf.extractor import ENGINES, PdfExtractor
+from emg_parse.extractors.pdf.extractor import PdfExtractor
 from emg_parse.extractors.pdf.objects import Glyph, PageGlyphs
 from emg_parse.extractors.pdf.params import DEFAULT_PARAMS
 from emg_parse.limits import can_fork
@@ -42,7 +45,14 @@ from emg_parse.pipeline import ParseOptions, parse_file
 
 from .conftest import SAMPLES
 from .pdfgen import Page, Span, build_pdf
-from .test_pdf_extractor import Reader, body_page, bordered_table_page, header_table_page
+from .test_pdf_extractor import (
+    ENGINES,
+    Reader,
+    body_page,
+    bordered_table_page,
+    header_table_page,
+    texts,
+)
 
 DOCUMENTS = Path(__file__).resolve().parent / "documents"
 #: The samples and the layout-test documents (LibreOffice PDFs).
@@ -182,6 +192,21 @@ def running_text() -> list[Page]:
     return pages
 
 
+def turned_pages() -> list[Page]:
+    """Pages turned by ``/Rotate`` (read as a viewer shows them), and text drawn
+    turned a quarter on an upright page (left out: not upright)."""
+    pages = []
+    for rotate in (90, 180, 270):
+        page = body_page([f"I. Turned {rotate}", "The Senior Officials:", "a) Welcome it."])
+        page.rotate = rotate
+        page.rect(72, 500, 300, 0.75)
+        pages.append(page)
+    page = body_page(["I. Upright", "The Senior Officials:"])
+    page.text(560, 300, "Draft, written upwards in the margin", turned=True)
+    pages.append(page)
+    return pages
+
+
 GENERATED: dict[str, Callable[[], list[Page]]] = {
     "outcome": outcome_pages,
     "outcome-8-copies": lambda: outcome_pages(8),  # long enough to be read by a child
@@ -189,6 +214,7 @@ GENERATED: dict[str, Callable[[], list[Page]]] = {
     "tables-and-rules": tables_and_rules,
     "running-text": running_text,
     "header-table": lambda: [header_table_page()],
+    "turned": turned_pages,
 }
 
 
@@ -283,6 +309,87 @@ def test_the_isolated_reader_reads_what_this_process_reads(
     before = children()
     isolated = PdfExtractor().convert(long_pdf, ISOLATED)
     assert isolated == PdfExtractor().convert(long_pdf)
+    assert children() == before
+
+
+def alternating_pages(count: int = 6) -> list[Page]:
+    """Pages on which the running text cannot be guessed from the page before: odd
+    and even pages have different running headers (each on half the pages: running
+    text), and "Annex" at the bottom of every page is as common in the bodies (body
+    text)."""
+    pages = []
+    for n in range(count):
+        page = body_page(["I. Task Team", f"Text of page {n + 1}", "Annex"])
+        page.text_top(72, 40, "Odd page header" if n % 2 == 0 else "Even page header", 10)
+        page.text_top(72, 810, "Annex", 9)
+        pages.append(page)
+    return pages
+
+
+def laid_out_pages(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Extraction, int]:
+    """The document read in this process, and how many pages were laid out to read it."""
+    real = columns.layout_page
+    calls = []
+
+    def layout_page(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    with monkeypatch.context() as patched:
+        patched.setattr("emg_parse.extractors.pdf.assembly.layout_page", layout_page)
+        return PdfExtractor().convert(path), len(calls)
+
+
+def no_pdfium_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pdfium cannot be loaded in this process (a forked worker loads it as usual)."""
+    real, parent = pdfium.pdfium, os.getpid()
+
+    def only_in_workers() -> pdfium.Pdfium:
+        if os.getpid() == parent:
+            raise OSError("pdfium is not to be loaded in the calling process")
+        return real()
+
+    monkeypatch.setattr(pdfium, "pdfium", only_in_workers)
+
+
+@needs_fork
+@pytest.mark.parametrize("cpus", [1, 3])
+def test_pages_guessed_wrong_are_laid_out_again_in_the_isolated_reader(
+    cpus: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_pdf(tmp_path / "alternating.pdf", alternating_pages())
+    here, laid_out = laid_out_pages(path, monkeypatch)
+    assert laid_out == 2 * 6  # every guess was wrong
+    assert [line.text for line in here.lines][:4] == [
+        "I. Task Team",
+        "Text of page 1",
+        "Annex",
+        "Annex",
+    ]
+    assert not any("header" in line.text for line in here.lines)
+    monkeypatch.setattr(reader, "usable_cpus", lambda: cpus)
+    monkeypatch.setattr(reader, "GROW_MIN_PAGES", 1)
+    with monkeypatch.context() as patched:
+        no_pdfium_here(patched)
+        before = children()
+        assert PdfExtractor().convert(path, ISOLATED) == here
+        assert children() == before
+        # the command line, which reads through the isolated reader
+        result = CliRunner().invoke(main, [str(path), "--dump", "lines"])
+        assert (result.exit_code, result.stderr) == (0, "")
+        assert [line["text"] for line in json.loads(result.stdout)] == texts(here)
+
+
+@needs_fork
+def test_pages_are_laid_out_again_here_when_this_process_can_no_longer_fork(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_pdf(tmp_path / "alternating.pdf", alternating_pages())
+    before = children()
+    with PdfExtractor().start(path, ISOLATED) as reading:
+        monkeypatch.setattr(extractor, "can_fork", lambda: False)  # a thread was started
+        result = reading.result()
+    assert result == PdfExtractor().convert(path)
     assert children() == before
 
 

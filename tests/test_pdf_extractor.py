@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from click.testing import CliRunner
@@ -28,27 +28,26 @@ from emg_parse.errors import (
     NoTextError,
     TooLargeError,
 )
-from emg_parse.extractors import ReadOptions
+from emg_parse.extractors import PdfEngine, ReadOptions
 from emg_parse.extractors.pdf import columns, objects
 from emg_parse.extractors.pdf.dedupe import dedupe_glyphs
 from emg_parse.extractors.pdf.errors import DAMAGED_MESSAGE, ENCRYPTED_MESSAGE, NO_TEXT_MESSAGE
-from emg_parse.extractors.pdf.extractor import ENGINES, PdfExtractor
+from emg_parse.extractors.pdf.extractor import PdfExtractor
 from emg_parse.extractors.pdf.lines import TextLine, is_list_label, page_lines, style_of_parts
 from emg_parse.extractors.pdf.objects import Glyph, PageGlyphs
 from emg_parse.extractors.pdf.params import DEFAULT_PARAMS
-from emg_parse.extractors.pdf.pdfplumber import page_glyphs
-from emg_parse.extractors.pdf.running import (
-    MarginItem,
-    is_page_number,
-    running_fragments,
-    running_key,
-)
+from emg_parse.extractors.pdf.pdfplumber import page_objects
+from emg_parse.extractors.pdf.running import place
 from emg_parse.extractors.registry import extract
+from emg_parse.extractors.running import Placed, is_page_number, running_key, running_texts
 from emg_parse.lines import Extraction, Line, Provenance
 
 from .bounds import finishes_within
 from .conftest import SAMPLES
 from .pdfgen import Page, Span, build_pdf, text_width, write_pdf
+
+#: Every PDF engine.
+ENGINES: tuple[PdfEngine, ...] = get_args(PdfEngine)
 
 
 class Reader:
@@ -193,24 +192,28 @@ def test_is_not_page_number(text: str) -> None:
 
 
 def test_running_key_replaces_digits_and_collapses_space() -> None:
-    assert running_key("  EMGSOM.26_3a   page 3\t of 12 ") == "EMGSOM.##_#a page # of ##"
+    assert running_key("  EMGSOM.26_3a   page 3\t of 12 ") == "EMGSOM.#_#a page # of #"
+    # a number that grows by a digit is still the same running line
+    assert running_key("EMG/SOM.19/04 - 9") == running_key("EMG/SOM.19/04 - 10")
 
 
-def _item(page: int, text: str, top: float, height: float = 842.0) -> MarginItem:
-    return MarginItem(page=page, text=text, top=top, bottom=top + 10, page_height=height)
+def _item(page: int, text: str, top: float, height: float = 842.0) -> Placed:
+    """A text 10 points high at ``top`` on a page, placed as the PDF reader places it."""
+    zone, position = place(top, top + 10, height, DEFAULT_PARAMS)
+    return Placed(page, zone, position, text)
 
 
-def drop(items: list[MarginItem], pages: int) -> set[int]:
-    return running_fragments(items, pages, DEFAULT_PARAMS)
+def drop(items: list[Placed], pages: int) -> set[int]:
+    return running_texts(items, pages, DEFAULT_PARAMS.running_tolerance)
 
 
-def test_running_fragments_repeated_at_same_y() -> None:
+def test_running_texts_repeated_at_same_y() -> None:
     items = [_item(p, "EMGSOM.26_3a", 35 + p * 0.5) for p in range(3)]
     items.append(_item(0, "UNITED NATIONS", 60))
     assert drop(items, 3) == {0, 1, 2}
 
 
-def test_running_fragments_needs_same_y_half_the_pages_and_two_pages() -> None:
+def test_running_texts_needs_same_y_half_the_pages_and_two_pages() -> None:
     # same text, different heights on the page: not running
     assert drop([_item(0, "Draft", 30), _item(1, "Draft", 80)], 2) == set()
     # one page of three
@@ -223,7 +226,7 @@ def test_running_fragments_needs_same_y_half_the_pages_and_two_pages() -> None:
     assert drop([_item(0, "Draft", 30), _item(0, "3", 820)], 1) == {1}
 
 
-def test_running_fragments_bottom_measured_from_page_bottom() -> None:
+def test_running_texts_bottom_measured_from_page_bottom() -> None:
     items = [
         _item(0, "Page 1 of 2 - EMG", 800, height=842),
         _item(1, "Page 2 of 2 - EMG", 750, height=792),  # letter-size page
@@ -231,7 +234,7 @@ def test_running_fragments_bottom_measured_from_page_bottom() -> None:
     assert drop(items, 2) == {0, 1}
 
 
-def test_running_fragments_keep_text_that_is_mostly_body_text() -> None:
+def test_running_texts_keep_text_that_is_mostly_body_text() -> None:
     # two pages of three open with the same line at the top margin, but the line
     # also occurs in the body (more often): it is body text
     items = [_item(p, "The Senior Officials:", 72) for p in (1, 2)]
@@ -243,9 +246,7 @@ def test_running_fragments_keep_text_that_is_mostly_body_text() -> None:
     assert drop(items, 3) == {0, 1, 2}
 
 
-def test_footnote_number_then_tab_is_not_a_page_number(
-    extractor: Reader, tmp_path: Path
-) -> None:
+def test_footnote_number_then_tab_is_not_a_page_number(extractor: Reader, tmp_path: Path) -> None:
     page = body_page(["Body text of the page."])
     page.text_top(72, 790, "1", 9)
     page.text_top(100, 790, "See the report of the EMG.", 9)
@@ -255,7 +256,7 @@ def test_footnote_number_then_tab_is_not_a_page_number(
     ]
 
 
-def test_running_fragments_ignore_body_zone() -> None:
+def test_running_texts_ignore_body_zone() -> None:
     items = [_item(p, "The Senior Officials:", 400) for p in range(3)]
     items += [_item(p, "7", 400) for p in range(3)]
     assert drop(items, 3) == set()
@@ -608,9 +609,7 @@ def test_encrypted_without_or_with_wrong_password(extractor: Reader, tmp_path: P
     assert texts(extractor.convert(path, password="owner"))[0] == "The Senior Officials:"
 
 
-def test_encrypted_with_empty_user_password_just_opens(
-    extractor: Reader, tmp_path: Path
-) -> None:
+def test_encrypted_with_empty_user_password_just_opens(extractor: Reader, tmp_path: Path) -> None:
     path = tmp_path / "open.pdf"
     path.write_bytes(build_pdf(simple_pages(), user_password=""))
     assert texts(extractor.convert(path)) == [
@@ -744,14 +743,14 @@ def test_pdf_closed_when_a_page_fails(
 # --- glyph coordinates: pdfplumber's, with the normalised box ---------------------------
 
 
-def test_page_glyphs_match_pdfplumber_chars(tmp_path: Path) -> None:
+def test_pdfplumber_glyphs_match_its_chars(tmp_path: Path) -> None:
     import pdfplumber
 
     path = write_pdf(tmp_path / "t.pdf", [header_table_page()])
     with pdfplumber.open(path) as pdf:
         page = pdf.pages[0]
         chars = page.chars
-        glyphs = page_glyphs(page)
+        glyphs, _boxes = page_objects(page)
     assert [(g.text, g.x0, g.x1, g.size, g.font) for g in glyphs] == [
         (c["text"], c["x0"], c["x1"], c["size"], c["fontname"]) for c in chars
     ]

@@ -14,13 +14,30 @@ WORDS, ALIASES = load_names()
 A, B, C = "Task Team on Alpha", "Task Team on Beta", "Task Team on Gamma"
 
 
-def ref(meeting: int | None, name: str | None, event: BodyEvent | None = None, *,
-        new_name: str | None = None, proposed: bool = False, document: str | None = None,
-        decision: str = "d", date: dt.date | None = None, order: int = 0) -> Reference:  # fmt: skip
+def ref(
+    meeting: int | None,
+    name: str | None,
+    event: BodyEvent | None = None,
+    *,
+    new_name: str | None = None,
+    proposed: bool = False,
+    document: str | None = None,
+    decision: str = "d",
+    date: dt.date | None = None,
+    order: int = 0,
+) -> Reference:
     return Reference(
-        document or f"SOM{meeting}.json", proposed, meeting, date, decision, order, name,
-        "task_team", event, new_name,
-    )  # fmt: skip
+        document or f"SOM{meeting}.json",
+        proposed,
+        meeting,
+        date,
+        decision,
+        order,
+        name,
+        "task_team",
+        event,
+        new_name,
+    )
 
 
 def register(*found: Reference, meetings: dict[int, Meeting] | None = None) -> Register:
@@ -34,22 +51,31 @@ def events(register: Register, index: int = 0) -> list[tuple[int | None, str, bo
 
 def test_a_renaming_makes_one_body_of_both_names_through_a_chain() -> None:
     reg = register(
-        ref(1, A, "established"), ref(2, A, "renamed", new_name=B), ref(3, B, "extended"),
-        ref(4, B, "renamed", new_name=C), ref(5, C),
-    )  # fmt: skip
+        ref(1, A, "established"),
+        ref(2, A, "renamed", new_name=B),
+        ref(3, B, "extended"),
+        ref(4, B, "renamed", new_name=C),
+        ref(5, C),
+    )
     assert len(reg.bodies) == 1
     body = reg.bodies[0]
     assert body.name == C
     assert [(n.name, n.kind) for n in body.names] == [(C, "current"), (A, "former"), (B, "former")]
     assert (body.status, body.established, body.first_meeting, body.last_meeting) == (
-        "active", 1, 1, 5,
-    )  # fmt: skip
+        "active",
+        1,
+        1,
+        5,
+    )
     assert reg.body_of(A) == reg.body_of(B) == reg.body_of("the task team on gamma") == C
 
 
 def test_names_are_compared_by_key_and_aliases_are_the_listed_name() -> None:
-    reg = register(ref(1, "Task team on alpha", "established"), ref(2, A, "concluded"),
-                   ref(3, "UN Coalition on E-waste"))  # fmt: skip
+    reg = register(
+        ref(1, "Task team on alpha", "established"),
+        ref(2, A, "concluded"),
+        ref(3, "UN Coalition on E-waste"),
+    )
     assert [b.name for b in reg.bodies] == [A, "UN E-waste Coalition"]  # normalised, one body
     assert reg.bodies[0].status == "concluded"
     kinds = {n.name: n.kind for n in reg.bodies[1].names}
@@ -67,11 +93,18 @@ def test_status_comes_from_the_last_event_that_is_no_proposal() -> None:
         ([ref(1, A, "established"), ref(2, A, "concluded"), ref(3, A, "extended")], "active", None),
         ([ref(1, A, "established"), ref(2, A, "transferred")], "transferred", 2),
         ([ref(1, A, "terms_of_reference")], "active", None),
-        ([ref(1, A, "established"), ref(2, A, "concluded"),
-          ref(3, A, "extended", proposed=True)], "concluded", 2),
+        (
+            [
+                ref(1, A, "established"),
+                ref(2, A, "concluded"),
+                ref(3, A, "extended", proposed=True),
+            ],
+            "concluded",
+            2,
+        ),
         ([ref(1, A, "established", proposed=True)], "unknown", None),
         ([ref(1, A), ref(2, A)], "unknown", None),
-    ]  # fmt: skip
+    ]
     for found, status, ended in cases:
         body = register(*found).bodies[0]
         assert (body.status, body.ended) == (status, ended), found
@@ -87,16 +120,17 @@ def test_within_a_meeting_decided_documents_come_before_proposing_ones() -> None
         ref(5, A, "established", proposed=True, document="a-table.json", decision="t"),
         ref(5, A, "established", document="b-summary.json", decision="s"),
         ref(5, A, "extended", proposed=True, document="a-table.json", decision="t2"),
-    )  # fmt: skip
+    )
     # the repetition of the same event in the proposing document is dropped
     assert events(reg) == [(5, "established", False, "s"), (5, "extended", True, "t2")]
 
 
 def test_one_event_per_meeting_event_and_new_name() -> None:
     reg = register(
-        ref(1, A, "extended", decision="x", order=0), ref(1, A, "extended", decision="y", order=1),
+        ref(1, A, "extended", decision="x", order=0),
+        ref(1, A, "extended", decision="y", order=1),
         ref(2, A, "extended", decision="z"),
-    )  # fmt: skip
+    )
     assert events(reg) == [(1, "extended", False, "x"), (2, "extended", False, "z")]
 
 
@@ -106,25 +140,34 @@ def test_meetings_without_a_number_come_last_by_date() -> None:
         ref(None, A, "extended", document="undated.json"),
         ref(None, A, "extended", document="early.json", date=dt.date(2000, 1, 1)),
         ref(7, A, "established"),
-    )  # fmt: skip
+    )
     assert [e.document for e in reg.bodies[0].events] == [
-        "SOM7.json", "early.json", "late.json", "undated.json",
-    ]  # fmt: skip
+        "SOM7.json",
+        "early.json",
+        "late.json",
+        "undated.json",
+    ]
     assert reg.bodies[0].status == "active"  # the undated extension comes last
 
 
 def test_the_date_of_an_event_is_its_meetings() -> None:
     meetings = {3: Meeting(number=3, date=dt.date(2011, 5, 4))}
-    reg = register(ref(3, A, "established", date=None), ref(None, A, "extended",
-                   document="x.json", date=dt.date(2012, 1, 2)), meetings=meetings)  # fmt: skip
+    reg = register(
+        ref(3, A, "established", date=None),
+        ref(None, A, "extended", document="x.json", date=dt.date(2012, 1, 2)),
+        meetings=meetings,
+    )
     assert [e.date for e in reg.bodies[0].events] == [dt.date(2011, 5, 4), dt.date(2012, 1, 2)]
 
 
 def test_the_current_name_ignores_a_proposed_renaming() -> None:
     reg = register(ref(1, A, "established"), ref(2, A, "renamed", new_name=B, proposed=True))
     assert reg.bodies[0].name == A
-    reg = register(ref(1, A, "established"), ref(2, A, "renamed", new_name=B, proposed=True),
-                   ref(3, B, "extended"))  # fmt: skip
+    reg = register(
+        ref(1, A, "established"),
+        ref(2, A, "renamed", new_name=B, proposed=True),
+        ref(3, B, "extended"),
+    )
     assert reg.bodies[0].name == B
 
 
@@ -137,8 +180,10 @@ def test_notes_of_bodies_never_established() -> None:
         "not established in the archive (establishment proposed at SOM1); first acted on at "
         "SOM3 (extended)"
     )
-    assert note(ref(4, A), ref(6, A)) == "not established in the archive; only mentioned, at " \
-        "SOM4 to SOM6"  # fmt: skip
+    assert (
+        note(ref(4, A), ref(6, A)) == "not established in the archive; only mentioned, at "
+        "SOM4 to SOM6"
+    )
     assert note(ref(4, A, "extended", proposed=True)) == (
         "not established in the archive; only proposed, at SOM4"
     )
@@ -158,14 +203,31 @@ def test_csv_cells_that_look_like_formulas_are_guarded() -> None:
 def test_json_is_the_bodies_as_data() -> None:
     reg = register(ref(1, A, "established", date=dt.date(2001, 2, 3)))
     data = json.loads(render(reg.bodies, "json"))
-    assert data == [{
-        "name": A, "type": "task_team", "status": "active", "note": None, "established": 1,
-        "ended": None, "first_meeting": 1, "last_meeting": 1, "references": 1,
-        "names": [{"name": A, "kind": "current"}],
-        "events": [{"meeting": 1, "date": "2001-02-03", "document": "SOM1.json",
-                    "decision": "d", "event": "established", "new_name": None,
-                    "proposed": False}],
-    }]  # fmt: skip
+    assert data == [
+        {
+            "name": A,
+            "type": "task_team",
+            "status": "active",
+            "note": None,
+            "established": 1,
+            "ended": None,
+            "first_meeting": 1,
+            "last_meeting": 1,
+            "references": 1,
+            "names": [{"name": A, "kind": "current"}],
+            "events": [
+                {
+                    "meeting": 1,
+                    "date": "2001-02-03",
+                    "document": "SOM1.json",
+                    "decision": "d",
+                    "event": "established",
+                    "new_name": None,
+                    "proposed": False,
+                }
+            ],
+        }
+    ]
 
 
 def test_an_empty_register_is_a_table_of_no_bodies() -> None:

@@ -20,8 +20,13 @@ def test_committed_schema_is_current() -> None:
 def test_schema_names_the_public_contract() -> None:
     schema = json_schema()
     assert set(schema["properties"]) == {  # type: ignore[call-overload]
-        "schema_version", "source", "document", "sections", "annexes", "warnings"
-    }  # fmt: skip
+        "schema_version",
+        "source",
+        "document",
+        "sections",
+        "annexes",
+        "warnings",
+    }
 
 
 def _golden() -> dict[str, object]:

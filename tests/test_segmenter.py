@@ -36,9 +36,12 @@ def test_labelled_decisions_and_lead_in_with_items() -> None:
     assert (section.number, section.title) == ("I", "Task Team")
     assert section.actor == "The Senior Officials"
     assert tree(section.decisions) == [
-        (None, "Agree to extend the Task Team to:",
-         [("a", "Complete the tasks and;"), ("b", "Present the results.")]),
-    ]  # fmt: skip
+        (
+            None,
+            "Agree to extend the Task Team to:",
+            [("a", "Complete the tasks and;"), ("b", "Present the results.")],
+        ),
+    ]
     assert section.decisions[0].actions == ["agree", "extend"]
     assert result.warnings == []
 
@@ -50,10 +53,13 @@ def test_nested_list_ending_with_and_returns_to_parent() -> None:
         "(b) Invite members to contribute.\n"
     )
     assert tree(result.sections[0].decisions) == [
-        ("a", "Request the Secretariat to:",
-         [("i", "prepare a report;"), ("ii", "consult members; and")]),
+        (
+            "a",
+            "Request the Secretariat to:",
+            [("i", "prepare a report;"), ("ii", "consult members; and")],
+        ),
         ("b", "Invite members to contribute."),
-    ]  # fmt: skip
+    ]
     assert result.warnings == []
 
 
@@ -63,10 +69,13 @@ def test_three_levels_deep() -> None:
         "2. a fund; and\nii. report;\nb) Welcome it.\n"
     )
     assert tree(result.sections[0].decisions) == [
-        ("a", "Decide to:", [("i", "establish:", [("1", "a group;"), ("2", "a fund; and")]),
-                             ("ii", "report;")]),
+        (
+            "a",
+            "Decide to:",
+            [("i", "establish:", [("1", "a group;"), ("2", "a fund; and")]), ("ii", "report;")],
+        ),
         ("b", "Welcome it."),
-    ]  # fmt: skip
+    ]
 
 
 def test_i_after_h_is_a_letter_not_a_sub_list() -> None:
@@ -96,8 +105,10 @@ def test_actor_line_variants_and_missing_actor() -> None:
 
 
 def test_label_gap_and_repeat_are_warned() -> None:
-    result = run("I. T\nThe Senior Officials:\na) Welcome x;\nb) Welcome y;\nd) Welcome z;\n"
-                 "e) Welcome v;\ne) Welcome w.\n")  # fmt: skip
+    result = run(
+        "I. T\nThe Senior Officials:\na) Welcome x;\nb) Welcome y;\nd) Welcome z;\n"
+        "e) Welcome v;\ne) Welcome w.\n"
+    )
     assert [d.label for d in result.sections[0].decisions] == ["a", "b", "d", "e", "e"]
     messages = [w.message for w in result.warnings]
     assert messages == [
@@ -107,8 +118,9 @@ def test_label_gap_and_repeat_are_warned() -> None:
 
 
 def test_a_mistyped_label_is_one_warning() -> None:
-    result = run("I. T\nThe Senior Officials:\na) Welcome x;\nc) Welcome y;\nc) Welcome z;\n"
-                 "d) Welcome w.\n")  # fmt: skip
+    result = run(
+        "I. T\nThe Senior Officials:\na) Welcome x;\nc) Welcome y;\nc) Welcome z;\nd) Welcome w.\n"
+    )
     assert [d.label for d in result.sections[0].decisions] == ["a", "c", "c", "d"]
     assert [w.message for w in result.warnings] == [
         "label 'c' skips after 'a' (expected 'b') (line 4)"
@@ -116,8 +128,10 @@ def test_a_mistyped_label_is_one_warning() -> None:
 
 
 def test_section_order_and_unknown_verb_warnings() -> None:
-    result = run("I. One\nThe Senior Officials:\na) Welcome x.\n"
-                 "III. Three\nThe Senior Officials:\na) Something else.\n")  # fmt: skip
+    result = run(
+        "I. One\nThe Senior Officials:\na) Welcome x.\n"
+        "III. Three\nThe Senior Officials:\na) Something else.\n"
+    )
     assert codes(result) == ["unknown_verb", "section_order"]
     assert result.warnings[1].message == "section III skips after I (expected II) (line 4)"
     assert result.warnings[1].where.line == 4
@@ -144,13 +158,20 @@ def test_header_fields() -> None:
     )
     doc = result.document
     assert (doc.symbol, doc.title, doc.distribution, doc.preamble) == (
-        "EMG/SOM.27/2", "Summary of Decisions", "EMG Members", ["As agreed by the Senior Officials"]
+        "EMG/SOM.27/2",
+        "Summary of Decisions",
+        "EMG Members",
+        ["As agreed by the Senior Officials"],
     )
     m = doc.meeting
     assert (m.number, m.segment, m.date, m.end_date, m.time, m.venue) == (
-        27, "Technical Segment", dt.date(2021, 9, 9), dt.date(2021, 9, 10),
-        "10:00-12:00 CEST time", "Geneva",
-    )  # fmt: skip
+        27,
+        "Technical Segment",
+        dt.date(2021, 9, 9),
+        dt.date(2021, 9, 10),
+        "10:00-12:00 CEST time",
+        "Geneva",
+    )
 
 
 REPORT = """EMG/SOM.19/04
@@ -196,37 +217,61 @@ Agenda
 def test_a_report_with_numbered_paragraphs_and_actors_in_the_sentence() -> None:
     result = run(REPORT)
     sections = [(s.number, s.level, s.title) for s in result.sections]
-    assert sections == [("I", 1, "Opening of the meeting"), ("II", 1, "Matters for decision"),
-                        ("A", 2, "Biodiversity"), ("B", 2, "Other matters")]  # fmt: skip
+    assert sections == [
+        ("I", 1, "Opening of the meeting"),
+        ("II", 1, "Matters for decision"),
+        ("A", 2, "Biodiversity"),
+        ("B", 2, "Other matters"),
+    ]
     opening, matters, biodiversity, other = result.sections
     assert opening.notes == ["1. The meeting was opened by the Chair."]
     (adopted,) = opening.decisions
     assert (adopted.label, adopted.actor, adopted.text, adopted.actions) == (
-        "2", "The meeting", "The meeting adopted the agenda.", ["adopt"]
+        "2",
+        "The meeting",
+        "The meeting adopted the agenda.",
+        ["adopt"],
     )
     assert matters.decisions == [] and matters.notes == []
     assert biodiversity.notes == ["3. The Secretariat introduced the report."]
     four, five = biodiversity.decisions
-    assert (four.label, four.actor, four.actions) == ("4", "The Senior Officials",
-                                                      ["agree", "continue"])  # fmt: skip
-    assert tree([four]) == [(
-        "4", "The Senior Officials agreed to continue the process in order to:",
-        [("a", "present a draft;"),
-         ("b", "contribute to the review, in line with paragraph 3 (a) of decision 26/11; and"),
-         ("c", "prepare a guide.")],
-    )]  # fmt: skip
+    assert (four.label, four.actor, four.actions) == (
+        "4",
+        "The Senior Officials",
+        ["agree", "continue"],
+    )
+    assert tree([four]) == [
+        (
+            "4",
+            "The Senior Officials agreed to continue the process in order to:",
+            [
+                ("a", "present a draft;"),
+                (
+                    "b",
+                    "contribute to the review, in line with paragraph 3 (a) of decision 26/11; and",
+                ),
+                ("c", "prepare a guide."),
+            ],
+        )
+    ]
     assert (five.actor, five.actions) == ("the Senior Officials", ["request"])
-    assert other.notes == ["6. Several members stressed the value of the meetings.",
-                           "8. No other business was raised."]  # fmt: skip
+    assert other.notes == [
+        "6. Several members stressed the value of the meetings.",
+        "8. No other business was raised.",
+    ]
     (seven,) = other.decisions
-    assert (seven.label, seven.actor, seven.actions) == ("7", "The participants",
-                                                         ["welcome", "take_note"])  # fmt: skip
+    assert (seven.label, seven.actor, seven.actions) == (
+        "7",
+        "The participants",
+        ["welcome", "take_note"],
+    )
     # numbering that runs across sections and notes is no gap; a section that only
     # holds sub-sections has decisions in them; an in-sentence verb is a known verb
     assert result.warnings == []
     (annex,) = result.annexes
     assert (annex.title, annex.text) == (
-        "Annex I", "Agenda\n1. Opening of the meeting\n2. Biodiversity"
+        "Annex I",
+        "Agenda\n1. Opening of the meeting\n2. Biodiversity",
     )
 
 
@@ -239,12 +284,17 @@ def test_an_inline_list_wrapped_after_its_colon() -> None:
         "5. The Senior Officials requested a report.\n"
     )
     assert tree(result.sections[0].decisions) == [
-        ("4", "The Senior Officials agreed to continue it in order to:",
-         [("a", "present a draft;"),
-          ("b", "contribute, in line with paragraph 3 (a) of decision 26/11; and"),
-          ("c", "prepare a guide.")]),
+        (
+            "4",
+            "The Senior Officials agreed to continue it in order to:",
+            [
+                ("a", "present a draft;"),
+                ("b", "contribute, in line with paragraph 3 (a) of decision 26/11; and"),
+                ("c", "prepare a guide."),
+            ],
+        ),
         ("5", "The Senior Officials requested a report."),
-    ]  # fmt: skip
+    ]
 
 
 def test_a_section_without_actor_line() -> None:
@@ -256,19 +306,25 @@ def test_a_section_without_actor_line() -> None:
     biodiversity, other = result.sections
     assert biodiversity.notes == ["The process presented its report."]
     assert tree(biodiversity.decisions) == [
-        ("a", "Welcome the report;"), ("b", "Request a study."),
+        ("a", "Welcome the report;"),
+        ("b", "Request a study."),
         (None, "Agree to extend the process to:", [("i", "report; and"), ("ii", "consult.")]),
-    ]  # fmt: skip
+    ]
     assert (other.notes, other.decisions) == (["No other business was raised."], [])
     assert codes(result) == ["no_decisions"]
 
 
 @pytest.mark.parametrize(
     "paragraph",
-    ["9. The meeting closed at 1 p.m.", "9. The meeting was opened by the Chair.",
-     "9. The EMG Secretariat introduced the report.", "9. Several members stressed it.",
-     "9. Members have proposed a group.", "9. The Senior Officials heard a presentation."],
-)  # fmt: skip
+    [
+        "9. The meeting closed at 1 p.m.",
+        "9. The meeting was opened by the Chair.",
+        "9. The EMG Secretariat introduced the report.",
+        "9. Several members stressed it.",
+        "9. Members have proposed a group.",
+        "9. The Senior Officials heard a presentation.",
+    ],
+)
 def test_paragraphs_that_record_no_outcome_are_notes(paragraph: str) -> None:
     result = run(f"III. Closing\n\n{paragraph}\n\n10. The participants thanked the host.\n")
     (section,) = result.sections
@@ -282,8 +338,11 @@ def test_a_numbered_note_keeps_its_items_as_notes() -> None:
         "(b) two reports were issued.\n\n2. The Senior Officials welcomed the reports.\n"
     )
     (section,) = result.sections
-    assert section.notes == ["1. The Chair recalled that:", "(a) the Group met twice;",
-                             "(b) two reports were issued."]  # fmt: skip
+    assert section.notes == [
+        "1. The Chair recalled that:",
+        "(a) the Group met twice;",
+        "(b) two reports were issued.",
+    ]
     assert [(d.label, d.actions) for d in section.decisions] == [("2", ["welcome"])]
     assert result.warnings == []
 
@@ -295,7 +354,9 @@ def test_a_numbered_actor_sentence_with_its_items() -> None:
     )
     (decision,) = result.sections[0].decisions
     assert (decision.label, decision.actor, decision.actions) == (
-        "5", "The Senior Officials", ["agree"]
+        "5",
+        "The Senior Officials",
+        ["agree"],
     )
     assert [i.label for i in decision.items] == ["a", "b"]
 
@@ -311,10 +372,13 @@ def test_decimal_decisions_under_arabic_headings() -> None:
     assert (one.number, one.actor) == ("1", "The EMG Senior Officials")
     assert tree(one.decisions) == [
         ("1.1", "Take note of the trial;"),
-        ("1.2", "Agree to extend the Task Team to:", [("a", "revise the indicators; and"),
-                                                      ("b", "publish results;")]),
+        (
+            "1.2",
+            "Agree to extend the Task Team to:",
+            [("a", "revise the indicators; and"), ("b", "publish results;")],
+        ),
         ("1.3", "Request a report."),
-    ]  # fmt: skip
+    ]
     assert [d.label for d in two.decisions] == ["2.1"]
     assert result.warnings == []
 
@@ -324,12 +388,47 @@ def test_no_sections_in_prose() -> None:
 
 
 _ALPHABET = st.sampled_from(
-    ["a) ", "(b) ", "i. ", "ii. ", "(iv) ", "I. ", "IV. ", "The Senior Officials:", "\n", "\n\n",
-     "Decide to ", "extend ", "x", ";", ":", " and", "-", "\t", "Page 2 of 3", "# ", "**", "*",
-     "<b>", "</sup>", "|", "28th October 2020", "EMGSOM.26_3a", "Agenda item 3: ", "A. ",
-     "1.1 ", "3. ", "Annex I", "The Senior Officials agreed to ", ": (a) ", "; (b) ", "Title",
-     "The meeting ", "took note"]
-)  # fmt: skip
+    [
+        "a) ",
+        "(b) ",
+        "i. ",
+        "ii. ",
+        "(iv) ",
+        "I. ",
+        "IV. ",
+        "The Senior Officials:",
+        "\n",
+        "\n\n",
+        "Decide to ",
+        "extend ",
+        "x",
+        ";",
+        ":",
+        " and",
+        "-",
+        "\t",
+        "Page 2 of 3",
+        "# ",
+        "**",
+        "*",
+        "<b>",
+        "</sup>",
+        "|",
+        "28th October 2020",
+        "EMGSOM.26_3a",
+        "Agenda item 3: ",
+        "A. ",
+        "1.1 ",
+        "3. ",
+        "Annex I",
+        "The Senior Officials agreed to ",
+        ": (a) ",
+        "; (b) ",
+        "Title",
+        "The meeting ",
+        "took note",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -117,14 +117,22 @@ def paragraphs(draw: st.DrawFn, number: int) -> tuple[list[str], int]:
     lines = []
     for _ in range(draw(st.integers(1, 4))):
         number = max(1, number + draw(st.sampled_from([1, 1, 1, 1, 0, 2, -1])))
-        lines.append(f"{number}. " + draw(st.sampled_from([
-            "The meeting heard a report.",
-            "The Senior Officials agreed to extend the Task Team.",
-            "The participants welcomed the offer.",
-            "In this regard, the EMG took note of the plan.",
-            "The Senior Officials agreed to: (a) extend it; (b) rename it; and (c) report.",
-            "The Senior Officials agreed to: (a) extend it; (c) rename it.",
-        ])))  # fmt: skip
+        lines.append(
+            f"{number}. "
+            + draw(
+                st.sampled_from(
+                    [
+                        "The meeting heard a report.",
+                        "The Senior Officials agreed to extend the Task Team.",
+                        "The participants welcomed the offer.",
+                        "In this regard, the EMG took note of the plan.",
+                        "The Senior Officials agreed to: (a) extend it; (b) rename it; "
+                        "and (c) report.",
+                        "The Senior Officials agreed to: (a) extend it; (c) rename it.",
+                    ]
+                )
+            )
+        )
     return lines, number
 
 
@@ -192,33 +200,65 @@ def _tree(items: Any) -> list[Any]:
     ("lines", "tree", "messages"),
     [
         # a roman list under a text without ':' is the parser's guess: it says so
-        (["a) Welcome x;", "b) Welcome y;", "i) do this;", "ii) do that;", "c) Welcome z."],
-         ["a", ("b", ["i", "ii"]), "c"],
-         ["label 'i' starts a sub-list, but the text above it does not end with ':'"]),
-        (["a) Welcome x:", "i) do this;", "ii) do that;", "b) Welcome z."],
-         [("a", ["i", "ii"]), "b"], []),
+        (
+            ["a) Welcome x;", "b) Welcome y;", "i) do this;", "ii) do that;", "c) Welcome z."],
+            ["a", ("b", ["i", "ii"]), "c"],
+            ["label 'i' starts a sub-list, but the text above it does not end with ':'"],
+        ),
+        (
+            ["a) Welcome x:", "i) do this;", "ii) do that;", "b) Welcome z."],
+            [("a", ["i", "ii"]), "b"],
+            [],
+        ),
         # "c" after "a" is the letter c, a gap: not a roman 100 under "a"
-        (["a) Welcome x;", "c) Welcome y;", "d) Welcome z."],
-         ["a", "c", "d"], ["label 'c' skips after 'a' (expected 'b')"]),
-        (["a) Welcome x;", "b) Welcome y;", "Welcome the report.", "c) Welcome z."],
-         ["a", "b", None, "c"], []),
-        (["b) Welcome x;", "c) Welcome y."],
-         ["b", "c"], ["list starts at label 'b' (expected 'a')"]),
-        (["c) Welcome x;", "b) Welcome y."],
-         ["c", "b"], ["list starts at label 'c' (expected 'a')"]),
-        (["c) Welcome x;", "d) Welcome y."],
-         ["c", "d"], ["list starts at label 'c' (expected 'a')"]),
+        (
+            ["a) Welcome x;", "c) Welcome y;", "d) Welcome z."],
+            ["a", "c", "d"],
+            ["label 'c' skips after 'a' (expected 'b')"],
+        ),
+        (
+            ["a) Welcome x;", "b) Welcome y;", "Welcome the report.", "c) Welcome z."],
+            ["a", "b", None, "c"],
+            [],
+        ),
+        (
+            ["b) Welcome x;", "c) Welcome y."],
+            ["b", "c"],
+            ["list starts at label 'b' (expected 'a')"],
+        ),
+        (
+            ["c) Welcome x;", "b) Welcome y."],
+            ["c", "b"],
+            ["list starts at label 'c' (expected 'a')"],
+        ),
+        (
+            ["c) Welcome x;", "d) Welcome y."],
+            ["c", "d"],
+            ["list starts at label 'c' (expected 'a')"],
+        ),
         ([f"{c}) Welcome {c};" for c in "abcdefghij"], list("abcdefghij"), []),
-        (["h) Welcome h:", "i) do this;", "ii) do that."],
-         [("h", ["i", "ii"])], ["list starts at label 'h' (expected 'a')"]),
-        (["1. Welcome x;", "2. Welcome y;", "2. Welcome z;", "4. Welcome w."],
-         ["1", "2", "2", "4"], ["label '2' repeats after '2' (expected '3')"]),
-        (["a) Welcome x;", "b) Welcome y;", "iii) Welcome z."],
-         ["a", ("b", ["iii"])], ["list starts at label 'iii' (expected 'i')"]),
-        (["0. Welcome x;", "1. Welcome y."],
-         ["0", "1"], ["list starts at label '0' (expected '1')"]),
+        (
+            ["h) Welcome h:", "i) do this;", "ii) do that."],
+            [("h", ["i", "ii"])],
+            ["list starts at label 'h' (expected 'a')"],
+        ),
+        (
+            ["1. Welcome x;", "2. Welcome y;", "2. Welcome z;", "4. Welcome w."],
+            ["1", "2", "2", "4"],
+            ["label '2' repeats after '2' (expected '3')"],
+        ),
+        (
+            ["a) Welcome x;", "b) Welcome y;", "iii) Welcome z."],
+            ["a", ("b", ["iii"])],
+            ["list starts at label 'iii' (expected 'i')"],
+        ),
+        (
+            ["0. Welcome x;", "1. Welcome y."],
+            ["0", "1"],
+            ["list starts at label '0' (expected '1')"],
+        ),
     ],
-)  # fmt: skip
+)
 def test_parsed_lists(
     lines: list[str], tree: list[Any], messages: list[str], parse_text: ParseText
 ) -> None:
@@ -235,7 +275,10 @@ def test_numbered_paragraphs_run_on_across_sections(parse_text: ParseText) -> No
         "1. Welcome v.\n\nIV. Last\n\nThe Senior Officials:\n\n7. Welcome u.\n"
     )
     assert [[d.label for d in s.decisions] for s in document.sections] == [
-        ["1", "2"], ["4", "5"], ["1"], ["7"]
+        ["1", "2"],
+        ["4", "5"],
+        ["1"],
+        ["7"],
     ]
     assert [message for _, message, _ in same_findings(document)] == [
         "list starts at label '7' (expected '1' or '6')"
@@ -258,29 +301,33 @@ def test_lists_nest_at_most_twenty_deep(parse_text: ParseText) -> None:
     while items:
         items, depth = items[-1].items, depth + 1
     assert depth == 20
-    assert [m for _, m, _ in same_findings(document)] == ["label 'a' repeats after 'a' "
-                                                          "(expected 'b')"] * 5  # fmt: skip
+    assert [m for _, m, _ in same_findings(document)] == [
+        "label 'a' repeats after 'a' (expected 'b')"
+    ] * 5
 
 
 def test_a_deeply_nested_document_parses_and_validates(tmp_path: Any, cli: Cli) -> None:
     source = tmp_path / "deep.txt"
-    source.write_text(HEAD + "I. Title\n\nThe Senior Officials:\n\n"
-                      + "a) Consider the following:\n" * 5000)  # fmt: skip
+    source.write_text(
+        HEAD + "I. Title\n\nThe Senior Officials:\n\n" + "a) Consider the following:\n" * 5000
+    )
     out = tmp_path / "deep.yaml"
     assert cli(str(source), "-o", str(out)) == (0, "", "")
     code, stdout, _ = cli("validate", str(out))
     assert code == 1
     assert len(stdout.splitlines()) == 5000 - 20
-    assert all("label 'a' repeats after 'a' (expected 'b')" in line
-               for line in stdout.splitlines())  # fmt: skip
+    assert all("label 'a' repeats after 'a' (expected 'b')" in line for line in stdout.splitlines())
 
 
 # --------------------------------------------------------------------------- contract 1.1
 
 
 def _validate(sections: list[dict[str, Any]]) -> list[str]:
-    data = {"schema_version": "1.1", "source": {"file": "d.txt", "format": "text", "sha256": SHA},
-            "sections": sections}  # fmt: skip
+    data = {
+        "schema_version": "1.1",
+        "source": {"file": "d.txt", "format": "text", "sha256": SHA},
+        "sections": sections,
+    }
     return [f"{p.path}: {p.message}" for p in validate_text(json.dumps(data), "d.json").problems]
 
 
@@ -291,21 +338,29 @@ def _section(number: str | None, level: int = 1, *labels: str | None, **more: An
 
 SECTIONS: dict[str, tuple[list[tuple[str | None, int]], list[str]]] = {
     "roman, then capital letters under each": (
-        [("I", 1), ("A", 2), ("B", 2), ("II", 1), ("A", 2), ("B", 2), ("C", 2), ("III", 1)], []),
+        [("I", 1), ("A", 2), ("B", 2), ("II", 1), ("A", 2), ("B", 2), ("C", 2), ("III", 1)],
+        [],
+    ),
     "numbers and decimals under them": (
-        [("1", 1), ("1.1", 2), ("1.2", 2), ("2", 1), ("2.1", 2), ("3", 1)], []),
+        [("1", 1), ("1.1", 2), ("1.2", 2), ("2", 1), ("2.1", 2), ("3", 1)],
+        [],
+    ),
     "capital letters at level 1": ([("A", 1), ("B", 1), ("C", 1), ("D", 1)], []),
     "capital letters and decimals under agenda items": (
         [("4", 1), ("A", 2), ("B", 2), ("5", 1), ("5.1", 2), ("6", 1), ("C", 2)],
-        ["sections[6].number: sub-sections of 6 start at C (expected A)"]),
+        ["sections[6].number: sub-sections of 6 start at C (expected A)"],
+    ),
     "agenda item numbers need only increase": ([("2", 1), ("3", 1), ("5", 1), ("9", 1)], []),
     "agenda item numbers going back": (
         [("2", 1), ("4", 1), ("3", 1), ("4", 1), ("0", 2)],
-        ["sections[2].number: section 3 repeats after 4 (expected a number above 4)",
-         "sections[4].number: sub-sections of 4 start at 0 (expected 1)"],
+        [
+            "sections[2].number: section 3 repeats after 4 (expected a number above 4)",
+            "sections[4].number: sub-sections of 4 start at 0 (expected 1)",
+        ],
     ),
     "agenda item numbers start at one at least": (
-        [("0", 1), ("1", 1)], ["sections[0].number: sections start at 0 (expected 1)"],
+        [("0", 1), ("1", 1)],
+        ["sections[0].number: sections start at 0 (expected 1)"],
     ),
     "H, I, J are letters": ([(c, 1) for c in "ABCDEFGHIJ"], []),
     "unnumbered sections are skipped": ([("I", 1), (None, 1), ("II", 1), (None, 2)], []),
@@ -330,24 +385,31 @@ SECTIONS: dict[str, tuple[list[tuple[str | None, int]], list[str]]] = {
         ["sections[2].number: section III skips after I (expected II)"],
     ),
     "kinds do not mix at one level": (
-        [("I", 1), ("2", 1)], ["sections[1].number: section 2 does not continue I (expected II)"],
+        [("I", 1), ("2", 1)],
+        ["sections[1].number: section 2 does not continue I (expected II)"],
     ),
     "a trailing dot": (
         [("I", 1), ("2.", 1)],
-        ["sections[1].number: section number '2.' is not a roman numeral, number, capital "
-         "letter or decimal without a trailing dot (IV, 3, A, 2.1); write '2'"],
+        [
+            "sections[1].number: section number '2.' is not a roman numeral, number, capital "
+            "letter or decimal without a trailing dot (IV, 3, A, 2.1); write '2'"
+        ],
     ),
     "brackets": (
         [("(a)", 1)],
-        ["sections[0].number: section number '(a)' is not a roman numeral, number, capital "
-         "letter or decimal without a trailing dot (IV, 3, A, 2.1); write 'A'"],
+        [
+            "sections[0].number: section number '(a)' is not a roman numeral, number, capital "
+            "letter or decimal without a trailing dot (IV, 3, A, 2.1); write 'A'"
+        ],
     ),
     "not a number": (
         [("Part 1", 1)],
-        ["sections[0].number: section number 'Part 1' is not a roman numeral, number, capital "
-         "letter or decimal without a trailing dot (IV, 3, A, 2.1)"],
+        [
+            "sections[0].number: section number 'Part 1' is not a roman numeral, number, capital "
+            "letter or decimal without a trailing dot (IV, 3, A, 2.1)"
+        ],
     ),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("case", sorted(SECTIONS))
@@ -392,13 +454,24 @@ def test_hand_checked_references_follow_the_rules(reference: Path) -> None:
     expected = yaml.safe_load(reference.read_text(encoding="utf-8"))
 
     def entries(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return [{"label": n.get("label"), "text": n.get("text", "x"),
-                 "items": entries(n.get("items", []))} for n in nodes]  # fmt: skip
+        return [
+            {
+                "label": n.get("label"),
+                "text": n.get("text", "x"),
+                "items": entries(n.get("items", [])),
+            }
+            for n in nodes
+        ]
 
     sections = [
-        {"number": s.get("number"), "level": s.get("level", 1), "title": s.get("title", "T"),
-         "notes": s.get("notes", []), "decisions": entries(s.get("decisions", []))}
+        {
+            "number": s.get("number"),
+            "level": s.get("level", 1),
+            "title": s.get("title", "T"),
+            "notes": s.get("notes", []),
+            "decisions": entries(s.get("decisions", [])),
+        }
         for s in expected["sections"]
-    ]  # fmt: skip
+    ]
     problems = _validate(sections)
     assert [p for p in problems if p.split(": ", 1)[0].endswith(("label", "number"))] == []

@@ -111,9 +111,47 @@ def test_running_lines_of_text_saved_from_a_pdf_are_dropped() -> None:
     ]
     lines = lines_from_text("\f".join(pages))
     assert [(line.text, line.source.line) for line in lines] == [
-        ("I. Title", 2), ("The Senior Officials:", 3), ("a) Welcome x;", 4),
-        ("The Senior Officials:", 7), ("b) Welcome y.", 8),
-    ]  # fmt: skip
+        ("I. Title", 2),
+        ("The Senior Officials:", 3),
+        ("a) Welcome x;", 4),
+        ("The Senior Officials:", 7),
+        ("b) Welcome y.", 8),
+    ]
+
+
+def running_lines_kept(pages: list[str]) -> list[str]:
+    """The lines ``lines_from_text`` keeps of pages separated by form feeds."""
+    return [line.text for line in lines_from_text("\f".join(pages))]
+
+
+def test_a_running_line_recurs_at_the_same_place_on_half_the_pages() -> None:
+    body = "The Senior Officials:\na) Welcome x;\nb) Welcome y;\nc) Welcome z.\n"
+    # at the top of two pages of four: half of them, running
+    pages = ["Draft 3\n" + body, body, "Draft 4\n" + body, body]
+    assert "Draft 3" not in running_lines_kept(pages)
+    # two pages of five: fewer than half
+    assert running_lines_kept([*pages, body]).count("Draft 3") == 1
+    # the first line of one page, the second of the other: not the same place
+    pages = ["Draft 3\n" + body, "x\nDraft 4\n" + body]
+    assert running_lines_kept(pages).count("Draft 3") == 1
+    # as often in the page bodies as at the top: body text
+    pages = ["Draft 3\n" + body + "Draft 5\n" + body] * 2
+    assert running_lines_kept(pages).count("Draft 3") == 2
+
+
+def test_a_running_line_with_a_page_number_of_one_or_two_digits_is_one_line() -> None:
+    body = "The Senior Officials:\na) Welcome x;\nb) Welcome y.\n"
+    pages = [f"EMG/SOM.19/04 - {n}\n" + body for n in range(1, 13)]
+    assert not [line for line in running_lines_kept(pages) if line.startswith("EMG/SOM")]
+
+
+def test_a_page_number_goes_only_from_a_margin() -> None:
+    body = "The Senior Officials:\na) Welcome x;\nb) Welcome y;\nc) Welcome z;\n"
+    assert running_lines_kept(["- 1 -\n" + body + "12\n" + body + "2 / 4"]) == [
+        *body.split("\n")[:-1],
+        "12",
+        *body.split("\n")[:-1],
+    ]
 
 
 def test_layout_columns_are_read_one_after_the_other() -> None:
@@ -134,13 +172,15 @@ def test_layout_columns_are_read_one_after_the_other() -> None:
 def test_label_and_section_number_stay_with_their_text_across_wide_gaps() -> None:
     text = "IV.            Task Team\n        a)       Complete the tasks and;\n"
     assert [line.text for line in lines_from_text(text)] == [
-        "IV. Task Team", "a) Complete the tasks and;"
+        "IV. Task Team",
+        "a) Complete the tasks and;",
     ]
 
 
 def test_justified_text_is_not_split_into_columns() -> None:
     assert layout_cells(["Consider  and  endorse     the report", "of the group"]) == [
-        [(0, "Consider  and  endorse the report")], [(0, "of the group")]
+        [(0, "Consider  and  endorse the report")],
+        [(0, "of the group")],
     ]
 
 
@@ -214,9 +254,35 @@ def test_the_line_that_made_the_rule_pattern_backtrack(tmp_path: Path) -> None:
 
 #: Pieces of the syntax the text reader looks for, to repeat into hostile lines.
 FRAGMENTS = [
-    "---", "-", "\t", "\t\t", "|", " | ", ":", "*", "**", "***", "_", "__", "<b", "<b ",
-    ">", "</i>", "#", "# ", " ", "  ", "     ", "a", "a ", "1.", "\\", "\\*", "&amp;", "&",
-]  # fmt: skip
+    "---",
+    "-",
+    "\t",
+    "\t\t",
+    "|",
+    " | ",
+    ":",
+    "*",
+    "**",
+    "***",
+    "_",
+    "__",
+    "<b",
+    "<b ",
+    ">",
+    "</i>",
+    "#",
+    "# ",
+    " ",
+    "  ",
+    "     ",
+    "a",
+    "a ",
+    "1.",
+    "\\",
+    "\\*",
+    "&amp;",
+    "&",
+]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

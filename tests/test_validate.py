@@ -45,13 +45,17 @@ def test_the_base_documents_are_valid_and_equal(yaml_doc: str, json_doc: str) ->
 YAML_CASES: dict[str, tuple[Edits, list[str]]] = {
     "unknown field (at the key) and missing field (at the mapping)": (
         [("  title: Biodiversity\n", "  titel: Biodiversity\n")],
-        ["doc.yaml:14:3: sections[0].title: required field 'title' is missing",
-         "doc.yaml:15:3: sections[0].titel: unknown field 'titel' (did you mean 'title'?)"],
+        [
+            "doc.yaml:14:3: sections[0].title: required field 'title' is missing",
+            "doc.yaml:15:3: sections[0].titel: unknown field 'titel' (did you mean 'title'?)",
+        ],
     ),
     "unknown field without a close match lists the fields": (
         [("  pages: null\n", "  pages: null\n  author: me\n")],
-        ["doc.yaml:8:3: source.author: unknown field 'author'; the fields here are: file, "
-         "format, sha256, pages"],
+        [
+            "doc.yaml:8:3: source.author: unknown field 'author'; the fields here are: file, "
+            "format, sha256, pages"
+        ],
     ),
     "missing field": (
         [("  file: doc.txt\n", "")],
@@ -59,28 +63,38 @@ YAML_CASES: dict[str, tuple[Edits, list[str]]] = {
     ),
     "wrong type": (
         [("    text: Consider the report;", "    text: 42")],
-        ["doc.yaml:18:11: sections[0].decisions[0].text: expected a string, got a number (42); "
-         "YAML reads the unquoted 42 as a number: write it in quotes, '42'"],
+        [
+            "doc.yaml:18:11: sections[0].decisions[0].text: expected a string, got a number (42); "
+            "YAML reads the unquoted 42 as a number: write it in quotes, '42'"
+        ],
     ),
     "yes is a boolean": (
         [("  symbol: EMGSOM.26_3a", "  symbol: yes")],
-        ["doc.yaml:9:11: document.symbol: expected a string, got a boolean (true); "
-         "YAML reads the unquoted yes as a boolean: write it in quotes, 'yes'"],
+        [
+            "doc.yaml:9:11: document.symbol: expected a string, got a boolean (true); "
+            "YAML reads the unquoted yes as a boolean: write it in quotes, 'yes'"
+        ],
     ),
     "14:00 is a base-60 number": (
         [("    time: 14:00 -15:30 GVA time", "    time: 14:00")],
-        ["doc.yaml:12:11: document.meeting.time: expected a string, got a number (840); "
-         "YAML reads the unquoted 14:00 as a number: write it in quotes, '14:00'"],
+        [
+            "doc.yaml:12:11: document.meeting.time: expected a string, got a number (840); "
+            "YAML reads the unquoted 14:00 as a number: write it in quotes, '14:00'"
+        ],
     ),
     "an empty value is null": (
         [("    text: Consider the report;", "    text:")],
-        ["doc.yaml:18:10: sections[0].decisions[0].text: expected a string, got null; "
-         "an empty value is null in YAML: write '' for an empty one"],
+        [
+            "doc.yaml:18:10: sections[0].decisions[0].text: expected a string, got null; "
+            "an empty value is null in YAML: write '' for an empty one"
+        ],
     ),
     "a string where a list belongs": (
         [("    actions: [consider]", "    actions: consider")],
-        ["doc.yaml:19:14: sections[0].decisions[0].actions: expected a list, got a string "
-         "('consider'); write a list, e.g. [consider]"],
+        [
+            "doc.yaml:19:14: sections[0].decisions[0].actions: expected a list, got a string "
+            "('consider'); write a list, e.g. [consider]"
+        ],
     ),
     "out of its set of values": (
         [("  format: text", "  format: PDF")],
@@ -88,43 +102,59 @@ YAML_CASES: dict[str, tuple[Edits, list[str]]] = {
     ),
     "pattern": (
         [(f"  sha256: {SHA}", "  sha256: abc")],
-        ["doc.yaml:6:11: source.sha256: expected 64 lower-case hex digits (a SHA-256), "
-         "got a string ('abc')"],
+        [
+            "doc.yaml:6:11: source.sha256: expected 64 lower-case hex digits (a SHA-256), "
+            "got a string ('abc')"
+        ],
     ),
     "bad ISO date": (
         [("    date: 2020-10-28", "    date: 2020-10-32")],
-        ["doc.yaml:11:11: document.meeting.date: not a valid date: '2020-10-32' (day value is "
-         "outside expected range); write dates as YYYY-MM-DD, e.g. 2020-10-28"],
+        [
+            "doc.yaml:11:11: document.meeting.date: not a valid date: '2020-10-32' (day value is "
+            "outside expected range); write dates as YYYY-MM-DD, e.g. 2020-10-28"
+        ],
     ),
     "not ISO at all": (
         [("    date: 2020-10-28", "    date: 28/10/2020")],
-        ["doc.yaml:11:11: document.meeting.date: not a valid date: '28/10/2020' (invalid "
-         "character in year); write dates as YYYY-MM-DD, e.g. 2020-10-28"],
+        [
+            "doc.yaml:11:11: document.meeting.date: not a valid date: '28/10/2020' (invalid "
+            "character in year); write dates as YYYY-MM-DD, e.g. 2020-10-28"
+        ],
     ),
     "a number is no date, though pydantic would take it": (
         [("    date: 2020-10-28", "    date: 20201028")],
-        ["doc.yaml:11:11: document.meeting.date: expected a date, got a number (20201028); "
-         "write dates as YYYY-MM-DD, e.g. 2020-10-28"],
+        [
+            "doc.yaml:11:11: document.meeting.date: expected a date, got a number (20201028); "
+            "write dates as YYYY-MM-DD, e.g. 2020-10-28"
+        ],
     ),
     "end before start": (
         [("    date: 2020-10-28", "    date: 2020-10-28\n    end_date: '2020-10-27'")],
-        ["doc.yaml:12:15: document.meeting.end_date: end_date 2020-10-27 is before date "
-         "2020-10-28"],
+        [
+            "doc.yaml:12:15: document.meeting.end_date: end_date 2020-10-27 is before date "
+            "2020-10-28"
+        ],
     ),
     "unquoted 1.0": (
         [("schema_version: '1.0'", "schema_version: 1.0")],
-        ["doc.yaml:2:17: schema_version: schema_version must be the string '1.0', but YAML "
-         "reads the unquoted 1.0 as a number; write it in quotes: schema_version: '1.0'"],
+        [
+            "doc.yaml:2:17: schema_version: schema_version must be the string '1.0', but YAML "
+            "reads the unquoted 1.0 as a number; write it in quotes: schema_version: '1.0'"
+        ],
     ),
     "unsupported schema_version": (
         [("schema_version: '1.0'", "schema_version: '2.0'")],
-        ["doc.yaml:2:17: schema_version: unsupported schema_version '2.0'; this emg-parse "
-         "reads schema_version '1.0', '1.1' or '1.2'"],
+        [
+            "doc.yaml:2:17: schema_version: unsupported schema_version '2.0'; this emg-parse "
+            "reads schema_version '1.0', '1.1' or '1.2'"
+        ],
     ),
     "duplicate key, at the second one": (
         [("  title: Biodiversity\n", "  title: Biodiversity\n  title: Other\n")],
-        ['doc.yaml:16:3: sections[0].title: duplicate key "title" (first at line 15); only the '
-         "last one would be kept"],
+        [
+            'doc.yaml:16:3: sections[0].title: duplicate key "title" (first at line 15); only the '
+            "last one would be kept"
+        ],
     ),
     "tab in indentation": (
         [("  format: text", "\tformat: text")],
@@ -132,24 +162,32 @@ YAML_CASES: dict[str, tuple[Edits, list[str]]] = {
     ),
     "an unquoted ': '": (
         [("    text: Consider the report;", "    text: Note: consider the report;")],
-        ["doc.yaml:18:15: mapping values are not allowed here; a value that contains ': ' must "
-         "be put in quotes, e.g. text: 'Note: this'"],
+        [
+            "doc.yaml:18:15: mapping values are not allowed here; a value that contains ': ' must "
+            "be put in quotes, e.g. text: 'Note: this'"
+        ],
     ),
     "an unclosed quote": (
         [("    text: Consider the report;", "    text: 'Consider the report;")],
-        ["doc.yaml:21:12: expected <block end>, but found a value (while parsing a block "
-         "mapping at line 17, column 5); the quote at line 18, column 11 is not closed on its "
-         "line"],
+        [
+            "doc.yaml:21:12: expected <block end>, but found a value (while parsing a block "
+            "mapping at line 17, column 5); the quote at line 18, column 11 is not closed on its "
+            "line"
+        ],
     ),
     "a second document": (
         [("warnings: []\n", "warnings: []\n---\nmore: 1\n")],
-        ["doc.yaml:32:1: a second YAML document ('---') starts here; an emg-parse file holds "
-         "one document"],
+        [
+            "doc.yaml:32:1: a second YAML document ('---') starts here; an emg-parse file holds "
+            "one document"
+        ],
     ),
     "alias, reported once": (
         [("  symbol: EMGSOM.26_3a", "  symbol: &s EMGSOM.26_3a\n  title: *s")],
-        ["doc.yaml:10:10: document.title: aliases (*name) are not supported in emg-parse "
-         "files; write the value out in full"],
+        [
+            "doc.yaml:10:10: document.title: aliases (*name) are not supported in emg-parse "
+            "files; write the value out in full"
+        ],
     ),
     "python tag, reported once": (
         [("  pages: null", "  pages: !!python/name:os.system")],
@@ -157,18 +195,24 @@ YAML_CASES: dict[str, tuple[Edits, list[str]]] = {
     ),
     "label gap": (
         [("  - label: b\n", "  - label: c\n")],
-        ["doc.yaml:20:12: sections[0].decisions[1].label: label 'c' skips after 'a' "
-         "(expected 'b')"],
+        [
+            "doc.yaml:20:12: sections[0].decisions[1].label: label 'c' skips after 'a' "
+            "(expected 'b')"
+        ],
     ),
     "label repeat in items": (
         [("    - label: ii\n", "    - label: i\n")],
-        ["doc.yaml:25:14: sections[0].decisions[1].items[1].label: label 'i' repeats after 'i' "
-         "(expected 'ii')"],
+        [
+            "doc.yaml:25:14: sections[0].decisions[1].items[1].label: label 'i' repeats after 'i' "
+            "(expected 'ii')"
+        ],
     ),
     "label not normalised": (
         [("  - label: a\n", "  - label: (a)\n")],
-        ["doc.yaml:17:12: sections[0].decisions[0].label: label '(a)' is not a normalised "
-         "label; write 'a'"],
+        [
+            "doc.yaml:17:12: sections[0].decisions[0].label: label '(a)' is not a normalised "
+            "label; write 'a'"
+        ],
     ),
     "section out of order": (
         [("- number: II\n", "- number: III\n")],
@@ -176,8 +220,10 @@ YAML_CASES: dict[str, tuple[Edits, list[str]]] = {
     ),
     "section number with its dot": (
         [("- number: II\n", "- number: II.\n")],
-        ["doc.yaml:27:11: sections[1].number: section number 'II.' is not a roman numeral, "
-         "number, capital letter or decimal without a trailing dot (IV, 3, A, 2.1); write 'II'"],
+        [
+            "doc.yaml:27:11: sections[1].number: section number 'II.' is not a roman numeral, "
+            "number, capital letter or decimal without a trailing dot (IV, 3, A, 2.1); write 'II'"
+        ],
     ),
     "section numbers of two kinds": (
         [("- number: II\n", "- number: '2'\n")],
@@ -193,27 +239,33 @@ YAML_CASES: dict[str, tuple[Edits, list[str]]] = {
     ),
     "decision with neither text nor items (at the decision)": (
         [("  - text: Welcome the report.", "  - text: ''")],
-        ["doc.yaml:30:5: sections[1].decisions[0]: decision has neither text nor items; "
-         "write its text or remove it"],
+        [
+            "doc.yaml:30:5: sections[1].decisions[0]: decision has neither text nor items; "
+            "write its text or remove it"
+        ],
     ),
     "a decision with items may have no text": (
         [("    text: 'Decide to:'", "    text: ''")],
         [],
     ),
     "several problems, all reported, in file order": (
-        [("schema_version: '1.0'", "schema_version: 1.0"),
-         ("  - label: b\n", "  - label: c\n"),
-         ("  title: E-waste", "  title: ''"),
-         ("  format: text", "  format: text\n  colour: red")],
-        ["doc.yaml:2:17: schema_version: schema_version must be the string '1.0', but YAML "
-         "reads the unquoted 1.0 as a number; write it in quotes: schema_version: '1.0'",
-         "doc.yaml:6:3: source.colour: unknown field 'colour'; the fields here are: file, "
-         "format, sha256, pages",
-         "doc.yaml:21:12: sections[0].decisions[1].label: label 'c' skips after 'a' "
-         "(expected 'b')",
-         "doc.yaml:29:10: sections[1].title: empty title"],
+        [
+            ("schema_version: '1.0'", "schema_version: 1.0"),
+            ("  - label: b\n", "  - label: c\n"),
+            ("  title: E-waste", "  title: ''"),
+            ("  format: text", "  format: text\n  colour: red"),
+        ],
+        [
+            "doc.yaml:2:17: schema_version: schema_version must be the string '1.0', but YAML "
+            "reads the unquoted 1.0 as a number; write it in quotes: schema_version: '1.0'",
+            "doc.yaml:6:3: source.colour: unknown field 'colour'; the fields here are: file, "
+            "format, sha256, pages",
+            "doc.yaml:21:12: sections[0].decisions[1].label: label 'c' skips after 'a' "
+            "(expected 'b')",
+            "doc.yaml:29:10: sections[1].title: empty title",
+        ],
     ),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("case", sorted(YAML_CASES))
@@ -225,8 +277,10 @@ def test_yaml_problem(case: str, yaml_doc: str) -> None:
 JSON_CASES: dict[str, tuple[Edits, list[str]]] = {
     "unknown and missing field": (
         [('"title": "Biodiversity"', '"titel": "Biodiversity"')],
-        ["doc.json:9:5: sections[0].title: required field 'title' is missing",
-         "doc.json:11:7: sections[0].titel: unknown field 'titel' (did you mean 'title'?)"],
+        [
+            "doc.json:9:5: sections[0].title: required field 'title' is missing",
+            "doc.json:11:7: sections[0].titel: unknown field 'titel' (did you mean 'title'?)",
+        ],
     ),
     "missing field, at the object's brace": (
         [('"file": "doc.txt", ', "")],
@@ -238,23 +292,31 @@ JSON_CASES: dict[str, tuple[Edits, list[str]]] = {
     ),
     "bad date": (
         [('"date": "2020-10-28"', '"date": "2020-10-32"')],
-        ["doc.json:6:25: document.meeting.date: not a valid date: '2020-10-32' (day value is "
-         "outside expected range); write dates as YYYY-MM-DD, e.g. 2020-10-28"],
+        [
+            "doc.json:6:25: document.meeting.date: not a valid date: '2020-10-32' (day value is "
+            "outside expected range); write dates as YYYY-MM-DD, e.g. 2020-10-28"
+        ],
     ),
     "schema_version as a number": (
         [('"schema_version": "1.0"', '"schema_version": 1.0')],
-        ["doc.json:2:21: schema_version: schema_version must be the string '1.0', got a number "
-         '(1.0); write it in quotes: "schema_version": "1.0"'],
+        [
+            "doc.json:2:21: schema_version: schema_version must be the string '1.0', got a number "
+            '(1.0); write it in quotes: "schema_version": "1.0"'
+        ],
     ),
     "duplicate key on one line": (
         [('"title": "Biodiversity",', '"title": "Biodiversity", "title": "Other",')],
-        ['doc.json:11:32: sections[0].title: duplicate key "title" (first at line 11, column '
-         "7); only the last one would be kept"],
+        [
+            'doc.json:11:32: sections[0].title: duplicate key "title" (first at line 11, column '
+            "7); only the last one would be kept"
+        ],
     ),
     "label gap": (
         [('"label": "b"', '"label": "c"')],
-        ["doc.json:15:20: sections[0].decisions[1].label: label 'c' skips after 'a' "
-         "(expected 'b')"],
+        [
+            "doc.json:15:20: sections[0].decisions[1].label: label 'c' skips after 'a' "
+            "(expected 'b')"
+        ],
     ),
     "section order": (
         [('"number": "II"', '"number": "III"')],
@@ -262,8 +324,10 @@ JSON_CASES: dict[str, tuple[Edits, list[str]]] = {
     ),
     "empty decision": (
         [('{"text": "Welcome the report."}', '{"text": ""}')],
-        ["doc.json:24:56: sections[1].decisions[0]: decision has neither text nor items; "
-         "write its text or remove it"],
+        [
+            "doc.json:24:56: sections[1].decisions[0]: decision has neither text nor items; "
+            "write its text or remove it"
+        ],
     ),
     "trailing comma": (
         [('"warnings": []\n', '"warnings": [],\n')],
@@ -279,19 +343,23 @@ JSON_CASES: dict[str, tuple[Edits, list[str]]] = {
     ),
     "unclosed brace": (
         [('"warnings": []\n}\n', '"warnings": []\n')],
-        ["doc.json:27:1: unexpected end of file: the '{' at line 1, column 1 is not closed "
-         "with '}'"],
+        [
+            "doc.json:27:1: unexpected end of file: the '{' at line 1, column 1 is not closed "
+            "with '}'"
+        ],
     ),
     "Python's None": (
         [('"pages": null', '"pages": None')],
-        ["doc.json:3:138: unexpected word 'None'; strings must be in double quotes, and true, "
-         "false, null are lower-case"],
+        [
+            "doc.json:3:138: unexpected word 'None'; strings must be in double quotes, and true, "
+            "false, null are lower-case"
+        ],
     ),
     "line break in a string": (
         [('"text": "extend it;"', '"text": "extend\nit"')],
         ["doc.json:18:43: line breaks and tabs inside a JSON string must be written \\n, \\t"],
     ),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("case", sorted(JSON_CASES))
@@ -305,10 +373,12 @@ def test_json_problem(case: str, json_doc: str) -> None:
 
 def _labelled(labels: list[str | None]) -> str:
     decisions = [{"label": label, "text": f"Decision {n}."} for n, label in enumerate(labels)]
-    return json.dumps({
-        "source": {"file": "d.txt", "format": "text", "sha256": SHA},
-        "sections": [{"number": "I", "title": "T", "decisions": decisions}],
-    })  # fmt: skip
+    return json.dumps(
+        {
+            "source": {"file": "d.txt", "format": "text", "sha256": SHA},
+            "sections": [{"number": "I", "title": "T", "decisions": decisions}],
+        }
+    )
 
 
 def label_messages(labels: list[str | None]) -> list[tuple[str, str]]:
@@ -329,32 +399,44 @@ LABEL_CASES: dict[str, tuple[list[str | None], list[tuple[str, str]]]] = {
     "or continue it": (["a", "b", None, "c"], []),
     "j after h skips i": (list("abcdefghj"), [_at(8, "label 'j' skips after 'h' (expected 'i')")]),
     "a gap is one problem": (
-        ["a", "b", "d", "e"], [_at(2, "label 'd' skips after 'b' (expected 'c')")],
+        ["a", "b", "d", "e"],
+        [_at(2, "label 'd' skips after 'b' (expected 'c')")],
     ),
     "a typo is one problem": (
-        ["a", "c", "c", "d"], [_at(1, "label 'c' skips after 'a' (expected 'b')")],
+        ["a", "c", "c", "d"],
+        [_at(1, "label 'c' skips after 'a' (expected 'b')")],
     ),
     "a repeat is one problem": (
-        ["a", "b", "b", "c"], [_at(2, "label 'b' repeats after 'b' (expected 'c')")],
+        ["a", "b", "b", "c"],
+        [_at(2, "label 'b' repeats after 'b' (expected 'c')")],
     ),
     "roman gap": (["i", "ii", "iv"], [_at(2, "label 'iv' skips after 'ii' (expected 'iii')")]),
     "wrong start": (["b", "c"], [_at(0, "list starts at label 'b' (expected 'a')")]),
     "wrong roman start": (["ii", "iii"], [_at(0, "list starts at label 'ii' (expected 'i')")]),
     "mixed kinds": (
-        ["a", "b", "iii"], [_at(2, "label 'iii' does not continue 'b' (expected 'c')")],
+        ["a", "b", "iii"],
+        [_at(2, "label 'iii' does not continue 'b' (expected 'c')")],
     ),
     "not normalised, no follow-on problem": (
-        ["a", "b.", "c"], [_at(1, "label 'b.' is not a normalised label; write 'b'")],
+        ["a", "b.", "c"],
+        [_at(1, "label 'b.' is not a normalised label; write 'b'")],
     ),
     "not normalised first label": (
-        ["(a)", "b", "c"], [_at(0, "label '(a)' is not a normalised label; write 'a'")],
+        ["(a)", "b", "c"],
+        [_at(0, "label '(a)' is not a normalised label; write 'a'")],
     ),
     "not a label at all": (
-        ["a", "A1"], [_at(1, "label 'A1' is not a normalised label: a letter, roman numeral, "
-                         "number or decimal without brackets or a trailing dot, e.g. 'a', 'iv', "
-                         "'3', '1.1'")],
+        ["a", "A1"],
+        [
+            _at(
+                1,
+                "label 'A1' is not a normalised label: a letter, roman numeral, "
+                "number or decimal without brackets or a trailing dot, e.g. 'a', 'iv', "
+                "'3', '1.1'",
+            )
+        ],
     ),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("case", sorted(LABEL_CASES))
@@ -367,10 +449,15 @@ def test_nested_items_are_checked_at_every_depth() -> None:
     inner = [{"label": "i", "text": "x"}, {"label": "iii", "text": "y"}]
     data = {
         "source": {"file": "d.txt", "format": "text", "sha256": SHA},
-        "sections": [{"title": "T", "decisions": [
-            {"text": "Agree:", "items": [{"label": "a", "text": "to:", "items": inner}]},
-        ]}],
-    }  # fmt: skip
+        "sections": [
+            {
+                "title": "T",
+                "decisions": [
+                    {"text": "Agree:", "items": [{"label": "a", "text": "to:", "items": inner}]},
+                ],
+            }
+        ],
+    }
     result = validate_text(json.dumps(data), "d.json")
     assert [(p.path, p.code) for p in result.problems] == [
         ("sections[0].decisions[0].items[0].items[1].label", "label_sequence")
@@ -382,15 +469,18 @@ SECTION_CASES: dict[str, tuple[list[str | None], list[str]]] = {
     "unnumbered sections are skipped": (["I", None, "II"], []),
     "gap": (["I", "II", "IV"], ["sections[2].number: section IV skips after II (expected III)"]),
     "typo is one problem": (
-        ["I", "III", "III", "IV"], ["sections[1].number: section III skips after I (expected II)"],
+        ["I", "III", "III", "IV"],
+        ["sections[1].number: section III skips after I (expected II)"],
     ),
     "wrong start": (["II", "III"], ["sections[0].number: sections start at II (expected I)"]),
     "lower case": (
         ["I", "ii"],
-        ["sections[1].number: section number 'ii' is not a roman numeral, number, capital "
-         "letter or decimal without a trailing dot (IV, 3, A, 2.1); write 'II'"],
+        [
+            "sections[1].number: section number 'ii' is not a roman numeral, number, capital "
+            "letter or decimal without a trailing dot (IV, 3, A, 2.1); write 'II'"
+        ],
     ),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("case", sorted(SECTION_CASES))
@@ -398,9 +488,10 @@ def test_section_numbers(case: str) -> None:
     numbers, expected = SECTION_CASES[case]
     data = {
         "source": {"file": "d.txt", "format": "text", "sha256": SHA},
-        "sections": [{"number": n, "title": "T", "decisions": [{"text": "Agree."}]}
-                     for n in numbers],
-    }  # fmt: skip
+        "sections": [
+            {"number": n, "title": "T", "decisions": [{"text": "Agree."}]} for n in numbers
+        ],
+    }
     result = validate_text(json.dumps(data), "d.json")
     assert [f"{p.path}: {p.message}" for p in result.problems] == expected
 
@@ -469,9 +560,13 @@ def test_input_format() -> None:
 def test_problem_as_dict_and_line() -> None:
     problem = Problem("f.yaml", 3, 5, "sections[0].title", "empty_text", "empty title")
     assert problem.to_dict() == {
-        "file": "f.yaml", "line": 3, "column": 5, "path": "sections[0].title",
-        "code": "empty_text", "message": "empty title",
-    }  # fmt: skip
+        "file": "f.yaml",
+        "line": 3,
+        "column": 5,
+        "path": "sections[0].title",
+        "code": "empty_text",
+        "message": "empty title",
+    }
     assert problem.one_line() == "f.yaml:3:5: sections[0].title: empty title"
     assert Problem("f.yaml", 1, 1, "", "syntax", "bad").one_line() == "f.yaml:1:1: bad"
 
@@ -496,19 +591,31 @@ def test_byte_order_mark_and_crlf_are_fine(yaml_doc: str) -> None:
 @pytest.mark.parametrize(
     ("text", "name", "expected"),
     [
-        ("", "e.yaml", "e.yaml:1:1: empty document: expected an emg-parse document (a mapping "
-         "with schema_version, source, document, sections and warnings)"),
+        (
+            "",
+            "e.yaml",
+            "e.yaml:1:1: empty document: expected an emg-parse document (a mapping "
+            "with schema_version, source, document, sections and warnings)",
+        ),
         ("# only a comment\n", "e.yaml", None),
-        ("[1, 2]", "e.json", "e.json:1:1: expected a mapping (key: value), got a list; an "
-         "emg-parse document is a mapping of schema_version, source, document, sections and "
-         "warnings"),
-        ("a: \x00", "e.yaml", "e.yaml:1:4: character U+0000 is not allowed in YAML (special "
-         "characters are not allowed)"),
+        (
+            "[1, 2]",
+            "e.json",
+            "e.json:1:1: expected a mapping (key: value), got a list; an "
+            "emg-parse document is a mapping of schema_version, source, document, sections and "
+            "warnings",
+        ),
+        (
+            "a: \x00",
+            "e.yaml",
+            "e.yaml:1:4: character U+0000 is not allowed in YAML (special "
+            "characters are not allowed)",
+        ),
         ("[" * 5000, "e.yaml", "e.yaml:1:1: nested too deeply"),
         ("[" * 5000, "e.json", "e.json:1:202: nested more than 200 levels deep"),
         ("a: &x [*x]\n", "e.yaml", None),
     ],
-)  # fmt: skip
+)
 def test_odd_inputs_give_one_located_problem(text: str, name: str, expected: str | None) -> None:
     found = problems(text, name)
     if expected is None:
@@ -568,9 +675,10 @@ def test_random_text_never_raises(text: str, fmt: str) -> None:
     fmt=st.sampled_from(["yaml", "json"]),
     edits=st.lists(
         st.tuples(st.integers(0, 1000), st.integers(0, 3), _YAML_ALPHABET),
-        min_size=1, max_size=4,
+        min_size=1,
+        max_size=4,
     ),
-)  # fmt: skip
+)
 def test_randomly_damaged_documents_never_raise(
     fmt: str, edits: list[tuple[int, int, str]], yaml_doc: str, json_doc: str
 ) -> None:
@@ -599,9 +707,7 @@ def test_random_bytes_are_text_or_one_located_encoding_problem(data: bytes) -> N
         before = data[: exc.start].decode("utf-8")
         line = before.count("\n") + 1
         column = len(before) - before.rfind("\n")
-        assert [(p.code, p.line, p.column) for p in result.problems] == [
-            ("encoding", line, column)
-        ]
+        assert [(p.code, p.line, p.column) for p in result.problems] == [("encoding", line, column)]
         assert result.document is None
     else:
         assert result == validate_text(text, "r.yaml")

@@ -33,23 +33,41 @@ def test_the_bundled_alias_file_is_valid() -> None:
 @pytest.mark.parametrize(
     ("text", "line", "code", "message"),
     [
-        ("Task Team on X:\n- Task Team on Y\n- SDS Coalition\n", "3:3: [\"Task Team on X\"][1]",
-         "aliases", "'SDS Coalition' is a name of both 'UN Coalition on Combating Sand and Dust "
-         "Storms' and 'Task Team on X'"),
-        ("Task Team on X:\n- Issue Management Group on X\n",
-         "2:3: [\"Task Team on X\"][0]", "aliases",
-         "'Issue Management Group on X' is not of the type of 'Task Team on X': a body that "
-         "changes type is renamed (an event), not another name"),
-        ("Task Team on X:\n  a: b\n", "1:1: [\"Task Team on X\"]", "aliases",
-         "Task Team on X: expected a list of names (text)"),
-        ("[a, b]\n", "1:1", "aliases",
-         "expected a mapping of body names to lists of their other names"),
-        ("Task Team on X: []\nTask Team on X: []\n", "2:1: [\"Task Team on X\"]",
-         "duplicate_key", "duplicate key \"Task Team on X\" (first at line 1); only the last one "
-         "would be kept"),
+        (
+            "Task Team on X:\n- Task Team on Y\n- SDS Coalition\n",
+            '3:3: ["Task Team on X"][1]',
+            "aliases",
+            "'SDS Coalition' is a name of both 'UN Coalition on Combating Sand and Dust "
+            "Storms' and 'Task Team on X'",
+        ),
+        (
+            "Task Team on X:\n- Issue Management Group on X\n",
+            '2:3: ["Task Team on X"][0]',
+            "aliases",
+            "'Issue Management Group on X' is not of the type of 'Task Team on X': a body that "
+            "changes type is renamed (an event), not another name",
+        ),
+        (
+            "Task Team on X:\n  a: b\n",
+            '1:1: ["Task Team on X"]',
+            "aliases",
+            "Task Team on X: expected a list of names (text)",
+        ),
+        (
+            "[a, b]\n",
+            "1:1",
+            "aliases",
+            "expected a mapping of body names to lists of their other names",
+        ),
+        (
+            "Task Team on X: []\nTask Team on X: []\n",
+            '2:1: ["Task Team on X"]',
+            "duplicate_key",
+            'duplicate key "Task Team on X" (first at line 1); only the last one would be kept',
+        ),
         ("Task Team on X: [a\n", "2:1", "syntax", "expected ',' or ']'"),
     ],
-)  # fmt: skip
+)
 def test_a_problem_is_located_and_exit_1(
     tmp_path: Path, text: str, line: str, code: str, message: str
 ) -> None:
@@ -84,7 +102,7 @@ def test_an_unreadable_alias_file_is_exit_2(tmp_path: Path) -> None:
         f"Error: {fifo}: is a FIFO (named pipe), not a regular file; save the content to a "
         "file first",
         "2 files, no problems, 2 unreadable",
-    ]  # fmt: skip
+    ]
 
 
 def test_an_alias_file_read_again_after_a_change(tmp_path: Path) -> None:
@@ -102,9 +120,12 @@ def test_bodies_onto_a_full_device_is_exit_9(
     os.mknod(full, stat.S_IFCHR | 0o666, os.makedev(1, 7))
     with full.open("wb") as stdout:
         result = subprocess.run(
-            [sys.executable, "-m", "emg_parse", "bodies", str(converted)], stdout=stdout,
-            stderr=subprocess.PIPE, timeout=120, check=False,
-        )  # fmt: skip
+            [sys.executable, "-m", "emg_parse", "bodies", str(converted)],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
     assert result.returncode == 9
     lines = result.stderr.decode("utf-8").splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: cannot write to standard output")

@@ -20,9 +20,10 @@ def files(tmp_path: Path, yaml_doc: str, json_doc: str) -> dict[str, Path]:
     paths = {
         "good.yaml": yaml_doc,
         "good.json": json_doc,
-        "bad.yaml": edited(yaml_doc, [("  - label: b\n", "  - label: c\n"),
-                                      ("  title: E-waste", "  title: ''")]),
-    }  # fmt: skip
+        "bad.yaml": edited(
+            yaml_doc, [("  - label: b\n", "  - label: c\n"), ("  title: E-waste", "  title: ''")]
+        ),
+    }
     for name, text in paths.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     return {name: tmp_path / name for name in paths}
@@ -49,11 +50,23 @@ def test_json_format(files: dict[str, Path], cli: Cli) -> None:
     code, out, err = cli("validate", "--format", "json", str(files["good.yaml"]), str(bad))
     assert (code, err) == (1, "")
     assert json.loads(out) == [
-        {"file": str(bad), "line": 20, "column": 12, "path": "sections[0].decisions[1].label",
-         "code": "label_sequence", "message": "label 'c' skips after 'a' (expected 'b')"},
-        {"file": str(bad), "line": 28, "column": 10, "path": "sections[1].title",
-         "code": "empty_text", "message": "empty title"},
-    ]  # fmt: skip
+        {
+            "file": str(bad),
+            "line": 20,
+            "column": 12,
+            "path": "sections[0].decisions[1].label",
+            "code": "label_sequence",
+            "message": "label 'c' skips after 'a' (expected 'b')",
+        },
+        {
+            "file": str(bad),
+            "line": 28,
+            "column": 10,
+            "path": "sections[1].title",
+            "code": "empty_text",
+            "message": "empty title",
+        },
+    ]
     assert cli("validate", "-f", "json", str(files["good.json"])) == (0, "[]\n", "")
 
 
@@ -98,14 +111,19 @@ def test_garbage_is_a_problem_not_a_traceback(tmp_path: Path, cli: Cli) -> None:
     path.write_bytes(bytes(range(256)))  # 0x0a is a line break; 0x80 is no UTF-8
     code, out, err = cli("validate", str(path))
     assert code == 1
-    assert out == (f"{path}:2:118: not UTF-8 text (byte 0x80); emg-parse writes UTF-8: save "
-                   "the file as UTF-8\n")  # fmt: skip
+    assert out == (
+        f"{path}:2:118: not UTF-8 text (byte 0x80); emg-parse writes UTF-8: save "
+        "the file as UTF-8\n"
+    )
     assert err == "1 file, 1 problem\n"
     path.write_bytes(bytes(range(128)))
-    assert cli("validate", str(path))[:2] == (1, (
-        f"{path}:1:1: character U+0000 is not allowed in YAML (special characters are not "
-        "allowed)\n"
-    ))  # fmt: skip
+    assert cli("validate", str(path))[:2] == (
+        1,
+        (
+            f"{path}:1:1: character U+0000 is not allowed in YAML (special characters are not "
+            "allowed)\n"
+        ),
+    )
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
@@ -134,11 +152,15 @@ def test_readme_example_is_real(tmp_path: Path, cli: Cli, seed_txt: Path) -> Non
     for old, new in [
         ("schema_version: '1.2'", "schema_version: 1.2"),
         ("    date: '2020-10-28'", "    date: 2020-10-32"),
-        ("  title: Consultative Process on Biodiversity\n",
-         "  titel: Consultative Process on Biodiversity\n"),
-        ("    label: b\n    actor: null\n    text: Decide",
-         "    label: c\n    actor: null\n    text: Decide"),
-    ]:  # fmt: skip
+        (
+            "  title: Consultative Process on Biodiversity\n",
+            "  titel: Consultative Process on Biodiversity\n",
+        ),
+        (
+            "    label: b\n    actor: null\n    text: Decide",
+            "    label: c\n    actor: null\n    text: Decide",
+        ),
+    ]:
         text = text.replace(old, new, 1)
     out.write_text(text, encoding="utf-8")
     cwd = Path.cwd()

@@ -60,12 +60,34 @@ def document_with(texts: list[str]) -> OutcomeDocument:
     )
 
 
-TRICKY = st.text(
-    alphabet=st.characters(codec="utf-8"), min_size=0, max_size=40
-) | st.sampled_from(
-    ["yes", "No", "null", "~", "1.0", "0x1F", "2020-10-28", "- a", "a: b", "#c", "'q'", '"q"',
-     " lead", "trail ", "a\nb", "\t", "\u2028", "\x85", "\ufeff", "…", "* x", "&a", "!tag", "%"]
-)  # fmt: skip
+TRICKY = st.text(alphabet=st.characters(codec="utf-8"), min_size=0, max_size=40) | st.sampled_from(
+    [
+        "yes",
+        "No",
+        "null",
+        "~",
+        "1.0",
+        "0x1F",
+        "2020-10-28",
+        "- a",
+        "a: b",
+        "#c",
+        "'q'",
+        '"q"',
+        " lead",
+        "trail ",
+        "a\nb",
+        "\t",
+        "\u2028",
+        "\x85",
+        "\ufeff",
+        "…",
+        "* x",
+        "&a",
+        "!tag",
+        "%",
+    ]
+)
 
 
 @settings(max_examples=400, deadline=None)
@@ -99,5 +121,9 @@ def test_output_target_kinds(tmp_path: Path) -> None:
         with pytest.raises(OutputError, match="is a socket; emg-parse writes only to files"):
             output_target(tmp_path / "sock")
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "in.txt", "link", "null", "sock", "to-stdout"
+        "in.txt",
+        "link",
+        "null",
+        "sock",
+        "to-stdout",
     ]

@@ -45,8 +45,7 @@ from typing import Literal
 
 #: action -> the verb forms that express it (first word(s) of the phrase).
 VOCABULARY: dict[str, tuple[str, ...]] = {
-    "take_note": ("take note", "takes note", "took note", "taking note", "note", "notes",
-                  "noted"),
+    "take_note": ("take note", "takes note", "took note", "taking note", "note", "notes", "noted"),
     "consider": ("consider", "considers", "considered"),
     "endorse": ("endorse", "endorses", "endorsed"),
     "approve": ("approve", "approves", "approved"),
@@ -70,8 +69,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "call_upon": ("call upon", "calls upon", "called upon", "call on", "calls on"),
     "recommend": ("recommend", "recommends", "recommended"),
     "acknowledge": ("acknowledge", "acknowledges", "acknowledged"),
-    "recognize": ("recognize", "recognise", "recognizes", "recognises", "recognized",
-                  "recognised"),
+    "recognize": ("recognize", "recognise", "recognizes", "recognises", "recognized", "recognised"),
     "reaffirm": ("reaffirm", "reaffirms", "reaffirmed"),
     "support": ("support", "supports", "supported"),
     "express": ("express", "expresses", "expressed"),
@@ -79,7 +77,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "commend": ("commend", "commends", "commended"),
     "mandate": ("mandate", "mandates", "mandated"),
     "review": ("review", "reviews", "reviewed"),
-}  # fmt: skip
+}
 
 #: Nouns that name an action after "agree to the" / "decide on the" (rule 3).
 NOUNS: dict[str, str] = {"creation": "establish", "establishment": "establish"}
@@ -128,9 +126,7 @@ _JOINER = re.compile(
     r"(?:\s*(?:,|\band\b|\bto\b|\balso\b|\bfurther\b|\bin\s+principle\b))+\s*", re.IGNORECASE
 )
 _OF = re.compile(r"\s*of\b", re.IGNORECASE)
-_NOUN = re.compile(
-    r"\s*(?:to|on)\s+the\s+(?P<noun>" + "|".join(NOUNS) + r")\s+of\b", re.IGNORECASE
-)
+_NOUN = re.compile(r"\s*(?:to|on)\s+the\s+(?P<noun>" + "|".join(NOUNS) + r")\s+of\b", re.IGNORECASE)
 #: The words that may start a coordinated verb or an infinitive (rule 4).
 _LINK = re.compile(r"\b(?:and\s+(?:to\s+)?|to\s+)", re.IGNORECASE)
 #: Where the body's sentence ends: a colon (a list follows) or a full stop (rule 4).

@@ -62,18 +62,23 @@ class Found:
     kind: AddresseeKind | None
 
 
-def addressees(text: str, clauses: Sequence[Clause], mentions: Sequence[Mention],
-               bodies: Mapping[int, Named]) -> list[Found]:  # fmt: skip
+def addressees(
+    text: str, clauses: Sequence[Clause], mentions: Sequence[Mention], bodies: Mapping[int, Named]
+) -> list[Found]:
     """The addressees of the ``clauses`` of ``text`` (module docstring, rules 1-4), in
     order.  ``mentions`` are the names in ``text`` in order; ``bodies`` what each body
     mention means, by its start."""
     starts = [m.start for m in mentions]
-    return [one for clause in clauses for one in _of_clause(text, clause, mentions, starts,
-                                                              bodies)]  # fmt: skip
+    return [one for clause in clauses for one in _of_clause(text, clause, mentions, starts, bodies)]
 
 
-def _of_clause(text: str, clause: Clause, mentions: Sequence[Mention], starts: list[int],
-               bodies: Mapping[int, Named]) -> list[Found]:  # fmt: skip
+def _of_clause(
+    text: str,
+    clause: Clause,
+    mentions: Sequence[Mention],
+    starts: list[int],
+    bodies: Mapping[int, Named],
+) -> list[Found]:
     if clause.addressees is None:
         return []
     start, end = clause.addressees
@@ -130,8 +135,14 @@ def _addressee(mention: Mention, prefix: str, bodies: Mapping[int, Named]) -> Fo
     return Found(printed, named.name if named else mention.name, "body")
 
 
-def _pairs(text: str, start: int, end: int, mentions: Sequence[Mention], starts: list[int],
-           bodies: Mapping[int, Named]) -> list[Found]:  # fmt: skip
+def _pairs(
+    text: str,
+    start: int,
+    end: int,
+    mentions: Sequence[Mention],
+    starts: list[int],
+    bodies: Mapping[int, Named],
+) -> list[Found]:
     """Rule 4."""
     found = []
     for mention in mentions[bisect.bisect_left(starts, start) :]:

@@ -108,20 +108,27 @@ def open_archive(folder: Path) -> Archive:
     if not folder.exists():
         raise ArchiveError(folder, "no such folder")
     if not folder.is_dir():
-        raise ArchiveError(folder, "is not a folder; give the folder 'emg-parse batch' wrote "
-                           "(its -o)")  # fmt: skip
+        raise ArchiveError(
+            folder, "is not a folder; give the folder 'emg-parse batch' wrote (its -o)"
+        )
     manifest = folder / MANIFEST_JSON
     if manifest.exists() or manifest.is_symlink():
         archive = _from_manifest(folder, manifest)
         if not archive.entries and not archive.problems:
-            raise InputError(folder, f"{MANIFEST_JSON} lists no converted document "
-                             f"({archive.failed} failed); nothing to read")  # fmt: skip
+            raise InputError(
+                folder,
+                f"{MANIFEST_JSON} lists no converted document "
+                f"({archive.failed} failed); nothing to read",
+            )
         return archive
     entries = [Entry(shown(rel), None, folder / rel) for rel in _walk(folder)]
     if not entries:
-        raise InputError(folder, "holds no emg-parse output (no manifest.json, no .json or "
-                         ".yaml file); convert an archive first: emg-parse batch ARCHIVE_DIR "
-                         "-o FOLDER")  # fmt: skip
+        raise InputError(
+            folder,
+            "holds no emg-parse output (no manifest.json, no .json or "
+            ".yaml file); convert an archive first: emg-parse batch ARCHIVE_DIR "
+            "-o FOLDER",
+        )
     return Archive(folder, sorted(entries, key=lambda e: e.key))
 
 
@@ -130,26 +137,34 @@ def _from_manifest(folder: Path, manifest: Path) -> Archive:
         data = json.loads(manifest.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise InputError(manifest, f"cannot be read as a batch manifest ({reason}); run the "
-                         "batch again, or delete it to read every file of the folder") from None
+        raise InputError(
+            manifest,
+            f"cannot be read as a batch manifest ({reason}); run the "
+            "batch again, or delete it to read every file of the folder",
+        ) from None
     rows = data.get("documents") if isinstance(data, dict) else None
     if not isinstance(rows, list):
-        raise InputError(manifest, "is no batch manifest (no list of documents); run the "
-                         "batch again, or delete it to read every file of the folder")  # fmt: skip
+        raise InputError(
+            manifest,
+            "is no batch manifest (no list of documents); run the "
+            "batch again, or delete it to read every file of the folder",
+        )
     archive = Archive(folder, [], complete=data.get("complete") is not False)
     for number, item in enumerate(rows, start=1):
         row = Row.from_dict(item)
         if row is None:
             archive.problems.append(
-                InputError(manifest, f"document {number} is no well-formed manifest row; "
-                           "left out")
+                InputError(manifest, f"document {number} is no well-formed manifest row; left out")
             )
         elif row.status not in ("converted", "unchanged") or row.output is None:
             archive.failed += row.status == "failed"
         elif not _inside(row.output):
             archive.problems.append(
-                InputError(manifest, f"the output of {row.path} is not a path inside the "
-                           f"folder: {row.output}; left out")
+                InputError(
+                    manifest,
+                    f"the output of {row.path} is not a path inside the "
+                    f"folder: {row.output}; left out",
+                )
             )
         else:
             archive.entries.append(Entry(row.output, row.path, folder / row.output))
@@ -160,8 +175,11 @@ def _from_manifest(folder: Path, manifest: Path) -> Archive:
 def _inside(name: str) -> bool:
     """True for a relative path that stays inside its folder (no ``..``, no empty part)."""
     parts = PurePosixPath(name).parts
-    return bool(parts) and not name.startswith("/") and "\\" not in name and all(
-        part not in ("", ".", "..") for part in parts
+    return (
+        bool(parts)
+        and not name.startswith("/")
+        and "\\" not in name
+        and all(part not in ("", ".", "..") for part in parts)
     )
 
 
@@ -193,9 +211,12 @@ def load(entry: Entry) -> ArchiveDocument:
         more = len(validation.problems) - 1
         others = f" and {more} more" if more else ""
         where = f"{first.line}:{first.column}: " + (f"{first.path}: " if first.path else "")
-        raise InputError(entry.file, f"does not match the emg-parse models ({where}"
-                         f"{first.message}{others}); check it with 'emg-parse validate "
-                         "FILE'; left out")  # fmt: skip
+        raise InputError(
+            entry.file,
+            f"does not match the emg-parse models ({where}"
+            f"{first.message}{others}); check it with 'emg-parse validate "
+            "FILE'; left out",
+        )
     nodes = list(_nodes(document))
     if any(node.id is None for node in nodes):
         assign_ids(document)
@@ -203,17 +224,25 @@ def load(entry: Entry) -> ArchiveDocument:
     for node in nodes:
         assert node.id is not None
         if node.id in seen:
-            raise InputError(entry.file, f"the id {node.id} is given twice; ids must be "
-                             "unique in a document; left out")  # fmt: skip
+            raise InputError(
+                entry.file,
+                f"the id {node.id} is given twice; ids must be unique in a document; left out",
+            )
         seen.add(node.id)
     for decision in _decisions(document):
         items = {item.id for item in _items(decision.items)}
-        named = [one.item for one in decision.addressees] + [
-            one.item for one in decision.deadlines] + [one.item for one in decision.bodies]
+        named = (
+            [one.item for one in decision.addressees]
+            + [one.item for one in decision.deadlines]
+            + [one.item for one in decision.bodies]
+        )
         for item in named:
             if item is not None and item not in items:
-                raise InputError(entry.file, f"decision {decision.id} names the item {item}, "
-                                 "which it does not have; left out")  # fmt: skip
+                raise InputError(
+                    entry.file,
+                    f"decision {decision.id} names the item {item}, "
+                    "which it does not have; left out",
+                )
     return ArchiveDocument(entry.key, entry.path, document)
 
 

@@ -26,8 +26,10 @@ Rules (the README's "Converting an archive" says the same for users):
   ``a/doc.pdf.json``), so two inputs can never share an output.
 - **Incremental.**  A document is *unchanged* (not parsed) when the previous
   manifest has a converted row with the same content hash, emg-parse version and
-  output name (so the same ``--format``) and that output still exists.  A file
-  over ``MAX_FILE_BYTES`` is neither hashed nor read: it fails at once.
+  output name (so the same ``--format``) and that output still exists: it is
+  hashed in the batch process (:func:`unchanged_row`), and no worker is started
+  when no document needs converting.  A file over ``MAX_FILE_BYTES`` is neither
+  hashed nor read: it fails at once.
 - **Failures.**  One failing document never stops the batch.  Its output from an
   earlier run is removed, so every output in OUT_DIR is the result for the
   current content.  When ``--format`` changes, the output in the old format is
@@ -399,9 +401,13 @@ def converted_row(task: Task, document: OutcomeDocument, seconds: float) -> Row:
 
 def failed_row(task: Task, error: str, sha256: str | None, seconds: float) -> Row:
     return Row(
-        path=task.key, status="failed", sha256=sha256, error=shown(error),
-        seconds=round(seconds, 3), version=__version__,
-    )  # fmt: skip
+        path=task.key,
+        status="failed",
+        sha256=sha256,
+        error=shown(error),
+        seconds=round(seconds, 3),
+        version=__version__,
+    )
 
 
 def remove_outputs(task: Task) -> None:
@@ -411,18 +417,28 @@ def remove_outputs(task: Task) -> None:
         remove_output(task.out_dir, old)
 
 
-def is_unchanged(task: Task, sha256: str | None) -> bool:
+def unchanged_row(task: Task) -> Row | None:
+    """The row of a document found unchanged, or None when it is to be converted.
+
+    Unchanged (see the module docstring): not ``force``, and the previous row is a
+    converted one by this version, with the same output name, the same content hash
+    (the file is hashed only when the rest holds) and its output still there.
+    """
     previous = task.previous
-    return (
-        not task.force
-        and previous is not None
-        and previous.status in ("converted", "unchanged")
-        and sha256 is not None
-        and previous.sha256 == sha256
-        and previous.version == __version__
-        and previous.output == shown(task.output)
-        and is_own_file(task.out_dir, task.output)
-    )
+    if (
+        task.force
+        or previous is None
+        or previous.status not in ("converted", "unchanged")
+        or previous.version != __version__
+        or previous.output != shown(task.output)
+    ):
+        return None
+    start = time.perf_counter()
+    sha256 = file_sha256(task.source)
+    if sha256 is None or previous.sha256 != sha256 or not is_own_file(task.out_dir, task.output):
+        return None
+    seconds = round(time.perf_counter() - start, 3)
+    return replace(previous, status="unchanged", error=None, seconds=seconds)
 
 
 def write_output(task: Task, text: str) -> None:
@@ -443,16 +459,12 @@ def write_output(task: Task, text: str) -> None:
 def convert_document(task: Task) -> Row:
     """Convert one document and write its output (runs in a worker; never raises ``Exception``).
 
-    Unchanged documents are only hashed.  A failure gives a ``failed`` row with the
-    single-file command's one-line message and removes the document's old output.
-    A file over the size limit is neither hashed nor read.
+    A failure gives a ``failed`` row with the single-file command's one-line message
+    and removes the document's old output.  A file over the size limit is neither
+    hashed nor read.
     """
     start = time.perf_counter()
     sha256 = file_sha256(task.source)
-    if is_unchanged(task, sha256):
-        assert task.previous is not None
-        seconds = round(time.perf_counter() - start, 3)
-        return replace(task.previous, status="unchanged", error=None, seconds=seconds)
     from emg_parse.pipeline import ParseOptions, parse_file
     from emg_parse.writers import render
 
@@ -568,7 +580,9 @@ def _convert_all(
 ) -> Iterator[tuple[Task, Row | WorkerLost]]:
     """Run ``tasks`` in ``jobs`` worker processes; results in completion order.
 
-    A task that runs over the time limit has its worker killed (and replaced), and a
+    No worker is started before ``tasks`` gives its first task (none, when it gives
+    none); the parsing modules are imported first (:func:`warm_up`) where workers
+    are forked.  A task that runs over the time limit has its worker killed (and replaced), and a
     worker that dies (a crash in a C library, the OOM killer) costs only its task;
     the pool's library (pebble) does both.  Tasks are handed out a few at a time, as
     workers free up.  When the pool itself breaks (a worker died while none was
@@ -581,6 +595,12 @@ def _convert_all(
     running: dict[Future[Row], tuple[Task, float]] = {}
     pool: ProcessPool | None = None
     fresh = False  # no task has finished in this pool yet
+    first = next(tasks, None)
+    if first is None:
+        return
+    tasks = itertools.chain([first], tasks)
+    if _context().get_start_method() == "fork":
+        warm_up()  # once here rather than in every worker
 
     def schedule(count: int) -> None:
         assert pool is not None
@@ -745,10 +765,14 @@ class _Manifest:
         ]
         try:
             write_manifests(
-                self.options.out_dir, rows, archive=self.options.archive.resolve(),
-                fmt=self.options.fmt, version=__version__, complete=complete,
+                self.options.out_dir,
+                rows,
+                archive=self.options.archive.resolve(),
+                fmt=self.options.fmt,
+                version=__version__,
+                complete=complete,
                 summary=self.summary(),
-            )  # fmt: skip
+            )
         except OSError as exc:
             path = self.options.out_dir / MANIFEST_JSON
             raise OutputError(path, f"cannot write ({exc.strerror or exc})") from exc
@@ -768,22 +792,6 @@ def previous_rows(entries: list[Entry], manifest: dict[str, Row]) -> dict[str, R
         for entry in entries
         if shared[entry.key] == 1 and (row := manifest.get(entry.key)) is not None
     }
-
-
-def _may_parse(candidates: list[Entry], previous: dict[str, Row], options: BatchOptions) -> bool:
-    """False when every document looks unchanged (only hashing is then needed)."""
-    if options.force:
-        return True
-    for entry in candidates:
-        row = previous.get(entry.path)
-        if not (
-            row is not None
-            and row.status in ("converted", "unchanged")
-            and row.version == __version__
-            and row.output == output_name(entry.key, options.fmt)
-        ):
-            return True
-    return False
 
 
 def run_batch(
@@ -824,41 +832,44 @@ def run_batch(
         done += 1
         failed += row.status == "failed"
         emit(DocumentDone(row, done=done, total=len(candidates), failed=failed))
+        manifest.maybe_write()
 
     for entry in entries:
         if not entry.candidate:
             status: Status = "failed" if entry.failed else "skipped"
-            row = Row(entry.key, status, error=entry.error, version=__version__)
+            row = Row(entry.key, status=status, error=entry.error, version=__version__)
             manifest.add(entry.path, row)
             emit(Skipped(row))
     manifest.write(complete=False)
 
     def tasks() -> Iterator[Task]:
+        """The documents to convert; the unchanged ones are only hashed, here."""
         for entry in candidates:
             task = Task(
-                source=options.archive / entry.path, path=entry.path,
-                out_dir=options.out_dir, output=output_name(entry.path, options.fmt),
-                fmt=options.fmt, timeout=options.timeout, force=options.force,
+                source=options.archive / entry.path,
+                path=entry.path,
+                out_dir=options.out_dir,
+                output=output_name(entry.path, options.fmt),
+                fmt=options.fmt,
+                timeout=options.timeout,
+                force=options.force,
                 previous=previous.get(entry.path),
-            )  # fmt: skip
+            )
             if task.output in reserved:
                 message = "its output name is taken by the manifest; rename the file"
                 error = InputError(task.source, message).one_line()
                 finish(task.path, failed_row(task, error, None, 0))
                 continue
+            if (unchanged := unchanged_row(task)) is not None:
+                finish(task.path, unchanged)
+                continue
             yield task
 
     try:
-        if candidates:
-            if _context().get_start_method() == "fork" and _may_parse(
-                candidates, previous, options
-            ):
-                warm_up()  # once here rather than in every worker
-            for task, result in _convert_all(tasks(), work, jobs, options):
-                if isinstance(result, WorkerLost):
-                    result = _lost_row(task, result, options)
-                finish(task.path, result)
-                manifest.maybe_write()
+        for task, result in _convert_all(tasks(), work, jobs, options):
+            if isinstance(result, WorkerLost):
+                result = _lost_row(task, result, options)
+            finish(task.path, result)
     except BaseException:
         manifest.write(complete=False)
         raise

@@ -48,10 +48,16 @@ from emg_parse.names import Mention, Vocabulary, body_type
 
 #: The event each action records for the body it acts on (rule 3).
 EVENTS: dict[str, BodyEvent] = {
-    "establish": "established", "launch": "established", "extend": "extended",
-    "continue": "extended", "renew": "extended", "rename": "renamed",
-    "conclude": "concluded", "close": "concluded", "transfer": "transferred",
-}  # fmt: skip
+    "establish": "established",
+    "launch": "established",
+    "extend": "extended",
+    "continue": "extended",
+    "renew": "extended",
+    "rename": "renamed",
+    "conclude": "concluded",
+    "close": "concluded",
+    "transfer": "transferred",
+}
 #: Actions that record ``terms_of_reference`` when they act on a body's terms of reference.
 TERMS_ACTIONS = frozenset({"endorse", "approve", "adopt"})
 
@@ -155,8 +161,9 @@ def section_body(vocabulary: Vocabulary, title: str) -> tuple[str, BodyType] | N
     return None
 
 
-def references(text: str, mentions: Sequence[Mention], clauses: Sequence[Clause],
-               context: Context) -> list[Reference]:  # fmt: skip
+def references(
+    text: str, mentions: Sequence[Mention], clauses: Sequence[Clause], context: Context
+) -> list[Reference]:
     """The bodies ``text`` names, with the events its ``clauses`` record (rules 2-5), in
     the order printed.  ``mentions`` are the text's names (:meth:`Vocabulary.mentions`)."""
     bodies = [m for m in mentions if m.type is not None]
@@ -227,8 +234,9 @@ def _its_event(text: str, clause: Clause, context: Context) -> list[Reference]:
     return [Reference(Named(its["text"], name, kind, its.start("text")), event)]
 
 
-def _new_name(text: str, old: Mention, bodies: dict[int, Mention],
-              context: Context) -> tuple[str | None, Mention | None]:  # fmt: skip
+def _new_name(
+    text: str, old: Mention, bodies: dict[int, Mention], context: Context
+) -> tuple[str | None, Mention | None]:
     """The new name of a renaming whose old name is ``old`` (rule 4), and the mention it
     is, if any (``bodies``: the text's body mentions by where they start)."""
     link = _NEW_NAME.match(text, old.end)

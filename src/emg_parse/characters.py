@@ -7,9 +7,14 @@ from __future__ import annotations
 
 #: Typographic ligatures and the letters they stand for (``ﬁ`` -> ``fi``).
 LIGATURES: dict[str, str] = {
-    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-    "\ufb05": "st", "\ufb06": "st",
-}  # fmt: skip
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
 
 #: Characters that take no room on the page: the soft hyphen, zero-width space,
 #: non-joiner and joiner, the word joiner and the byte-order mark (zero-width no-break

@@ -42,14 +42,27 @@ from emg_parse.actions import VOCABULARY
 #: Verb forms read here that the parser's vocabulary does not have, by the action they
 #: count as (rule 4: they count by their place alone).
 EXTRA_FORMS: dict[str, tuple[str, ...]] = {
-    "establish": ("create", "creates", "created", "set up", "sets up",
-                  "the creation of", "the establishment of"),
+    "establish": (
+        "create",
+        "creates",
+        "created",
+        "set up",
+        "sets up",
+        "the creation of",
+        "the establishment of",
+    ),
     "rename": ("rename", "renames", "renamed"),
-    "conclude": ("discontinue", "discontinues", "discontinued", "terminate", "terminates",
-                 "terminated"),
+    "conclude": (
+        "discontinue",
+        "discontinues",
+        "discontinued",
+        "terminate",
+        "terminates",
+        "terminated",
+    ),
     "request": ("ask", "asks", "asked"),
     "task": ("task", "tasks", "tasked"),
-}  # fmt: skip
+}
 
 #: The actions that ask someone to act: the words after them name the addressees.
 REQUESTS = frozenset(
@@ -157,8 +170,9 @@ class _Reader:
         return self.past is None or form_past is None or form_past == self.past
 
 
-def clauses(text: str, actions: Collection[str], start: int = 0,
-            subject: str | None = None) -> list[Clause]:  # fmt: skip
+def clauses(
+    text: str, actions: Collection[str], start: int = 0, subject: str | None = None
+) -> list[Clause]:
     """The deciding body's clauses in ``text`` from ``start`` (module docstring).
     ``actions`` are the decision's actions as the parser read them; ``subject`` is the
     deciding body's name as printed ("The Senior Officials"), if any."""
@@ -202,8 +216,15 @@ def leads_in(text: str, actions: Collection[str], start: int = 0) -> bool:
     return bool(verbs) and _LEAD_IN_END.match(text, end) is not None
 
 
-def _clause_run(reader: _Reader, text: str, verbs: list[Verb], pos: int, sentence_end: int,
-                counted_to: bool, found: list[Clause]) -> int:  # fmt: skip
+def _clause_run(
+    reader: _Reader,
+    text: str,
+    verbs: list[Verb],
+    pos: int,
+    sentence_end: int,
+    counted_to: bool,
+    found: list[Clause],
+) -> int:
     """Record the clause of ``verbs`` (its object from ``pos``) and those coordinated with
     it up to ``sentence_end`` (rule 3); return where the last one ends.  Each search
     goes on from where the one before stopped: linear however many clauses there are."""
@@ -244,9 +265,7 @@ class _Infinitives:
 
     def first(self, start: int, end: int) -> int | None:
         """Where the first infinitive between ``start`` and ``end`` starts, if any."""
-        if end != self.end or start < self.start or (
-            self.found is not None and self.found < start
-        ):
+        if end != self.end or start < self.start or (self.found is not None and self.found < start):
             self.start, self.end = start, end
             self.found = None
             for m in _INFINITIVE.finditer(self.text, start):
@@ -260,8 +279,9 @@ class _Infinitives:
         return self.found
 
 
-def _coordinated(reader: _Reader, link: re.Match[str], open_infinitive: bool,
-                 counted_to: bool) -> tuple[list[Verb], int, bool] | None:  # fmt: skip
+def _coordinated(
+    reader: _Reader, link: re.Match[str], open_infinitive: bool, counted_to: bool
+) -> tuple[list[Verb], int, bool] | None:
     """The chain a link ("and", "and to") starts, when it is the deciding body's (rule 3)."""
     at = link.end()
     candidate = reader.verb_at(at)
@@ -278,8 +298,9 @@ def _coordinated(reader: _Reader, link: re.Match[str], open_infinitive: bool,
     return verbs, end, chain_to or bool(link["to"])
 
 
-def _addressee_span(text: str, verbs: list[Verb], start: int, end: int,
-                    infinitive: int | None) -> tuple[int, int] | None:  # fmt: skip
+def _addressee_span(
+    text: str, verbs: list[Verb], start: int, end: int, infinitive: int | None
+) -> tuple[int, int] | None:
     """Rule 5."""
     if verbs[-1].action not in REQUESTS:
         return None

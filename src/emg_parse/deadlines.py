@@ -46,10 +46,22 @@ from emg_parse.patterns import MONTHS
 
 #: Counts in words, for durations.
 COUNTS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty-four": 24,
     "thirty-six": 36,
-}  # fmt: skip
+}
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:19|20)\d\d"
@@ -68,8 +80,11 @@ _MEETING_WORDS = (
     r"|Environment\s+Management\s+Group|Group|EMG))?(?!\s+of\b)"
 )
 _MEETING = (
-    r"(?:(?:the|its|their|our)\s+(?:(?P<next>next)|(?P<ordinal>" + ORDINAL + r"))\s+"
-    + _MEETING_WORDS + r"|(?:the\s+)?SOM[- ]?(?P<som>\d{1,3})\b)"
+    r"(?:(?:the|its|their|our)\s+(?:(?P<next>next)|(?P<ordinal>"
+    + ORDINAL
+    + r"))\s+"
+    + _MEETING_WORDS
+    + r"|(?:the\s+)?SOM[- ]?(?P<som>\d{1,3})\b)"
 )
 _BY = (
     r"by\s+the\s+end\s+of|before\s+the\s+end\s+of|at\s+the\s+end\s+of|no\s+later\s+than"
@@ -104,8 +119,9 @@ class Found:
     meeting: int | None = None
 
 
-def deadlines(text: str, meeting: int | None = None,
-              meeting_date: dt.date | None = None) -> Iterator[Found]:  # fmt: skip
+def deadlines(
+    text: str, meeting: int | None = None, meeting_date: dt.date | None = None
+) -> Iterator[Found]:
     """Every deadline phrase in ``text``, in order (module docstring).  ``meeting`` and
     ``meeting_date`` are the document's meeting number and date, when known."""
     for m in _PATTERN.finditer(text):
@@ -115,8 +131,7 @@ def deadlines(text: str, meeting: int | None = None,
             kind: DeadlineKind = "next_meeting" if m["next"] else "meeting"
             yield Found(phrase, "until" if m["until"] else kind, meeting=number)
         elif m["date"]:
-            yield Found(phrase, "until" if m["until"] else "date",
-                        *_date(m, meeting_date))  # fmt: skip
+            yield Found(phrase, "until" if m["until"] else "date", *_date(m, meeting_date))
         elif m["period"]:
             if m["p_year"]:
                 yield Found(phrase, "period", m["p_year"], "year")
@@ -137,11 +152,11 @@ def _meeting_number(m: re.Match[str], meeting: int | None) -> int | None:
     return ordinal_number(" ".join(m["ordinal"].split())) or None
 
 
-def _date(m: re.Match[str],
-          meeting_date: dt.date | None) -> tuple[str | None, Precision | None]:  # fmt: skip
+def _date(m: re.Match[str], meeting_date: dt.date | None) -> tuple[str | None, Precision | None]:
     """The value and precision of the date matched."""
-    group = {name[2:]: value for name, value in m.groupdict().items()
-             if name.startswith("d_") and value}  # fmt: skip
+    group = {
+        name[2:]: value for name, value in m.groupdict().items() if name.startswith("d_") and value
+    }
     if "rel" in group:
         if meeting_date is None:
             return None, None

@@ -85,8 +85,9 @@ def _texts(decision: Decision) -> Iterator[_Text]:
         stack.extend((child, inner) for child in reversed(item.items))
 
 
-def _enrich_decision(decision: Decision, context: Context, meeting: int | None,
-                     meeting_date: dt.date | None) -> None:  # fmt: skip
+def _enrich_decision(
+    decision: Decision, context: Context, meeting: int | None, meeting_date: dt.date | None
+) -> None:
     found_addressees: list[tuple[str | None, Found]] = []
     found_bodies: list[tuple[str | None, Reference]] = []
     found_deadlines: list[Deadline] = []
@@ -101,8 +102,12 @@ def _enrich_decision(decision: Decision, context: Context, meeting: int | None,
         ]
         found_deadlines += [
             Deadline(
-                text=d.text, kind=d.kind, value=d.value, precision=d.precision,
-                meeting=d.meeting, item=part.item,
+                text=d.text,
+                kind=d.kind,
+                value=d.value,
+                precision=d.precision,
+                meeting=d.meeting,
+                item=part.item,
             )
             for d in deadlines(part.text, meeting, meeting_date)
         ]
@@ -112,8 +117,12 @@ def _enrich_decision(decision: Decision, context: Context, meeting: int | None,
     ]
     decision.bodies = [
         BodyReference(
-            text=ref.named.text, name=ref.named.name, type=ref.named.type, event=ref.event,
-            new_name=ref.new_name, item=item,
+            text=ref.named.text,
+            name=ref.named.name,
+            type=ref.named.type,
+            event=ref.event,
+            new_name=ref.new_name,
+            item=item,
         )
         for item, ref in listed(found_bodies)
     ]

@@ -76,8 +76,13 @@ class Table:
         return next(c for c in self.columns if c.name == name)
 
 
-def _c(name: str, kind: FieldType, description: str, references: str | None = None,
-       required: bool = False) -> Column:  # fmt: skip
+def _c(
+    name: str,
+    kind: FieldType,
+    description: str,
+    references: str | None = None,
+    required: bool = False,
+) -> Column:
     return Column(name, kind, description, references, required)
 
 
@@ -90,49 +95,77 @@ _WHERE = (
 _OF_DECISION = (
     _c("decision", "string", "The decision (its key).", "decisions", True),
     _c("position", "integer", "Its place in the decision's list, from 1.", required=True),
-    _c("item", "string", "The item where it is printed (its key); empty: in the decision's "
-       "own text.", "decisions"),
+    _c(
+        "item",
+        "string",
+        "The item where it is printed (its key); empty: in the decision's own text.",
+        "decisions",
+    ),
 )
 
 #: Every table, in the order they are created and filled.
 TABLES: tuple[Table, ...] = (
     Table(
-        "meetings", "Meetings", "One row per Senior Officials Meeting: each field is the "
+        "meetings",
+        "Meetings",
+        "One row per Senior Officials Meeting: each field is the "
         "first one known among the documents of the meeting, in key order.",
         (
-            _c("number", "integer", "The meeting's number: 26 for the 26th meeting.",
-               required=True),
+            _c(
+                "number", "integer", "The meeting's number: 26 for the 26th meeting.", required=True
+            ),
             _c("name", "string", "As printed in the header."),
             _c("segment", "string", 'e.g. "Senior Segment".'),
             _c("date", "date", "First day."),
             _c("end_date", "date", "Last day of a meeting of several days."),
             _c("time", "string", "As printed, e.g. 14:00 -15:30 GVA time."),
             _c("venue", "string", '"Online" or a city.'),
-            _c("documents", "integer", "How many documents of the archive record it.",
-               required=True),
+            _c(
+                "documents",
+                "integer",
+                "How many documents of the archive record it.",
+                required=True,
+            ),
         ),
-        ("number",), label="name",
+        ("number",),
+        label="name",
     ),
     Table(
-        "documents", "Documents", "One row per converted outcome document.",
+        "documents",
+        "Documents",
+        "One row per converted outcome document.",
         (
-            _c("key", "string", "The output file's path in the converted folder.",
-               required=True),
-            _c("path", "string", "The input file's path in the archive (from the batch "
-               "manifest; empty without one)."),
+            _c("key", "string", "The output file's path in the converted folder.", required=True),
+            _c(
+                "path",
+                "string",
+                "The input file's path in the archive (from the batch "
+                "manifest; empty without one).",
+            ),
             _c("file", "string", "The input file's name.", required=True),
             _c("format", "string", "pdf, docx or text.", required=True),
             _c("sha256", "string", "SHA-256 of the input file.", required=True),
             _c("pages", "integer", "Page count (PDF only)."),
-            _c("schema_version", "string", "The emg-parse output version of the file.",
-               required=True),
+            _c(
+                "schema_version",
+                "string",
+                "The emg-parse output version of the file.",
+                required=True,
+            ),
             _c("meeting", "integer", "The meeting it records.", "meetings"),
             _c("symbol", "string", "As printed, e.g. EMGSOM.26_3a."),
             _c("title", "string", "As printed."),
-            _c("kind", "string", "action_points, decisions, report, recommended_actions or "
-               "outcome (from the title)."),
-            _c("status", "string", "approved (what the meeting approved) or proposed (put to "
-               "the meeting)."),
+            _c(
+                "kind",
+                "string",
+                "action_points, decisions, report, recommended_actions or "
+                "outcome (from the title).",
+            ),
+            _c(
+                "status",
+                "string",
+                "approved (what the meeting approved) or proposed (put to the meeting).",
+            ),
             _c("distribution", "string", "As printed."),
             _c("preamble", "array", "Lines between the title and the first section."),
             _c("sections", "integer", "How many sections.", required=True),
@@ -140,153 +173,234 @@ TABLES: tuple[Table, ...] = (
             _c("items", "integer", "How many items, at every depth.", required=True),
             _c("warnings", "integer", "How many parser warnings.", required=True),
         ),
-        ("key",), label="key", facets=("meeting", "kind", "status"),
+        ("key",),
+        label="key",
+        facets=("meeting", "kind", "status"),
     ),
     Table(
-        "sections", "Sections", "The headed sections of each document, in order.",
+        "sections",
+        "Sections",
+        "The headed sections of each document, in order.",
         (
             _c("key", "string", "<document>/<position>.", required=True),
             _DOC,
             _c("position", "integer", "Its place in the document, from 1.", required=True),
             _c("number", "string", 'As printed without a trailing dot: "IV", "3", "A".'),
-            _c("level", "integer", "1, or 2 for a section under a level-1 section.",
-               required=True),
+            _c("level", "integer", "1, or 2 for a section under a level-1 section.", required=True),
             _c("parent", "string", "The level-1 section of a level-2 section.", "sections"),
             _c("title", "string", "As printed.", required=True),
             _c("actor", "string", 'The actor line, e.g. "The Senior Officials".'),
             _c("notes", "array", "Paragraphs that record no decision."),
             *_WHERE,
         ),
-        ("key",), label="title",
+        ("key",),
+        label="title",
     ),
     Table(
-        "decisions", "Decisions and items", "Every decision and every item of a decision, "
+        "decisions",
+        "Decisions and items",
+        "Every decision and every item of a decision, "
         "at any depth, one row each, in document order; full-text search on text.",
         (
             _c("key", "string", "<document>/<id>: unique in the archive.", required=True),
             _DOC,
-            _c("id", "string", 'Unique in the document: "SOM26-III-b-i" (meeting, section, '
-               "label path).", required=True),
+            _c(
+                "id",
+                "string",
+                'Unique in the document: "SOM26-III-b-i" (meeting, section, label path).',
+                required=True,
+            ),
             _c("section", "string", "The section (its key).", "sections", True),
             _c("meeting", "integer", "The document's meeting.", "meetings"),
             _c("date", "date", "The meeting's first day."),
-            _c("parent", "string", "The decision or item an item belongs to (empty for a "
-               "decision).", "decisions"),
-            _c("decision", "string", "The decision it is or belongs to (its key).",
-               "decisions", True),
-            _c("depth", "integer", "0 for a decision, 1 for its items, 2 for theirs ...",
-               required=True),
+            _c(
+                "parent",
+                "string",
+                "The decision or item an item belongs to (empty for a decision).",
+                "decisions",
+            ),
+            _c(
+                "decision",
+                "string",
+                "The decision it is or belongs to (its key).",
+                "decisions",
+                True,
+            ),
+            _c(
+                "depth",
+                "integer",
+                "0 for a decision, 1 for its items, 2 for theirs ...",
+                required=True,
+            ),
             _c("position", "integer", "Its place in the document, from 1.", required=True),
             _c("label", "string", 'As printed, without brackets or dot: "a", "iv", "4".'),
             _c("text", "string", "The text as printed.", required=True),
-            _c("actor", "string", "The deciding body named in the decision's own sentence "
-               "(else: the section's actor)."),
+            _c(
+                "actor",
+                "string",
+                "The deciding body named in the decision's own sentence "
+                "(else: the section's actor).",
+            ),
             _c("actions", "array", "The deciding body's operative verbs, normalised."),
-            _c("attributes", "object", "Other cells of an action-point table row (lead, "
-               "timeline ...)."),
+            _c(
+                "attributes",
+                "object",
+                "Other cells of an action-point table row (lead, timeline ...).",
+            ),
             *_WHERE,
         ),
-        ("key",), label="id", facets=("meeting",),
+        ("key",),
+        label="id",
+        facets=("meeting",),
     ),
     Table(
-        "actions", "Actions", "The operative verbs of each decision, in order.",
+        "actions",
+        "Actions",
+        "The operative verbs of each decision, in order.",
         (
             _c("decision", "string", "The decision (its key).", "decisions", True),
-            _c("position", "integer", "Its place in the decision's list, from 1.",
-               required=True),
+            _c("position", "integer", "Its place in the decision's list, from 1.", required=True),
             _c("action", "string", "The verb, normalised: extend, request ...", required=True),
         ),
-        ("decision", "position"), facets=("action",),
+        ("decision", "position"),
+        facets=("action",),
     ),
     Table(
-        "addressees", "Addressees", "Whom each decision asks to act (requested, invited, "
-        "encouraged ...).",
+        "addressees",
+        "Addressees",
+        "Whom each decision asks to act (requested, invited, encouraged ...).",
         (
             *_OF_DECISION,
             _c("text", "string", 'As printed: "the EMG Secretariat".', required=True),
             _c("name", "string", 'Normalised: "EMG Secretariat", "UNEP", a body\'s name.'),
             _c("kind", "string", "entity, role or body; empty when unknown."),
         ),
-        ("decision", "position"), facets=("name", "kind"),
+        ("decision", "position"),
+        facets=("name", "kind"),
     ),
     Table(
-        "deadlines", "Deadlines", "Time limits and terms in each decision.",
+        "deadlines",
+        "Deadlines",
+        "Time limits and terms in each decision.",
         (
             *_OF_DECISION,
             _c("text", "string", 'The phrase as printed: "by November 2020".', required=True),
-            _c("kind", "string", "date, meeting, next_meeting, duration, period or until.",
-               required=True),
-            _c("value", "string", 'ISO 8601: "2020-11", "2018/2019", "P1Y"; empty for a '
-               "meeting."),
+            _c(
+                "kind",
+                "string",
+                "date, meeting, next_meeting, duration, period or until.",
+                required=True,
+            ),
+            _c("value", "string", 'ISO 8601: "2020-11", "2018/2019", "P1Y"; empty for a meeting.'),
             _c("precision", "string", "year, month or day, of a date value."),
             _c("meeting", "integer", "The meeting's number, for a meeting deadline."),
         ),
-        ("decision", "position"), facets=("kind",),
+        ("decision", "position"),
+        facets=("kind",),
     ),
     Table(
-        "bodies", "Bodies", "The body register: every subsidiary body the decisions name, "
+        "bodies",
+        "Bodies",
+        "The body register: every subsidiary body the decisions name, "
         "under its current name (rules: emg_parse.register).",
         (
             _c("name", "string", "Its current name.", required=True),
-            _c("type", "string", "issue_management_group, task_team, consultative_process, "
-               "coalition, dialogue or other.", required=True),
-            _c("status", "string", "active, concluded, transferred or unknown (from its last "
-               "event that is not a proposal).", required=True),
-            _c("established", "integer", "The meeting that first established it.",
-               "meetings"),
-            _c("ended", "integer", "The meeting that concluded or transferred it (when that "
-               "is its status).", "meetings"),
+            _c(
+                "type",
+                "string",
+                "issue_management_group, task_team, consultative_process, "
+                "coalition, dialogue or other.",
+                required=True,
+            ),
+            _c(
+                "status",
+                "string",
+                "active, concluded, transferred or unknown (from its last "
+                "event that is not a proposal).",
+                required=True,
+            ),
+            _c("established", "integer", "The meeting that first established it.", "meetings"),
+            _c(
+                "ended",
+                "integer",
+                "The meeting that concluded or transferred it (when that is its status).",
+                "meetings",
+            ),
             _c("first_meeting", "integer", "The first meeting that names it.", "meetings"),
             _c("last_meeting", "integer", "The last meeting that names it.", "meetings"),
             _c("references", "integer", "How many times decisions name it.", required=True),
-            _c("note", "string", "For a body never established in the archive: what is "
-               "known."),
+            _c("note", "string", "For a body never established in the archive: what is known."),
         ),
-        ("name",), label="name", facets=("type", "status"),
+        ("name",),
+        label="name",
+        facets=("type", "status"),
     ),
     Table(
-        "decision_bodies", "Bodies named by decisions", "Each body a decision names, as "
-        "printed, with the event it records.",
+        "decision_bodies",
+        "Bodies named by decisions",
+        "Each body a decision names, as printed, with the event it records.",
         (
             *_OF_DECISION,
             _c("text", "string", 'As printed: "the Task Team".', required=True),
             _c("name", "string", "Its name then (empty: a short form not resolved)."),
             _c("type", "string", "The body's type.", required=True),
-            _c("event", "string", "established, extended, renamed, concluded, transferred or "
-               "terms_of_reference; empty: only named."),
+            _c(
+                "event",
+                "string",
+                "established, extended, renamed, concluded, transferred or "
+                "terms_of_reference; empty: only named.",
+            ),
             _c("new_name", "string", "The name given by a renaming."),
             _c("body", "string", "The body of the register.", "bodies"),
         ),
-        ("decision", "position"), facets=("event", "type"),
+        ("decision", "position"),
+        facets=("event", "type"),
     ),
     Table(
-        "body_aliases", "Names of bodies", "Every name of each body of the register.",
+        "body_aliases",
+        "Names of bodies",
+        "Every name of each body of the register.",
         (
             _c("body", "string", "The body (its current name).", "bodies", True),
             _c("name", "string", "A name.", required=True),
-            _c("kind", "string", "current, former (a name it was printed under) or alias "
-               "(listed in an alias file).", required=True),
+            _c(
+                "kind",
+                "string",
+                "current, former (a name it was printed under) or alias (listed in an alias file).",
+                required=True,
+            ),
         ),
-        ("body", "name"), facets=("kind",),
+        ("body", "name"),
+        facets=("kind",),
     ),
     Table(
-        "body_events", "Body events", "The events of each body of the register, in meeting "
+        "body_events",
+        "Body events",
+        "The events of each body of the register, in meeting "
         "order; one per meeting, event and new name.",
         (
             _c("body", "string", "The body (its current name).", "bodies", True),
-            _c("position", "integer", "Its place in the body's events, from 1.",
-               required=True),
+            _c("position", "integer", "Its place in the body's events, from 1.", required=True),
             _c("meeting", "integer", "The meeting.", "meetings"),
             _c("date", "date", "The meeting's first day."),
             _c("document", "string", "The document (its key).", "documents", True),
             _c("decision", "string", "The decision (its key).", "decisions", True),
-            _c("event", "string", "established, extended, renamed, concluded, transferred or "
-               "terms_of_reference.", required=True),
+            _c(
+                "event",
+                "string",
+                "established, extended, renamed, concluded, transferred or terms_of_reference.",
+                required=True,
+            ),
             _c("new_name", "string", "The name given by a renaming."),
-            _c("proposed", "boolean", "An action put to the meeting, not a decision of it "
-               "(not counted for the status).", required=True),
+            _c(
+                "proposed",
+                "boolean",
+                "An action put to the meeting, not a decision of it (not counted for the status).",
+                required=True,
+            ),
         ),
-        ("body", "position"), facets=("event", "proposed"),
+        ("body", "position"),
+        facets=("event", "proposed"),
     ),
 )
 TABLE = {table.name: table for table in TABLES}
@@ -307,8 +421,13 @@ LICENSE = "The terms of the source documents (United Nations Environment Managem
 LICENSE_URL = "https://unemg.org/"
 
 _SQL_TYPES: dict[FieldType, type] = {
-    "string": str, "integer": int, "boolean": int, "date": str, "array": str, "object": str,
-}  # fmt: skip
+    "string": str,
+    "integer": int,
+    "boolean": int,
+    "date": str,
+    "array": str,
+    "object": str,
+}
 
 
 @dataclass
@@ -358,17 +477,29 @@ def document_rows(doc: ArchiveDocument) -> dict[str, list[Row]]:
     info = document.document
     meeting = info.meeting
     decisions = [d for s in document.sections for d in s.decisions]
-    rows.add("documents", {
-        "key": doc.key, "path": doc.path, "file": document.source.file,
-        "format": document.source.format, "sha256": document.source.sha256,
-        "pages": document.source.pages, "schema_version": document.schema_version,
-        "meeting": meeting.number, "symbol": info.symbol, "title": info.title,
-        "kind": info.kind, "status": info.status, "distribution": info.distribution,
-        "preamble": _json(info.preamble), "sections": len(document.sections),
-        "decisions": len(decisions),
-        "items": sum(_count_items(d.items) for d in decisions),
-        "warnings": len(document.warnings),
-    })  # fmt: skip
+    rows.add(
+        "documents",
+        {
+            "key": doc.key,
+            "path": doc.path,
+            "file": document.source.file,
+            "format": document.source.format,
+            "sha256": document.source.sha256,
+            "pages": document.source.pages,
+            "schema_version": document.schema_version,
+            "meeting": meeting.number,
+            "symbol": info.symbol,
+            "title": info.title,
+            "kind": info.kind,
+            "status": info.status,
+            "distribution": info.distribution,
+            "preamble": _json(info.preamble),
+            "sections": len(document.sections),
+            "decisions": len(decisions),
+            "items": sum(_count_items(d.items) for d in decisions),
+            "warnings": len(document.warnings),
+        },
+    )
     parent: str | None = None
     position = 0
     date = meeting.date.isoformat() if meeting.date else None
@@ -376,12 +507,21 @@ def document_rows(doc: ArchiveDocument) -> dict[str, list[Row]]:
         section_key = f"{doc.key}/{number}"
         if section.level == 1:
             parent = section_key
-        rows.add("sections", {
-            "key": section_key, "document": doc.key, "position": number,
-            "number": section.number, "level": section.level,
-            "parent": parent if section.level == 2 else None, "title": section.title,
-            "actor": section.actor, "notes": _json(section.notes), **_where(section.source),
-        })  # fmt: skip
+        rows.add(
+            "sections",
+            {
+                "key": section_key,
+                "document": doc.key,
+                "position": number,
+                "number": section.number,
+                "level": section.level,
+                "parent": parent if section.level == 2 else None,
+                "title": section.title,
+                "actor": section.actor,
+                "notes": _json(section.notes),
+                **_where(section.source),
+            },
+        )
         for decision in section.decisions:
             key = f"{doc.key}/{decision.id}"
             stack: list[tuple[Decision | Item, str | None, int]] = [(decision, None, 0)]
@@ -390,15 +530,27 @@ def document_rows(doc: ArchiveDocument) -> dict[str, list[Row]]:
                 position += 1
                 own = f"{doc.key}/{node.id}"
                 top = node if isinstance(node, Decision) else None
-                rows.add("decisions", {
-                    "key": own, "document": doc.key, "id": node.id, "section": section_key,
-                    "meeting": meeting.number, "date": date, "parent": up, "decision": key,
-                    "depth": depth, "position": position, "label": node.label,
-                    "text": node.text, "actor": top.actor if top else None,
-                    "actions": _json(top.actions) if top else None,
-                    "attributes": _json(top.attributes) if top else None,
-                    **_where(node.source),
-                })  # fmt: skip
+                rows.add(
+                    "decisions",
+                    {
+                        "key": own,
+                        "document": doc.key,
+                        "id": node.id,
+                        "section": section_key,
+                        "meeting": meeting.number,
+                        "date": date,
+                        "parent": up,
+                        "decision": key,
+                        "depth": depth,
+                        "position": position,
+                        "label": node.label,
+                        "text": node.text,
+                        "actor": top.actor if top else None,
+                        "actions": _json(top.actions) if top else None,
+                        "attributes": _json(top.attributes) if top else None,
+                        **_where(node.source),
+                    },
+                )
                 stack.extend((child, own, depth + 1) for child in reversed(node.items))
             _decision_rows(rows, doc.key, key, decision)
     return rows.tables
@@ -411,22 +563,46 @@ def _decision_rows(rows: _Rows, document: str, key: str, decision: Decision) -> 
     for n, action in enumerate(decision.actions, start=1):
         rows.add("actions", {"decision": key, "position": n, "action": action})
     for n, one in enumerate(decision.addressees, start=1):
-        rows.add("addressees", {
-            "decision": key, "position": n, "item": item(one.item), "text": one.text,
-            "name": one.name, "kind": one.kind,
-        })  # fmt: skip
+        rows.add(
+            "addressees",
+            {
+                "decision": key,
+                "position": n,
+                "item": item(one.item),
+                "text": one.text,
+                "name": one.name,
+                "kind": one.kind,
+            },
+        )
     for n, deadline in enumerate(decision.deadlines, start=1):
-        rows.add("deadlines", {
-            "decision": key, "position": n, "item": item(deadline.item), "text": deadline.text,
-            "kind": deadline.kind, "value": deadline.value, "precision": deadline.precision,
-            "meeting": deadline.meeting,
-        })  # fmt: skip
+        rows.add(
+            "deadlines",
+            {
+                "decision": key,
+                "position": n,
+                "item": item(deadline.item),
+                "text": deadline.text,
+                "kind": deadline.kind,
+                "value": deadline.value,
+                "precision": deadline.precision,
+                "meeting": deadline.meeting,
+            },
+        )
     for n, body in enumerate(decision.bodies, start=1):
-        rows.add("decision_bodies", {
-            "decision": key, "position": n, "item": item(body.item), "text": body.text,
-            "name": body.name, "type": body.type, "event": body.event,
-            "new_name": body.new_name, "body": None,
-        })  # fmt: skip
+        rows.add(
+            "decision_bodies",
+            {
+                "decision": key,
+                "position": n,
+                "item": item(body.item),
+                "text": body.text,
+                "name": body.name,
+                "type": body.type,
+                "event": body.event,
+                "new_name": body.new_name,
+                "body": None,
+            },
+        )
 
 
 def register_rows(register: Register, keys: dict[tuple[str, str], str]) -> dict[str, list[Row]]:
@@ -434,21 +610,33 @@ def register_rows(register: Register, keys: dict[tuple[str, str], str]) -> dict[
     decision id) -> the decision's key."""
     tables: dict[str, list[Row]] = {"bodies": [], "body_aliases": [], "body_events": []}
     for body in register.bodies:
-        tables["bodies"].append({
-            "name": body.name, "type": body.type, "status": body.status,
-            "established": body.established, "ended": body.ended,
-            "first_meeting": body.first_meeting, "last_meeting": body.last_meeting,
-            "references": body.references, "note": body.note,
-        })  # fmt: skip
+        tables["bodies"].append(
+            {
+                "name": body.name,
+                "type": body.type,
+                "status": body.status,
+                "established": body.established,
+                "ended": body.ended,
+                "first_meeting": body.first_meeting,
+                "last_meeting": body.last_meeting,
+                "references": body.references,
+                "note": body.note,
+            }
+        )
         tables["body_aliases"] += [
             {"body": body.name, "name": one.name, "kind": one.kind} for one in body.names
         ]
         tables["body_events"] += [
             {
-                "body": body.name, "position": n, "meeting": e.meeting,
-                "date": e.date.isoformat() if e.date else None, "document": e.document,
-                "decision": keys[e.document, e.decision], "event": e.event,
-                "new_name": e.new_name, "proposed": e.proposed,
+                "body": body.name,
+                "position": n,
+                "meeting": e.meeting,
+                "date": e.date.isoformat() if e.date else None,
+                "document": e.document,
+                "decision": keys[e.document, e.decision],
+                "event": e.event,
+                "new_name": e.new_name,
+                "proposed": e.proposed,
             }
             for n, e in enumerate(body.events, start=1)
         ]
@@ -458,8 +646,12 @@ def register_rows(register: Register, keys: dict[tuple[str, str], str]) -> dict[
 # --------------------------------------------------------------------------- export
 
 
-def export(archive: Archive, database: str | Path | None = None, csv_dir: Path | None = None,
-           names: Names | None = None) -> Summary:  # fmt: skip
+def export(
+    archive: Archive,
+    database: str | Path | None = None,
+    csv_dir: Path | None = None,
+    names: Names | None = None,
+) -> Summary:
     """Write ``archive`` to the SQLite file ``database`` (with its Datasette metadata
     beside it) and/or as a CSV data package in ``csv_dir`` (module docstring).
     ``names``: the vocabulary and alias entries (:func:`emg_parse.register.load_names`;
@@ -488,8 +680,10 @@ def export(archive: Archive, database: str | Path | None = None, csv_dir: Path |
         if target is not None:
             _replace(temporary, target)
             metadata = metadata_path(target)
-            _write(metadata, json.dumps(datasette_metadata(target), indent=2,
-                                        ensure_ascii=False) + "\n")  # fmt: skip
+            _write(
+                metadata,
+                json.dumps(datasette_metadata(target), indent=2, ensure_ascii=False) + "\n",
+            )
             summary.database, summary.metadata = target, metadata
     finally:
         for leftover in (temporary, Path(f"{temporary}-journal")):
@@ -510,17 +704,20 @@ def _database_target(database: str | Path, archive: Archive) -> Path:
     text = os.fspath(database)
     path = Path(text)
     if text.endswith(("/", os.sep)) or path.is_dir():
-        raise OutputError(text, "is a folder; give the database's file name, e.g. "
-                          f"{shown(path / 'emg.db')}")  # fmt: skip
+        raise OutputError(
+            text, f"is a folder; give the database's file name, e.g. {shown(path / 'emg.db')}"
+        )
     if path.exists() and not path.is_file():
-        raise OutputError(text, "is no regular file; a database is written only to a "
-                          "file")  # fmt: skip
+        raise OutputError(text, "is no regular file; a database is written only to a file")
     real = Path(os.path.realpath(path))
     inputs = [archive.folder / MANIFEST_JSON, *(entry.file for entry in archive.entries)]
     for candidate in (real, metadata_path(real)):
         if any(_same_file(candidate, one) for one in inputs):
-            raise SameFileError(text, f"would replace {shown(candidate)}, a file of the "
-                                "converted folder; choose another output")  # fmt: skip
+            raise SameFileError(
+                text,
+                f"would replace {shown(candidate)}, a file of the "
+                "converted folder; choose another output",
+            )
     return real
 
 
@@ -553,8 +750,9 @@ def _write(path: Path, text: str) -> None:
 def _write_csv(path: Path, table: Table, rows: Iterator[list[object]]) -> None:
     """Write a CSV file row by row to a temporary file, renamed over ``path`` once complete."""
     try:
-        fd, name = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX,
-                                    dir=path.parent)  # fmt: skip
+        fd, name = tempfile.mkstemp(
+            prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=path.parent
+        )
         temporary = Path(name)
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
@@ -584,8 +782,9 @@ def _replace(temporary: Path, target: Path) -> None:
         raise OutputError(target, f"cannot write ({exc.strerror or exc})") from None
 
 
-def _build(path: Path, archive: Archive, words: Vocabulary,
-           aliases: dict[str, list[str]]) -> Summary:  # fmt: skip
+def _build(
+    path: Path, archive: Archive, words: Vocabulary, aliases: dict[str, list[str]]
+) -> Summary:
     """Fill the empty database file ``path``."""
     import sqlite_utils
 
@@ -641,13 +840,15 @@ def _build(path: Path, archive: Archive, words: Vocabulary,
 
 
 def _create(db: Any, table: Table) -> None:
-    pk: str | tuple[str, ...] = table.primary_key[0] if len(table.primary_key) == 1 \
-        else table.primary_key  # fmt: skip
+    pk: str | tuple[str, ...] = (
+        table.primary_key[0] if len(table.primary_key) == 1 else table.primary_key
+    )
     db[table.name].create(
         {c.name: _SQL_TYPES[c.type] for c in table.columns},
         pk=pk,
-        foreign_keys=[(c.name, c.references, _key_of(c.references))
-                      for c in table.columns if c.references],
+        foreign_keys=[
+            (c.name, c.references, _key_of(c.references)) for c in table.columns if c.references
+        ],
         not_null=[c.name for c in table.columns if c.required],
         strict=True,
     )
@@ -680,10 +881,14 @@ def datasette_metadata(database: Path) -> dict[str, Any]:
         tables[name]["fts_table"] = f"{name}_fts"
         tables[f"{name}_fts"] = {"hidden": True}
     return {
-        "title": TITLE, "description": DESCRIPTION, "source": SOURCE,
-        "source_url": SOURCE_URL, "license": LICENSE, "license_url": LICENSE_URL,
+        "title": TITLE,
+        "description": DESCRIPTION,
+        "source": SOURCE,
+        "source_url": SOURCE_URL,
+        "license": LICENSE,
+        "license_url": LICENSE_URL,
         "databases": {database.stem: {"tables": tables}},
-    }  # fmt: skip
+    }
 
 
 def datapackage() -> dict[str, Any]:
@@ -693,7 +898,9 @@ def datapackage() -> dict[str, Any]:
         schema: dict[str, Any] = {
             "fields": [
                 {
-                    "name": c.name, "type": c.type, "description": c.description,
+                    "name": c.name,
+                    "type": c.type,
+                    "description": c.description,
                     **({"constraints": {"required": True}} if c.required else {}),
                 }
                 for c in table.columns
@@ -701,22 +908,37 @@ def datapackage() -> dict[str, Any]:
             "primaryKey": list(table.primary_key),
         }
         foreign = [
-            {"fields": c.name, "reference": {"resource": c.references,
-                                             "fields": _key_of(c.references)}}
-            for c in table.columns if c.references
+            {
+                "fields": c.name,
+                "reference": {"resource": c.references, "fields": _key_of(c.references)},
+            }
+            for c in table.columns
+            if c.references
         ]
         if foreign:
             schema["foreignKeys"] = foreign
-        resources.append({
-            "name": table.name, "path": f"{table.name}.csv", "title": table.title,
-            "description": table.description, "profile": "tabular-data-resource",
-            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": schema,
-        })  # fmt: skip
+        resources.append(
+            {
+                "name": table.name,
+                "path": f"{table.name}.csv",
+                "title": table.title,
+                "description": table.description,
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": schema,
+            }
+        )
     return {
-        "profile": "tabular-data-package", "name": "emg-decisions", "title": TITLE,
-        "description": DESCRIPTION, "sources": [{"title": SOURCE, "path": SOURCE_URL}],
-        "licenses": [{"title": LICENSE, "path": LICENSE_URL}], "resources": resources,
-    }  # fmt: skip
+        "profile": "tabular-data-package",
+        "name": "emg-decisions",
+        "title": TITLE,
+        "description": DESCRIPTION,
+        "sources": [{"title": SOURCE, "path": SOURCE_URL}],
+        "licenses": [{"title": LICENSE, "path": LICENSE_URL}],
+        "resources": resources,
+    }
 
 
 def _cell(value: object, kind: FieldType) -> object:
@@ -743,7 +965,6 @@ def write_csv_package(database: Path, folder: Path) -> None:
             _write_csv(folder / f"{table.name}.csv", table, csv_rows(db, table))
     finally:
         db.close()
-    _write(folder / "datapackage.json", json.dumps(datapackage(), indent=2,
-                                                   ensure_ascii=False) + "\n")  # fmt: skip
-
-
+    _write(
+        folder / "datapackage.json", json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n"
+    )

@@ -37,16 +37,21 @@ from emg_parse.patterns import APPROVAL, APPROVED_TITLE, MAY_WISH, PROPOSAL, PRO
 #: Action Points`` action points).  A title that matches none has no kind.
 KINDS: tuple[tuple[DocumentKind, re.Pattern[str]], ...] = (
     ("action_points", re.compile(r"\baction\s+points?\b", re.IGNORECASE)),
-    ("recommended_actions",
-     re.compile(r"\b(?:recommended|proposed|suggested)\s+actions\b", re.IGNORECASE)),
+    (
+        "recommended_actions",
+        re.compile(r"\b(?:recommended|proposed|suggested)\s+actions\b", re.IGNORECASE),
+    ),
     ("decisions", re.compile(r"\bdecisions\b", re.IGNORECASE)),
     ("outcome", re.compile(r"\boutcomes?\b", re.IGNORECASE)),
-    ("report", re.compile(
-        r"\b(?:report|record|minutes)\b|\bchair['’]?s\s+summary\b"
-        r"|\bsummary\s+of\s+(?:the\s+)?(?:meeting|discussions?|proceedings)\b",
-        re.IGNORECASE,
-    )),
-)  # fmt: skip
+    (
+        "report",
+        re.compile(
+            r"\b(?:report|record|minutes)\b|\bchair['’]?s\s+summary\b"
+            r"|\bsummary\s+of\s+(?:the\s+)?(?:meeting|discussions?|proceedings)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
 
 
 def kind_of(title: str | None) -> DocumentKind | None:

@@ -302,11 +302,15 @@ def parse_header(
     if title_at is None:
         title_at = _fallback_title(zone, readings, body_size)
     title = zone[title_at].text if title_at is not None else None
-    preamble = [
-        block.text
-        for block, reading in zip(zone[title_at + 1 :], readings[title_at + 1 :], strict=True)
-        if reading is not None and reading.left_over
-    ] if title_at is not None else []  # fmt: skip
+    preamble = (
+        [
+            block.text
+            for block, reading in zip(zone[title_at + 1 :], readings[title_at + 1 :], strict=True)
+            if reading is not None and reading.left_over
+        ]
+        if title_at is not None
+        else []
+    )
     numbers = (values.get(k) for k in ("number", "som_number", "symbol_number"))
     number = next((n for n in numbers if isinstance(n, int) and n >= 1), None)
     if number is None and isinstance(n := held.fields.get("number"), int) and n >= 1:

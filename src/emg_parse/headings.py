@@ -304,9 +304,7 @@ def _roman_or_letter(number: str, schemes: _Schemes) -> Scheme:
     return "roman"
 
 
-def _weak_heading(
-    block: Block, title: str, scheme: Scheme, number: str, schemes: _Schemes
-) -> bool:
+def _weak_heading(block: Block, title: str, scheme: Scheme, number: str, schemes: _Schemes) -> bool:
     """Rule 3 for a capital letter, number or decimal heading."""
     styled = schemes.styled(block)
     if len(title) > MAX_WEAK_TITLE or title.endswith((":", ",")):

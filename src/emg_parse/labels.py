@@ -85,8 +85,10 @@ def split_label(text: str) -> tuple[Label, str] | None:
     else:
         value, shape = m["plain"], "a" + m["punct"]
     label = Label(value, shape)
-    if m["decimal"] is None and not value.isdigit() and not (
-        label.could_be_letter or label.could_be_roman
+    if (
+        m["decimal"] is None
+        and not value.isdigit()
+        and not (label.could_be_letter or label.could_be_roman)
     ):
         return None
     return label, m["rest"].strip()
@@ -108,9 +110,20 @@ def label_of_value(value: str, *, upper: bool = False) -> Label | None:
 
 
 _ROMAN_PARTS = (
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-    (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-)  # fmt: skip
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 

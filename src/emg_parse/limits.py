@@ -165,9 +165,7 @@ def can_fork() -> bool:
     """True when this process may fork a worker: Linux, and no other thread (a thread
     holding a lock when the process forks would leave the child waiting forever)."""
     return (
-        sys.platform.startswith("linux")
-        and hasattr(os, "fork")
-        and threading.active_count() == 1
+        sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
     )
 
 

@@ -13,7 +13,7 @@ import io
 import json
 import math
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import KW_ONLY, asdict, dataclass, fields
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -32,19 +32,21 @@ MANIFEST_VERSION = 1
 class Row:
     """One file of the archive.  Paths are POSIX-style and relative.
 
-    ``path`` is relative to ARCHIVE_DIR, ``output`` to OUT_DIR (None when there is
-    no output: skipped or failed), both as :func:`~emg_parse.errors.shown` prints
-    them: the name itself, unless it is not UTF-8 or holds control characters,
-    which are escaped (``\\xff``, ``\\n``), so that both manifests are valid UTF-8.
-    ``error`` is the one-line message of the single-file command (without
-    ``Error: ``).  The counts are None when there is no result; ``items`` counts
-    sub-items at every depth.
+    The fields, in order, are the columns of both manifests (:data:`COLUMNS`); all
+    but ``path`` are given by name.  ``path`` is relative to ARCHIVE_DIR, ``output``
+    to OUT_DIR (None when there is no output: skipped or failed), both as
+    :func:`~emg_parse.errors.shown` prints them: the name itself, unless it is not
+    UTF-8 or holds control characters, which are escaped (``\\xff``, ``\\n``), so
+    that both manifests are valid UTF-8.  ``error`` is the one-line message of the
+    single-file command (without ``Error: ``).  The counts are None when there is no
+    result; ``items`` counts sub-items at every depth.
     """
 
     path: str
-    status: Status
+    _: KW_ONLY
     output: str | None = None
     sha256: str | None = None
+    status: Status
     error: str | None = None
     sections: int | None = None
     decisions: int | None = None
@@ -54,8 +56,9 @@ class Row:
     version: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        return {name: data[name] for name in COLUMNS}
+        """The row by column, in :data:`COLUMNS` order (every value is a number, a
+        string or None: no copy is needed, as ``asdict`` would make)."""
+        return {name: getattr(self, name) for name in COLUMNS}
 
     @classmethod
     def from_dict(cls, data: object) -> Row | None:
@@ -87,20 +90,8 @@ class Row:
         return cls(**data)
 
 
-#: Column order of both manifests.
-COLUMNS: tuple[str, ...] = (
-    "path",
-    "output",
-    "sha256",
-    "status",
-    "error",
-    "sections",
-    "decisions",
-    "items",
-    "warnings",
-    "seconds",
-    "version",
-)
+#: The columns of both manifests, in order: the fields of :class:`Row`.
+COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Row))
 
 
 def is_text(value: str) -> bool:
@@ -149,9 +140,14 @@ def load_rows(out_dir: Path) -> dict[str, Row]:
 
 
 def manifest_json(
-    rows: list[Row], *, archive: Path, fmt: OutputFormat, version: str, complete: bool,
+    rows: list[Row],
+    *,
+    archive: Path,
+    fmt: OutputFormat,
+    version: str,
+    complete: bool,
     summary: Summary,
-) -> str:  # fmt: skip
+) -> str:
     data = {
         "manifest_version": MANIFEST_VERSION,
         "emg_parse_version": version,
@@ -194,9 +190,15 @@ def manifest_csv(rows: list[Row]) -> str:
 
 
 def write_manifests(
-    out_dir: Path, rows: list[Row], *, archive: Path, fmt: OutputFormat, version: str,
-    complete: bool, summary: Summary,
-) -> None:  # fmt: skip
+    out_dir: Path,
+    rows: list[Row],
+    *,
+    archive: Path,
+    fmt: OutputFormat,
+    version: str,
+    complete: bool,
+    summary: Summary,
+) -> None:
     """Write ``manifest.csv`` then ``manifest.json`` (sorted by path), each atomically."""
     ordered = sorted(rows, key=lambda row: row.path)
     write_atomic(out_dir / MANIFEST_CSV, manifest_csv(ordered))

@@ -31,9 +31,13 @@ DeadlineKind = Literal["date", "meeting", "next_meeting", "duration", "period", 
 Precision = Literal["year", "month", "day"]
 #: The kinds of subsidiary bodies (see :mod:`emg_parse.bodies`).
 BodyType = Literal[
-    "issue_management_group", "task_team", "consultative_process", "coalition", "dialogue",
+    "issue_management_group",
+    "task_team",
+    "consultative_process",
+    "coalition",
+    "dialogue",
     "other",
-]  # fmt: skip
+]
 #: The lifecycle event a decision records for a body.
 BodyEvent = Literal[
     "established", "extended", "renamed", "concluded", "transferred", "terms_of_reference"
@@ -129,7 +133,7 @@ class Addressee(_Strict):
     name: str | None = Field(
         default=None,
         description='Normalised from the bundled lists: "EMG Secretariat", "UNEP", a body\'s '
-        "name; null when the text is no known name."
+        "name; null when the text is no known name.",
     )
     kind: AddresseeKind | None = Field(
         default=None, description="entity, role or body; null when unknown."
@@ -161,7 +165,7 @@ class BodyReference(_Strict):
     name: str | None = Field(
         default=None,
         description="Normalised (bundled aliases; short forms resolved in context); null when "
-        "a short form could not be resolved."
+        "a short form could not be resolved.",
     )
     type: BodyType
     event: BodyEvent | None = Field(default=None, description="null: named, no event.")
@@ -178,8 +182,8 @@ class Decision(_Strict):
     )
     actor: str | None = Field(
         default=None,
-        description='The deciding body named in the decision\'s own sentence ("The Senior '
-        'Officials agreed to ..."); null under an actor line (see the section\'s actor).',
+        description="The deciding body named in the decision's own sentence (\"The Senior "
+        "Officials agreed to ...\"); null under an actor line (see the section's actor).",
     )
     text: str
     actions: list[str] = Field(

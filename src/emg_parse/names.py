@@ -113,8 +113,10 @@ _TYPE = (
     r"|coalition)|IMG)"
 )
 _NEXUS = r"(?i:nexus\s+dialogues?(?:\s+series)?)"
-_NOT_TYPE = r"(?!(?i:issue\s+management|task\s+team|task\s+force|consultative\s+process" \
+_NOT_TYPE = (
+    r"(?!(?i:issue\s+management|task\s+team|task\s+force|consultative\s+process"
     r"|coalition|nexus\s+dialogue)\b)(?!IMG\b)"
+)
 #: After "and", "to" or a comma, a name does not go on onto an acronym ("and UNDP") nor
 #: onto an organisation's name ("and the Minamata Convention secretariat": its noun
 #: within the next seven words).
@@ -355,8 +357,12 @@ def _load_entities(path: Path) -> dict[str, _Entry]:
 class Vocabulary:
     """The names emg-parse recognises, compiled into one pattern (module docstring)."""
 
-    def __init__(self, entities: dict[str, _Entry], aliases: Sequence[dict[str, list[str]]],
-                 sources: Sequence[Path]) -> None:  # fmt: skip
+    def __init__(
+        self,
+        entities: dict[str, _Entry],
+        aliases: Sequence[dict[str, list[str]]],
+        sources: Sequence[Path],
+    ) -> None:
         self._names: dict[str, _Entry | tuple[str, BodyType]] = {}
         self._bodies: dict[str, str] = {}  # body_key -> the body's normalised name
         for file_aliases, source in zip(aliases, sources, strict=True):
@@ -370,14 +376,16 @@ class Vocabulary:
                 self._register(printed, (target, body_type(target)), tries, "l")
         trie = {group: _trie_pattern(names) for group, names in tries.items()}
         self._pattern = re.compile(
-            r"(?<![\w-])" + _DET + "(?:"
+            r"(?<![\w-])"
+            + _DET
+            + "(?:"
             + rf"(?P<full>{_FULL})"
             + rf"|(?:(?P<lf>(?i:{trie['lf']}))|(?P<lx>{trie['lx']})){_NOT_OF}"
             + r"|(?i:secretariat\s+of\s+(?:the\s+)?)?"
             + rf"(?:(?P<ef>(?i:{trie['ef']}))|(?P<ex>{trie['ex']}))(?:\s+(?i:secretariat))?"
             + r")(?![\w]|-\w)"
             + rf"|(?<![\w-])(?P<short>{_SHORT})(?![\w]|-\w)"
-        )  # fmt: skip
+        )
 
     def _add_bodies(self, aliases: dict[str, list[str]], source: Path) -> None:
         for canonical, others in aliases.items():
@@ -390,15 +398,24 @@ class Vocabulary:
                     raise VocabularyError(
                         source, f"{printed!r} is a name of both {known!r} and {name!r}"
                     )
-                if printed is not canonical and _TYPE_WORDS.search(printed) and \
-                        body_type(printed) != kind:  # fmt: skip
+                if (
+                    printed is not canonical
+                    and _TYPE_WORDS.search(printed)
+                    and body_type(printed) != kind
+                ):
                     raise VocabularyError(
-                        source, f"{printed!r} is not of the type of {name!r}: a body that "
-                        "changes type is renamed (an event), not another name"
+                        source,
+                        f"{printed!r} is not of the type of {name!r}: a body that "
+                        "changes type is renamed (an event), not another name",
                     )
 
-    def _register(self, printed: str, entry: _Entry | tuple[str, BodyType],
-                  tries: dict[str, list[str]], branch: str) -> None:  # fmt: skip
+    def _register(
+        self,
+        printed: str,
+        entry: _Entry | tuple[str, BodyType],
+        tries: dict[str, list[str]],
+        branch: str,
+    ) -> None:
         if _exact(printed):
             tries[branch + "x"].append(printed)
             self._names[printed] = entry
@@ -442,6 +459,4 @@ def vocabulary(alias_files: Sequence[Path] = ()) -> Vocabulary:
 def _vocabulary(alias_files: tuple[Path, ...]) -> Vocabulary:
     aliases = [load_aliases(ALIASES_FILE, checked=False)]
     aliases += [load_aliases(path) for path in alias_files]
-    return Vocabulary(
-        _load_entities(ENTITIES_FILE), aliases, (ALIASES_FILE, *alias_files)
-    )
+    return Vocabulary(_load_entities(ENTITIES_FILE), aliases, (ALIASES_FILE, *alias_files))

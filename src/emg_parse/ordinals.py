@@ -17,12 +17,29 @@ import re
 from collections.abc import Iterable
 
 _UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
-_TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-          "sixteenth", "seventeenth", "eighteenth", "nineteenth")  # fmt: skip
+_TEENS = (
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+)
 #: The tens, as cardinals (``twenty``-``first``) and as ordinals (``twentieth``), from 20.
-_TENS = (("twenty", "twentieth"), ("thirty", "thirtieth"), ("forty", "fortieth"),
-         ("fifty", "fiftieth"), ("sixty", "sixtieth"), ("seventy", "seventieth"),
-         ("eighty", "eightieth"), ("ninety", "ninetieth"))  # fmt: skip
+_TENS = (
+    ("twenty", "twentieth"),
+    ("thirty", "thirtieth"),
+    ("forty", "fortieth"),
+    ("fifty", "fiftieth"),
+    ("sixty", "sixtieth"),
+    ("seventy", "seventieth"),
+    ("eighty", "eightieth"),
+    ("ninety", "ninetieth"),
+)
 
 #: Every ordinal word that stands alone, and its number: ``first`` 1 .. ``ninetieth`` 90.
 WORDS: dict[str, int] = {

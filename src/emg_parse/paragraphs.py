@@ -197,8 +197,9 @@ def _place(label: Label, stack: list[_List], last: Node | None) -> Node | None:
     for depth in range(len(stack) - 1, -1, -1):
         open_list = stack[depth]
         kind = label_kind(label, (open_list.kind, open_list.position))
-        can_stand = kind == open_list.kind or (label.reads_as(open_list.kind)
-                                               and not _starts_list(label))  # fmt: skip
+        can_stand = kind == open_list.kind or (
+            label.reads_as(open_list.kind) and not _starts_list(label)
+        )
         if can_stand and label.shape == open_list.shape:
             del stack[depth + 1 :]
             return _join(label, open_list)

@@ -121,7 +121,9 @@ BODY_SUBJECT = re.compile(
 #: Officials Meeting:``, ``The Senior Officials may wish to:``, ``The Senior Officials
 #: are invited to:``, ``The Senior Officials took the following decisions:``.
 ACTOR = re.compile(
-    r"""^\s*(?P<actor>The\s+""" + DECIDING_BODY + r"""
+    r"""^\s*(?P<actor>The\s+"""
+    + DECIDING_BODY
+    + r"""
     (?:\s+(?:(?:decided|agreed|resolved|decide|agree|resolve)(?:\s+to|\s+as\s+follows)?
         |may\s+(?:also\s+)?wish\s+to|(?:are|is)\s+(?:also\s+)?invited\s+to
         |took\s+the\s+following\s+(?:decisions|actions)))?)
@@ -146,15 +148,27 @@ _GENRE_NOUN = (
     r"|Record|Minutes|Summary|Conclusions)"
 )
 _GENRE = (
-    "(?:" + _GENRE_WORD + "){0,2}" + _GENRE_OF + "(?:" + _GENRE_WORD + "){0,3}" + _GENRE_NOUN
-    + r"(?:\s+(?:and|&)\s+(?:" + _GENRE_WORD + "){0,3}" + _GENRE_NOUN + ")?"
-)  # fmt: skip
+    "(?:"
+    + _GENRE_WORD
+    + "){0,2}"
+    + _GENRE_OF
+    + "(?:"
+    + _GENRE_WORD
+    + "){0,3}"
+    + _GENRE_NOUN
+    + r"(?:\s+(?:and|&)\s+(?:"
+    + _GENRE_WORD
+    + "){0,3}"
+    + _GENRE_NOUN
+    + ")?"
+)
 TITLE = re.compile(
-    r"^\s*(?-i:(?=[A-Z]))(?:" + _GENRE
+    r"^\s*(?-i:(?=[A-Z]))(?:"
+    + _GENRE
     + r"(?:\s+of\s+the\s+(?:meeting|(?:EMG\s+)?Senior\s+Officials(?:['’]?\s+Meeting)?))?"
     + r"|Decisions\s+(?:of|taken|adopted)\b.*|Conclusions\s+of\b.*)\s*$",
     re.IGNORECASE,
-)  # fmt: skip
+)
 
 #: A line that starts with a genre phrase, as a document's title does, whatever
 #: follows it: ``Report of the nineteenth meeting of the Senior Officials ...``,
@@ -270,13 +284,21 @@ _THE_GROUP = (
 #: Environment Management Group Senior Officials``, ``Ninth meeting of the Environment
 #: Management Group``.
 MEETING_NAME = re.compile(
-    r"(?<!\w)(?P<name>(?P<ordinal>" + ORDINAL + r")\s+(?:(?:UN\s+)?EMG\s+)?"
+    r"(?<!\w)(?P<name>(?P<ordinal>"
+    + ORDINAL
+    + r")\s+(?:(?:UN\s+)?EMG\s+)?"
     + r"(?:Senior\s+Officials?['’]?\s+Meeting"
-    + r"|Meeting\s+of\s+(?:the\s+)?(?:" + _THE_GROUP + r"\s+)?Senior\s+Officials|SOM"
-    + r"|Meeting\s+of\s+the\s+" + _THE_GROUP + r")"
-    + r"(?:\s+of\s+the\s+" + _THE_GROUP + r")?)",
+    + r"|Meeting\s+of\s+(?:the\s+)?(?:"
+    + _THE_GROUP
+    + r"\s+)?Senior\s+Officials|SOM"
+    + r"|Meeting\s+of\s+the\s+"
+    + _THE_GROUP
+    + r")"
+    + r"(?:\s+of\s+the\s+"
+    + _THE_GROUP
+    + r")?)",
     re.IGNORECASE,
-)  # fmt: skip
+)
 
 #: A meeting named by its number alone: ``SOM25``, ``SOM 24``, ``(SOM 24)``,
 #: ``EMG SOM-25``.  Not part of a symbol (``EMG SOM 25/3``).
@@ -291,11 +313,31 @@ SEGMENT = re.compile(
 )
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 _WEEKDAYS = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun)\.?"
@@ -328,18 +370,35 @@ _UNTIL = r"\s*(?:[-–—&]|to|until|and)\s*"
 DATE = re.compile(
     r"(?<![\w/.])(?:"
     + _day("day")
-    + r"(?:(?:\s+(?:of\s+)?" + _month("from_month") + r"(?:,?\s+(?P<from_year>\d{4}))?)?"
-    + _UNTIL + _day("end_day") + r")?"
-    + r",?\s+(?:of\s+)?" + _month("month") + r",?\s+(?P<year>\d{4})"
-    + r"|" + _ON_DAY + _month("month2") + r"\s+" + _day("day2")
-    + r"(?:(?:,?\s+(?P<from_year2>\d{4}))?" + _UNTIL + r"(?:" + _month("end_month2") + r"\s+)?"
-    + _day("end_day2") + r")?"
+    + r"(?:(?:\s+(?:of\s+)?"
+    + _month("from_month")
+    + r"(?:,?\s+(?P<from_year>\d{4}))?)?"
+    + _UNTIL
+    + _day("end_day")
+    + r")?"
+    + r",?\s+(?:of\s+)?"
+    + _month("month")
+    + r",?\s+(?P<year>\d{4})"
+    + r"|"
+    + _ON_DAY
+    + _month("month2")
+    + r"\s+"
+    + _day("day2")
+    + r"(?:(?:,?\s+(?P<from_year2>\d{4}))?"
+    + _UNTIL
+    + r"(?:"
+    + _month("end_month2")
+    + r"\s+)?"
+    + _day("end_day2")
+    + r")?"
     + r",?\s+(?P<year2>\d{4})"
-    + r"|" + _ON_DAY + r"(?P<nday>\d{1,2})(?P<sep>[/.-])(?P<nmonth>\d{1,2})(?P=sep)(?P<nyear>\d{4})"
+    + r"|"
+    + _ON_DAY
+    + r"(?P<nday>\d{1,2})(?P<sep>[/.-])(?P<nmonth>\d{1,2})(?P=sep)(?P<nyear>\d{4})"
     + r"|(?P<iso>\d{4}-\d{2}-\d{2})"
     + r")(?![\w/]|\.\d)",
     re.IGNORECASE,
-)  # fmt: skip
+)
 
 _AMPM = r"\s*(?:[ap]\.\s?m\b\.?|[ap]m\b)"
 _CLOCK = r"(?:\d{1,2}[:.h]\d{2}(?:" + _AMPM + r")?|\d{1,2}" + _AMPM + r")"
@@ -356,14 +415,22 @@ _ZONE = (
 #: capitals (``CEST``, ``UTC+2``) or a place followed by "time" (``Geneva time``):
 #: ``15:00 – 17:30 New York`` is a time and a venue.
 TIME = re.compile(
-    r"(?<![\w.:/])(?P<time>(?:" + _CLOCK + r"\s*(?:[-–—]|to|until)\s*" + _CLOCK + r"|" + _ALONE
-    + r")(?:" + _ZONE + r")?(?:\s+time\b)?)(?![\w:])",
+    r"(?<![\w.:/])(?P<time>(?:"
+    + _CLOCK
+    + r"\s*(?:[-–—]|to|until)\s*"
+    + _CLOCK
+    + r"|"
+    + _ALONE
+    + r")(?:"
+    + _ZONE
+    + r")?(?:\s+time\b)?)(?![\w:])",
     re.IGNORECASE,
-)  # fmt: skip
+)
 
 #: Venue words that need no city: ``Online``, ``Virtual``, ``Hybrid``.
-VIRTUAL_VENUE = re.compile(r"\b(?P<venue>Online|Virtual(?:ly)?|Hybrid|Video\s*conference)\b",
-                           re.IGNORECASE)
+VIRTUAL_VENUE = re.compile(
+    r"\b(?P<venue>Online|Virtual(?:ly)?|Hybrid|Video\s*conference)\b", re.IGNORECASE
+)
 
 #: A place name as a header prints it, one to four words with capitals: ``Geneva``,
 #: ``New York``, ``Nairobi``, ``Bonn``, ``Montréal``, ``Rio de Janeiro``.

@@ -157,9 +157,11 @@ def load_yaml(text: str) -> Tree:
         raise LoadError(Pos(1, 1), "syntax", "nested too deeply") from None
     if root is None:
         raise LoadError(
-            Pos(1, 1), "empty", "empty document: expected an emg-parse document (a mapping "
-            "with schema_version, source, document, sections and warnings)"
-        )  # fmt: skip
+            Pos(1, 1),
+            "empty",
+            "empty document: expected an emg-parse document (a mapping "
+            "with schema_version, source, document, sections and warnings)",
+        )
     tree = Tree(data=None)
     tree.data = _YamlWalker(loader, tree).value(root, (), 0)
     return tree
@@ -176,18 +178,24 @@ class _YamlWalker:
     def value(self, node: yaml.Node, path: Path, depth: int) -> Any:
         self.tree.values[path] = _mark_pos(node.start_mark)
         if depth > MAX_DEPTH:
-            raise LoadError(_mark_pos(node.start_mark), "syntax",
-                            f"nested more than {MAX_DEPTH} levels deep")  # fmt: skip
+            raise LoadError(
+                _mark_pos(node.start_mark), "syntax", f"nested more than {MAX_DEPTH} levels deep"
+            )
         if isinstance(node, _AliasNode):
             self.tree.stand_ins.add(path)
-            self.issue(node, path, "unsupported", "aliases (*name) are not supported in "
-                       "emg-parse files; write the value out in full")  # fmt: skip
+            self.issue(
+                node,
+                path,
+                "unsupported",
+                "aliases (*name) are not supported in emg-parse files; write the value out in full",
+            )
             return None
         if node.tag not in _STANDARD_TAGS and not (
             isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:binary"
         ):
-            self.issue(node, path, "unsupported",
-                       f"unsupported YAML tag {_short_tag(node.tag)}; remove it")  # fmt: skip
+            self.issue(
+                node, path, "unsupported", f"unsupported YAML tag {_short_tag(node.tag)}; remove it"
+            )
             if isinstance(node, yaml.ScalarNode):
                 self.tree.stand_ins.add(path)
         if isinstance(node, yaml.MappingNode):
@@ -217,8 +225,13 @@ class _YamlWalker:
         if node.tag not in _STANDARD_TAGS and node.tag != "tag:yaml.org,2002:binary":
             return str(node.value)  # reported by value()
         if node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_LENGTH:
-            self.issue(node, path, "unsupported", f"number too long ({len(node.value)} "
-                       "characters); emg-parse writes no number this long")  # fmt: skip
+            self.issue(
+                node,
+                path,
+                "unsupported",
+                f"number too long ({len(node.value)} "
+                "characters); emg-parse writes no number this long",
+            )
             self.tree.stand_ins.add(path)
             return str(node.value)
         try:
@@ -249,15 +262,20 @@ def _yaml_error(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
     at_indent = mark is not None and text[line_start : mark.index].strip(" \t") == ""
     if char == "\t":
         if at_indent:
-            return LoadError(pos, "syntax", "tabs are not allowed in YAML indentation; "
-                             "use spaces")  # fmt: skip
+            return LoadError(pos, "syntax", "tabs are not allowed in YAML indentation; use spaces")
         return LoadError(pos, "syntax", "a tab is not allowed here in YAML; use spaces")
     if exc.context == "expected a single document in the stream":
-        return LoadError(pos, "syntax", "a second YAML document ('---') starts here; an "
-                         "emg-parse file holds one document")  # fmt: skip
+        return LoadError(
+            pos,
+            "syntax",
+            "a second YAML document ('---') starts here; an emg-parse file holds one document",
+        )
     if problem.startswith("found undefined alias"):
-        return LoadError(pos, "unsupported", "aliases (*name) are not supported in emg-parse "
-                         "files; write the value out in full")  # fmt: skip
+        return LoadError(
+            pos,
+            "unsupported",
+            "aliases (*name) are not supported in emg-parse files; write the value out in full",
+        )
     for token, name in _TOKEN_NAMES.items():
         problem = problem.replace(token, name)
     context_mark = exc.context_mark
@@ -273,8 +291,9 @@ def _yaml_error(exc: yaml.MarkedYAMLError, text: str) -> LoadError:
         first = context_mark.line if context_mark is not None else mark.line
         quote = _unclosed_quote(text, first, mark.line)
         if quote is not None:
-            hints.append(f"the quote at line {quote.line}, column {quote.column} is not closed "
-                         "on its line")  # fmt: skip
+            hints.append(
+                f"the quote at line {quote.line}, column {quote.column} is not closed on its line"
+            )
     if problem.startswith("expected <block end>") and not hints:
         hints.append("check the indentation")
     return LoadError(pos, "syntax", "; ".join([problem, *hints]))
@@ -326,8 +345,12 @@ def load_json(text: str) -> Tree:
     parser = _JsonParser(text)
     start = parser.skip()
     if start == len(text):
-        raise LoadError(Pos(1, 1), "empty", "empty document: expected an emg-parse document "
-                        "(a JSON object with schema_version, source, ...)")  # fmt: skip
+        raise LoadError(
+            Pos(1, 1),
+            "empty",
+            "empty document: expected an emg-parse document "
+            "(a JSON object with schema_version, source, ...)",
+        )
     tree = Tree(data=None)
     parser.tree = tree
     tree.data, end = parser.value(start, (), 0)
@@ -366,8 +389,11 @@ class _JsonParser:
         if word is not None and "key" in expected:
             return self.error(at, f'keys must be in double quotes: "{word.group()}"')
         if word is not None and "value" in expected:
-            return self.error(at, f"unexpected word {word.group()!r}; strings must be in "
-                              "double quotes, and true, false, null are lower-case")  # fmt: skip
+            return self.error(
+                at,
+                f"unexpected word {word.group()!r}; strings must be in "
+                "double quotes, and true, false, null are lower-case",
+            )
         return self.error(at, f"unexpected {char!r}; expected {expected}")
 
     def string(self, at: int) -> tuple[str, int]:
@@ -398,8 +424,11 @@ class _JsonParser:
         if number is not None and number.end() > at:
             token = number.group()
             if len(token) > MAX_NUMBER_LENGTH:
-                raise self.error(at, f"number too long ({len(token)} characters); emg-parse "
-                                 "writes no number this long")  # fmt: skip
+                raise self.error(
+                    at,
+                    f"number too long ({len(token)} characters); emg-parse "
+                    "writes no number this long",
+                )
             is_float = number.group(1) is not None or number.group(2) is not None
             return (float(token) if is_float else int(token)), number.end()
         word = _WORD.match(text, at)
@@ -468,6 +497,9 @@ class _JsonParser:
     def unclosed(self, start: int, bracket: str) -> LoadError:
         where = self.lines.pos(start)
         closing = "}" if bracket == "{" else "]"
-        return self.error(len(self.text), f"unexpected end of file: the {bracket!r} at line "
-                          f"{where.line}, column {where.column} is not closed with "
-                          f"{closing!r}")  # fmt: skip
+        return self.error(
+            len(self.text),
+            f"unexpected end of file: the {bracket!r} at line "
+            f"{where.line}, column {where.column} is not closed with "
+            f"{closing!r}",
+        )

@@ -72,9 +72,13 @@ NameKind = Literal["current", "former", "alias"]
 
 #: The status each event leaves a body in (rule 6).
 STATUS_AFTER: dict[BodyEvent, Status] = {
-    "established": "active", "extended": "active", "renamed": "active",
-    "terms_of_reference": "active", "concluded": "concluded", "transferred": "transferred",
-}  # fmt: skip
+    "established": "active",
+    "extended": "active",
+    "renamed": "active",
+    "terms_of_reference": "active",
+    "concluded": "concluded",
+    "transferred": "transferred",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +107,16 @@ def references(document: ArchiveDocument) -> list[Reference]:
             assert decision.id is not None
             found += [
                 Reference(
-                    document.key, document.proposed, meeting.number, meeting.date, decision.id,
-                    len(found), body.name, body.type, body.event, body.new_name,
+                    document.key,
+                    document.proposed,
+                    meeting.number,
+                    meeting.date,
+                    decision.id,
+                    len(found),
+                    body.name,
+                    body.type,
+                    body.event,
+                    body.new_name,
                 )
                 for body in decision.bodies
             ]
@@ -125,10 +137,14 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "meeting": self.meeting, "date": _iso(self.date), "document": self.document,
-            "decision": self.decision, "event": self.event, "new_name": self.new_name,
+            "meeting": self.meeting,
+            "date": _iso(self.date),
+            "document": self.document,
+            "decision": self.decision,
+            "event": self.event,
+            "new_name": self.new_name,
             "proposed": self.proposed,
-        }  # fmt: skip
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,13 +172,18 @@ class Body:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "name": self.name, "type": self.type, "status": self.status, "note": self.note,
-            "established": self.established, "ended": self.ended,
-            "first_meeting": self.first_meeting, "last_meeting": self.last_meeting,
+            "name": self.name,
+            "type": self.type,
+            "status": self.status,
+            "note": self.note,
+            "established": self.established,
+            "ended": self.ended,
+            "first_meeting": self.first_meeting,
+            "last_meeting": self.last_meeting,
             "references": self.references,
             "names": [{"name": n.name, "kind": n.kind} for n in self.names],
             "events": [event.to_dict() for event in self.events],
-        }  # fmt: skip
+        }
 
 
 @dataclass
@@ -216,9 +237,11 @@ def meeting_label(meeting: int | None, document: str) -> str:
 
 
 def build_register(
-    found: Iterable[Reference], meetings: Mapping[int, Meeting], words: Vocabulary,
+    found: Iterable[Reference],
+    meetings: Mapping[int, Meeting],
+    words: Vocabulary,
     aliases: Mapping[str, Sequence[str]],
-) -> Register:  # fmt: skip
+) -> Register:
     """The register of the references ``found`` (module docstring).  ``meetings``: each
     meeting number's merged record; ``words``: the vocabulary (with the user's alias
     files); ``aliases``: the alias files' entries, listed name -> other names."""
@@ -246,8 +269,11 @@ def build_register(
     return register
 
 
-def _body(group: list[tuple[Reference, str, str | None]], meetings: Mapping[int, Meeting],
-          other_names: Mapping[str, list[str]]) -> Body:  # fmt: skip
+def _body(
+    group: list[tuple[Reference, str, str | None]],
+    meetings: Mapping[int, Meeting],
+    other_names: Mapping[str, list[str]],
+) -> Body:
     decided = [entry for entry in group if not entry[0].proposed]
     renamings = [new for ref, _, new in decided if ref.event == "renamed" and new]
     current = renamings[-1] if renamings else (decided or group)[-1][1]
@@ -262,24 +288,34 @@ def _body(group: list[tuple[Reference, str, str | None]], meetings: Mapping[int,
         seen.add((when, ref.event, new_name))
         record = meetings.get(ref.meeting) if ref.meeting is not None else None
         date = record.date if record is not None and record.date is not None else ref.date
-        events.append(Event(ref.meeting, date, ref.document, ref.decision, ref.event,
-                            new_name, ref.proposed))  # fmt: skip
+        events.append(
+            Event(ref.meeting, date, ref.document, ref.decision, ref.event, new_name, ref.proposed)
+        )
     counted = [event for event in events if not event.proposed]
     status: Status = STATUS_AFTER[counted[-1].event] if counted else "unknown"
     established = next((e.meeting for e in counted if e.event == "established"), None)
     ended = counted[-1].meeting if status in ("concluded", "transferred") else None
     numbers = [ref.meeting for ref, _, _ in group if ref.meeting is not None]
     return Body(
-        name=current, type=body_type(current), status=status,
-        names=_names(current, group, other_names), events=events,
-        note=_note(group, events), first_meeting=min(numbers, default=None),
-        last_meeting=max(numbers, default=None), established=established, ended=ended,
+        name=current,
+        type=body_type(current),
+        status=status,
+        names=_names(current, group, other_names),
+        events=events,
+        note=_note(group, events),
+        first_meeting=min(numbers, default=None),
+        last_meeting=max(numbers, default=None),
+        established=established,
+        ended=ended,
         references=len(group),
-    )  # fmt: skip
+    )
 
 
-def _names(current: str, group: list[tuple[Reference, str, str | None]],
-           other_names: Mapping[str, list[str]]) -> list[Name]:  # fmt: skip
+def _names(
+    current: str,
+    group: list[tuple[Reference, str, str | None]],
+    other_names: Mapping[str, list[str]],
+) -> list[Name]:
     """The current name, then the former ones, then the aliases (rule 5), each once."""
     names = [Name(current, "current")]
     keys = {body_key(current)}
@@ -372,9 +408,19 @@ RegisterFormat = Literal["table", "csv", "json"]
 
 #: Columns of the register as CSV: one row per event (a body without events: one row).
 CSV_COLUMNS = (
-    "body", "type", "status", "note", "other_names", "meeting", "date", "document",
-    "decision", "event", "new_name", "proposed",
-)  # fmt: skip
+    "body",
+    "type",
+    "status",
+    "note",
+    "other_names",
+    "meeting",
+    "date",
+    "document",
+    "decision",
+    "event",
+    "new_name",
+    "proposed",
+)
 
 
 def render(bodies: Sequence[Body], fmt: RegisterFormat) -> str:
@@ -409,8 +455,12 @@ def _table(bodies: Sequence[Body]) -> str:
             for e in body.events
         ]
         if rows:
-            table = tabulate(rows, headers=["meeting", "date", "decision", "event"],
-                             tablefmt="plain", disable_numparse=True)  # fmt: skip
+            table = tabulate(
+                rows,
+                headers=["meeting", "date", "decision", "event"],
+                tablefmt="plain",
+                disable_numparse=True,
+            )
             lines += ["  " + line.rstrip() for line in table.splitlines()]
         blocks.append("\n".join(lines))
     summary = f"{len(bodies)} bod{'y' if len(bodies) == 1 else 'ies'}"
@@ -427,10 +477,19 @@ def _csv(bodies: Sequence[Body]) -> str:
         head = [body.name, body.type, body.status, body.note, others]
         events: list[Event | None] = list(body.events) or [None]
         for e in events:
-            tail: list[object] = [None] * 7 if e is None else [
-                e.meeting, _iso(e.date), e.document, e.decision, e.event, e.new_name,
-                "true" if e.proposed else "false",
-            ]  # fmt: skip
+            tail: list[object] = (
+                [None] * 7
+                if e is None
+                else [
+                    e.meeting,
+                    _iso(e.date),
+                    e.document,
+                    e.decision,
+                    e.event,
+                    e.new_name,
+                    "true" if e.proposed else "false",
+                ]
+            )
             writer.writerow([_cell(value) for value in [*head, *tail]])
     return buffer.getvalue()
 

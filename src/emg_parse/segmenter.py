@@ -52,8 +52,11 @@ def location(source: Provenance) -> dict[str, int | None]:
 
 
 def _where(source: Provenance) -> str:
-    parts = [f"{k} {v}" for k, v in (("page", source.page), ("line", source.line),
-                                     ("paragraph", source.paragraph)) if v is not None]  # fmt: skip
+    parts = [
+        f"{k} {v}"
+        for k, v in (("page", source.page), ("line", source.line), ("paragraph", source.paragraph))
+        if v is not None
+    ]
     return ", ".join(parts) or "unknown place"
 
 
@@ -75,8 +78,9 @@ def segment(blocks: Sequence[Block]) -> Segmented:
         end = following.index if following is not None else parts.annexes
         section_warnings.append([])
         parent = following is not None and following.level > heading.level
-        sections.append(_section(blocks[heading.index : end], heading, parent, paragraphs,
-                                 section_warnings[-1]))  # fmt: skip
+        sections.append(
+            _section(blocks[heading.index : end], heading, parent, paragraphs, section_warnings[-1])
+        )
     for finding in section_findings([(s.number, s.level) for s in sections]):
         section_warnings[finding.index].append(
             _warning(finding.code, finding.message, blocks[headings[finding.index].index].source)
@@ -177,9 +181,11 @@ def _decision(node: Node, warnings: list[ParseWarning]) -> dict[str, Any]:
     _check_text(node, warnings)
     if not verbs and node.text:
         start = " ".join(node.text.split()[:4])
-        warnings.append(_warning(
-            "unknown_verb", f"decision does not start with a known verb: {start!r}", node.source
-        ))  # fmt: skip
+        warnings.append(
+            _warning(
+                "unknown_verb", f"decision does not start with a known verb: {start!r}", node.source
+            )
+        )
     return {
         "label": node.label,
         "actor": node.actor,

@@ -335,13 +335,17 @@ def _label_format(raw: str) -> str:
     split = split_label(raw.strip() + " x")
     if split is not None and split[0].value != raw:
         return f"{message}; write {split[0].value!r}"
-    return (f"{message}: a letter, roman numeral, number or decimal without brackets or a "
-            "trailing dot, e.g. 'a', 'iv', '3', '1.1'")  # fmt: skip
+    return (
+        f"{message}: a letter, roman numeral, number or decimal without brackets or a "
+        "trailing dot, e.g. 'a', 'iv', '3', '1.1'"
+    )
 
 
 def _section_number_format(raw: str) -> str:
-    message = (f"section number {raw!r} is not a roman numeral, number, capital letter or "
-               "decimal without a trailing dot (IV, 3, A, 2.1)")  # fmt: skip
+    message = (
+        f"section number {raw!r} is not a roman numeral, number, capital letter or "
+        "decimal without a trailing dot (IV, 3, A, 2.1)"
+    )
     cleaned = raw.strip().strip("()").rstrip(".)").strip().upper()
     if cleaned != raw and label_of_value(cleaned, upper=True) is not None:
         return f"{message}; write {cleaned!r}"

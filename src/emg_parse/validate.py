@@ -182,8 +182,11 @@ def read_at_most(stream: BinaryIO, name: FilePath | str, max_bytes: int) -> byte
         size += len(chunk)
     data = b"".join(chunks)
     if len(data) > max_bytes:
-        raise TooLargeError(name, f"larger than {max_bytes / 1048576:g} MB (raise the limit "
-                            "with --max-size); is it an emg-parse file?")  # fmt: skip
+        raise TooLargeError(
+            name,
+            f"larger than {max_bytes / 1048576:g} MB (raise the limit "
+            "with --max-size); is it an emg-parse file?",
+        )
     return data
 
 
@@ -203,8 +206,10 @@ def _decode(data: bytes, file: str) -> str | Problem:
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
         line = data.count(b"\n", 0, exc.start) + 1
-        message = (f"not UTF-8 text (byte 0x{data[exc.start]:02x}); emg-parse writes UTF-8: "
-                   "save the file as UTF-8")  # fmt: skip
+        message = (
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x}); emg-parse writes UTF-8: "
+            "save the file as UTF-8"
+        )
         return Problem(file, line, column, "", "encoding", message)
 
 
@@ -239,8 +244,7 @@ def validate_aliases_file(path: FilePath, *, max_bytes: int = VALIDATE_MAX_BYTES
         Vocabulary({}, [bundled, load_aliases(path)], (ALIASES_FILE, path))
     except VocabularyError as exc:
         where, line, column = _alias_position(tree, exc.message)
-        return Validation(file, [Problem(file, line, column, where, "aliases", exc.message)],
-                          None)  # fmt: skip
+        return Validation(file, [Problem(file, line, column, where, "aliases", exc.message)], None)
     return Validation(file, [], None)
 
 
@@ -390,8 +394,10 @@ def _value_problem(tree: Tree, fmt: InputFormat, path: Path, error: Any) -> tupl
     if expected is not None:
         message = f"expected {expected}, got {_describe(value)}"
         if path == ():
-            message += "; an emg-parse document is a mapping of schema_version, source, " \
-                "document, sections and warnings"  # fmt: skip
+            message += (
+                "; an emg-parse document is a mapping of schema_version, source, "
+                "document, sections and warnings"
+            )
         if unquoted is not None:
             message += _unquoted_hint(unquoted, value, expected)
         elif expected == "a list" and isinstance(value, str):
@@ -417,11 +423,15 @@ def _schema_version_problem(value: object, unquoted: str | None) -> str:
     if version is None or isinstance(value, bool):
         return f"unsupported schema_version: {_describe(value)}; {supported}"
     if unquoted is not None:
-        return (f"schema_version must be the string {version!r}, but YAML reads the "
-                f"unquoted {unquoted} as {_kind(value)}; write it in quotes: "
-                f"schema_version: {version!r}")  # fmt: skip
-    return (f"schema_version must be the string {version!r}, got {_describe(value)}; "
-            f'write it in quotes: "schema_version": "{version}"')  # fmt: skip
+        return (
+            f"schema_version must be the string {version!r}, but YAML reads the "
+            f"unquoted {unquoted} as {_kind(value)}; write it in quotes: "
+            f"schema_version: {version!r}"
+        )
+    return (
+        f"schema_version must be the string {version!r}, got {_describe(value)}; "
+        f'write it in quotes: "schema_version": "{version}"'
+    )
 
 
 def _date_problem(value: object, pydantic_message: str) -> str:
@@ -439,8 +449,7 @@ def _unquoted_hint(raw: str, value: object, expected: str) -> str:
     if value is None:
         empty = _EMPTY_OF.get(expected)
         what = "an empty value" if raw == "" else f"the unquoted {raw}"
-        return f"; {what} is null in YAML" + (f": write {empty} for an empty one" if empty
-                                              else "")  # fmt: skip
+        return f"; {what} is null in YAML" + (f": write {empty} for an empty one" if empty else "")
     if expected != "a string":
         return ""
     if len(raw) > 40:
@@ -506,8 +515,9 @@ def _check_meaning(tree: Tree, failed: set[Path]) -> list[_Found]:
     sections = data.get("sections")
     if not isinstance(sections, list):
         return found
-    numbers = [(s.get("number"), s.get("level")) if isinstance(s, dict) else (None, None)
-               for s in sections]  # fmt: skip
+    numbers = [
+        (s.get("number"), s.get("level")) if isinstance(s, dict) else (None, None) for s in sections
+    ]
     for finding in section_findings(numbers):
         report(("sections", finding.index, "number"), finding.code, finding.message)
     paragraphs = Paragraphs()

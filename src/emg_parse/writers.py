@@ -164,8 +164,11 @@ def output_target(
     if fd is not None:
         return _checked(OutputTarget(text, "descriptor", Path(text), fd), source)
     if text.endswith(("/", os.sep)) and not os.path.isdir(text):
-        raise OutputError(text, "there is no such folder (the name ends with '/'); give a file "
-                          f"name, e.g. {shown(text)}out.json")  # fmt: skip
+        raise OutputError(
+            text,
+            "there is no such folder (the name ends with '/'); give a file "
+            f"name, e.g. {shown(text)}out.json",
+        )
     try:
         mode = os.stat(text).st_mode
     except FileNotFoundError:
@@ -173,14 +176,17 @@ def output_target(
     except (OSError, ValueError) as exc:
         raise OutputError(text, f"cannot write ({_reason(exc)})") from None
     if stat.S_ISDIR(mode):
-        raise OutputError(text, "is a folder; give a file name in it, e.g. "
-                          f"{shown(os.path.join(text, 'out.json'))}")  # fmt: skip
+        raise OutputError(
+            text,
+            f"is a folder; give a file name in it, e.g. {shown(os.path.join(text, 'out.json'))}",
+        )
     if stat.S_ISREG(mode):
         return _checked(OutputTarget(text, "file", Path(os.path.realpath(text))), source)
     if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
         return OutputTarget(text, "device", Path(text))
-    raise OutputError(text, f"is {special_kind(mode)}; emg-parse writes only to files, "
-                      "terminals and pipes")  # fmt: skip
+    raise OutputError(
+        text, f"is {special_kind(mode)}; emg-parse writes only to files, terminals and pipes"
+    )
 
 
 def write_output(target: OutputTarget, text: str) -> None:
@@ -200,8 +206,9 @@ def write_output(target: OutputTarget, text: str) -> None:
         fd = os.open(target.path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
         try:
             if stat.S_ISREG(os.fstat(fd).st_mode):
-                raise OutputError(target.name, "was replaced by a file while emg-parse ran; "
-                                  "run it again")  # fmt: skip
+                raise OutputError(
+                    target.name, "was replaced by a file while emg-parse ran; run it again"
+                )
             _write_all(fd, data)
         finally:
             os.close(fd)
@@ -219,8 +226,11 @@ def _checked(target: OutputTarget, source: Path | None) -> OutputTarget:
     except (OSError, ValueError):
         return target
     if stat.S_ISREG(there.st_mode) and (there.st_dev, there.st_ino) == (here.st_dev, here.st_ino):
-        raise SameFileError(target.name, f"is the input file {shown(source)}; writing there "
-                            "would destroy it: choose another output")  # fmt: skip
+        raise SameFileError(
+            target.name,
+            f"is the input file {shown(source)}; writing there "
+            "would destroy it: choose another output",
+        )
     return target
 
 

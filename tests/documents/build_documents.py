@@ -50,8 +50,11 @@ def build() -> Path:
         para("As adopted by the Senior Officials on 10 September 2021"),
         para("Environment and Digital Transformation", style="SectionHead"),
         para("The Senior Officials decided to:"),
-        para("welcome the report of the Issue Management Group on digital transformation;",
-             num=2, ilvl=0),
+        para(
+            "welcome the report of the Issue Management Group on digital transformation;",
+            num=2,
+            ilvl=0,
+        ),
         para("request the EMG Secretariat to:", num=2, ilvl=0),
         para("prepare a road map by March 2022;", num=2, ilvl=1),
         para("consult the members on its scope; and", num=2, ilvl=1),
@@ -63,7 +66,7 @@ def build() -> Path:
         para("Any other business", style="SectionHead"),
         para("The Senior Officials:"),
         para("Agree to hold the 28th meeting in a hybrid format in 2022."),
-    ]  # fmt: skip
+    ]
     numbering_xml = numbering(
         abstract_num(1, lvl(0, "upperRoman", "%1.")),
         abstract_num(2, lvl(0, "lowerLetter", "(%1)"), lvl(1, "lowerRoman", "(%2)")),
@@ -85,10 +88,19 @@ def build() -> Path:
 def to_pdf(docx: Path) -> None:
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
-            ["soffice", "--headless", f"-env:UserInstallation=file://{profile}",
-             "--convert-to", "pdf", "--outdir", str(docx.parent), str(docx)],
-            check=True, capture_output=True,
-        )  # fmt: skip
+            [
+                "soffice",
+                "--headless",
+                f"-env:UserInstallation=file://{profile}",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(docx.parent),
+                str(docx),
+            ],
+            check=True,
+            capture_output=True,
+        )
 
 
 if __name__ == "__main__":

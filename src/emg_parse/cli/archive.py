@@ -18,8 +18,10 @@ if TYPE_CHECKING:
 
 #: What exit codes 2 and 3 of ``export`` and ``bodies`` mean (README and --help).
 USAGE = "usage error (bad option, CONVERTED_DIR missing or not a folder, a bad --aliases file"
-NOTHING = "nothing to read: no emg-parse output in CONVERTED_DIR, none valid, or an " \
-    "unreadable manifest.json"  # fmt: skip
+NOTHING = (
+    "nothing to read: no emg-parse output in CONVERTED_DIR, none valid, or an "
+    "unreadable manifest.json"
+)
 
 converted_dir = click.argument(
     "converted_dir", metavar="CONVERTED_DIR", type=click.Path(path_type=Path)
@@ -29,12 +31,15 @@ converted_dir = click.argument(
 def aliases_option(command: Callable[..., Any]) -> Callable[..., Any]:
     """``--aliases FILE`` (repeatable): more names of bodies."""
     return click.option(
-        "--aliases", "alias_files", multiple=True, metavar="FILE",
+        "--aliases",
+        "alias_files",
+        multiple=True,
+        metavar="FILE",
         type=click.Path(path_type=Path, dir_okay=False),
         help="A YAML file of other names of bodies, in the format of the bundled "
         "data/aliases.yaml (check it with 'emg-parse validate --aliases FILE'); may be "
         "repeated.",
-    )(command)  # fmt: skip
+    )(command)
 
 
 def load_names(alias_files: tuple[Path, ...]) -> Names:
@@ -63,6 +68,9 @@ def report_problems(archive: Archive) -> None:
     for problem in archive.problems:
         click.echo(f"Error: {problem.one_line()}", err=True)
     if not archive.complete:
-        click.echo(f"Warning: {shown(archive.folder / MANIFEST_JSON)}: its batch run did not "
-                   "complete; only what it lists was read (run the batch again to "
-                   "finish)", err=True)  # fmt: skip
+        click.echo(
+            f"Warning: {shown(archive.folder / MANIFEST_JSON)}: its batch run did not "
+            "complete; only what it lists was read (run the batch again to "
+            "finish)",
+            err=True,
+        )

@@ -69,9 +69,13 @@ class Reporter:
             self.width = len(str(event.total))
             if self.tty and event.total:
                 self.bar = click.progressbar(
-                    length=event.total, label="Converting", show_pos=True, show_eta=True,
-                    item_show_func=lambda failed: failed, file=self.out,
-                )  # fmt: skip
+                    length=event.total,
+                    label="Converting",
+                    show_pos=True,
+                    show_eta=True,
+                    item_show_func=lambda failed: failed,
+                    file=self.out,
+                )
                 self.bar.render_progress()
             elif not self.tty:
                 self._line(
@@ -125,26 +129,40 @@ class Reporter:
 @click.command(epilog=BATCH_EXIT_HELP, options_metavar="-o OUT_DIR [OPTIONS]")
 @click.argument("archive_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option(
-    "-o", "--output", "out_dir", required=True,
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for the results and manifest.json / manifest.csv (created if needed).",
-)  # fmt: skip
+)
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["json", "yaml"]), default="json",
-    show_default=True, help="Output format (outputs are named <input name>.json / .yaml).",
-)  # fmt: skip
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "yaml"]),
+    default="json",
+    show_default=True,
+    help="Output format (outputs are named <input name>.json / .yaml).",
+)
 @click.option(
-    "-j", "--jobs", type=click.IntRange(min=1),
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
     help="Documents converted in parallel.  [default: the number of CPUs]",
-)  # fmt: skip
+)
 @click.option(
-    "--timeout", type=FiniteFloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+    "--timeout",
+    type=FiniteFloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
     help="Stop a document after this many seconds and record it as failed (0: no limit).",
-)  # fmt: skip
+)
 @click.option(
-    "--force", is_flag=True,
+    "--force",
+    is_flag=True,
     help="Convert every document, also those unchanged since the last run.",
-)  # fmt: skip
+)
 def batch(
     archive_dir: Path,
     out_dir: Path,
@@ -166,9 +184,13 @@ def batch(
     from emg_parse.batch import BatchOptions, default_jobs, run_batch
 
     options = BatchOptions(
-        archive=archive_dir, out_dir=out_dir, fmt=fmt, jobs=jobs or default_jobs(),
-        timeout=timeout, force=force,
-    )  # fmt: skip
+        archive=archive_dir,
+        out_dir=out_dir,
+        fmt=fmt,
+        jobs=jobs or default_jobs(),
+        timeout=timeout,
+        force=force,
+    )
     reporter = Reporter(sys.stdout, tty=sys.stdout.isatty())
     try:
         with _stop_signals_interrupt():

@@ -34,11 +34,15 @@ BODIES_EXIT_CODES: dict[int, str] = {
 @click.command(epilog=exit_help("Exit codes:", BODIES_EXIT_CODES, width=3))
 @converted_dir
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
     show_default=True,
     help="table: each body with its events, for reading; csv: one row per event; json: a "
     "list of bodies with their names and events.",
-)  # fmt: skip
+)
 @aliases_option
 def bodies(
     converted_dir: Path, fmt: Literal["table", "csv", "json"], alias_files: tuple[Path, ...]

@@ -36,18 +36,25 @@ EXPORT_EXIT_CODES: dict[int, str] = {
 @click.command(epilog=exit_help("Exit codes:", EXPORT_EXIT_CODES, width=3))
 @converted_dir
 @click.option(
-    "-o", "--output", type=click.Path(), metavar="DATABASE",
+    "-o",
+    "--output",
+    type=click.Path(),
+    metavar="DATABASE",
     help="The SQLite database to write (an existing file is replaced once the new one is "
     "complete); its Datasette metadata goes beside it as NAME.metadata.json.",
-)  # fmt: skip
+)
 @click.option(
-    "--csv", "csv_dir", type=click.Path(path_type=Path), metavar="DIR",
+    "--csv",
+    "csv_dir",
+    type=click.Path(path_type=Path),
+    metavar="DIR",
     help="Also (or only) write one CSV file per table and a datapackage.json (Frictionless "
     "Data Package) into DIR.",
-)  # fmt: skip
+)
 @aliases_option
-def export(converted_dir: Path, output: str | None, csv_dir: Path | None,
-           alias_files: tuple[Path, ...]) -> None:  # fmt: skip
+def export(
+    converted_dir: Path, output: str | None, csv_dir: Path | None, alias_files: tuple[Path, ...]
+) -> None:
     """Write the documents of a converted folder to one SQLite database, for Datasette
     or any SQL tool: meetings, documents, sections, decisions and items, actions,
     addressees, deadlines, the bodies they name, and the register of bodies with their
@@ -67,8 +74,10 @@ def export(converted_dir: Path, output: str | None, csv_dir: Path | None,
     if output is None and csv_dir is None:
         raise click.UsageError("give -o DATABASE, --csv DIR, or both")
     if output == "-":
-        raise click.UsageError("-o -: a database cannot be written to standard output; give "
-                               "a file name, e.g. -o emg.db")  # fmt: skip
+        raise click.UsageError(
+            "-o -: a database cannot be written to standard output; give "
+            "a file name, e.g. -o emg.db"
+        )
     names = load_names(alias_files)
     archive = open_folder(converted_dir)
     try:
@@ -83,9 +92,12 @@ def export(converted_dir: Path, output: str | None, csv_dir: Path | None,
     left_out = len(archive.problems)
     counts = ", ".join(f"{table} {rows}" for table, rows in summary.rows.items())
     targets = [shown(path) for path in (output, csv_dir) if path is not None]
-    click.echo(f"exported {summary.documents} document{'s' * (summary.documents != 1)}"
-               + (f" ({left_out} left out)" if left_out else "")
-               + (f" ({archive.failed} failed in the batch)" if archive.failed else "")
-               + f" to {' and '.join(targets)}: {counts}", err=True)  # fmt: skip
+    click.echo(
+        f"exported {summary.documents} document{'s' * (summary.documents != 1)}"
+        + (f" ({left_out} left out)" if left_out else "")
+        + (f" ({archive.failed} failed in the batch)" if archive.failed else "")
+        + f" to {' and '.join(targets)}: {counts}",
+        err=True,
+    )
     if left_out:
         raise click.exceptions.Exit(1)

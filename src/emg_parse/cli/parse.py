@@ -24,31 +24,45 @@ from emg_parse.limits import DEFAULT_TIMEOUT, READER_MEMORY, memory_limit, memor
 @click.command(epilog=EXIT_HELP)
 @click.argument("file", type=INPUT_PATH)
 @click.option(
-    "-o", "--output", type=OUTPUT_PATH,
+    "-o",
+    "--output",
+    type=OUTPUT_PATH,
     help="Write here (.json, .yaml or .yml) instead of stdout.",
-)  # fmt: skip
+)
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["json", "yaml"]),
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "yaml"]),
     help="Output format (default: from the -o extension, else json).",
-)  # fmt: skip
+)
 @click.option("--password", help="Password of an encrypted PDF.")
 @click.option(
-    "--dump", type=click.Choice(["lines", "blocks"]),
+    "--dump",
+    type=click.Choice(["lines", "blocks"]),
     help="Print the intermediate form (extracted lines, or cleaned blocks) as JSON instead.",
-)  # fmt: skip
+)
 @click.option(
-    "--max-size", type=FiniteFloatRange(min=0.001), default=100.0, show_default=True,
+    "--max-size",
+    type=FiniteFloatRange(min=0.001),
+    default=100.0,
+    show_default=True,
     help="Refuse input files larger than this many MB.",
-)  # fmt: skip
+)
 @click.option(
-    "--timeout", type=FiniteFloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+    "--timeout",
+    type=FiniteFloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
     help="Stop after this many seconds (0: no limit).",
-)  # fmt: skip
+)
 @click.option(
-    "--engine", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium",
+    "--engine",
+    type=click.Choice(["pdfium", "pdfplumber"]),
+    default="pdfium",
     show_default=True,
     help="PDF text engine: pdfium (fast) or pdfplumber (pure Python, slower); same output.",
-)  # fmt: skip
+)
 def parse(
     file: Path,
     output: str | None,
@@ -105,10 +119,9 @@ def _convert(
     except EmgParseError as exc:
         raise cli_error(exc) from exc
 
+
 @click.command()
-@click.option(
-    "-o", "--output", type=OUTPUT_PATH, help="Write the schema here instead of stdout."
-)  # fmt: skip
+@click.option("-o", "--output", type=OUTPUT_PATH, help="Write the schema here instead of stdout.")
 def schema(output: str | None) -> None:
     """Print the JSON Schema of emg-parse's output."""
     from emg_parse.model import json_schema

@@ -42,35 +42,52 @@ VALIDATE_EXIT_HELP = exit_help("Exit codes:", VALIDATE_EXIT_CODES, width=3)
 
 @click.command(epilog=VALIDATE_EXIT_HELP)
 @click.argument(
-    "files", nargs=-1, metavar="FILE...",
+    "files",
+    nargs=-1,
+    metavar="FILE...",
     type=click.Path(path_type=Path, allow_dash=True, readable=False),
-)  # fmt: skip
+)
 @click.option(
-    "--aliases", "alias_files", multiple=True, metavar="FILE",
+    "--aliases",
+    "alias_files",
+    multiple=True,
+    metavar="FILE",
     type=click.Path(path_type=Path, readable=False),
     help="Check FILE as an alias file (other names of bodies, the format of the bundled "
     "data/aliases.yaml, as 'export' and 'bodies' read it) rather than as a document; may "
     "be repeated.",
-)  # fmt: skip
+)
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
     show_default=True,
     help="text: one problem a line, FILE:LINE:COLUMN: path: message, and a summary on "
     "stderr; json: a JSON list of problems.",
-)  # fmt: skip
+)
 @click.option(
-    "--max-size", type=FiniteFloatRange(min=0.001), default=VALIDATE_MAX_BYTES / 1048576,
+    "--max-size",
+    type=FiniteFloatRange(min=0.001),
+    default=VALIDATE_MAX_BYTES / 1048576,
     show_default=True,
     help="Refuse files (and stdin) larger than this many MB.",
-)  # fmt: skip
+)
 @click.option(
-    "--timeout", type=FiniteFloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+    "--timeout",
+    type=FiniteFloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
     help="Give up a file after this many seconds (0: no limit).",
-)  # fmt: skip
+)
 def validate(
-    files: tuple[Path, ...], alias_files: tuple[Path, ...], fmt: Literal["text", "json"],
-    max_size: float, timeout: float,
-) -> None:  # fmt: skip
+    files: tuple[Path, ...],
+    alias_files: tuple[Path, ...],
+    fmt: Literal["text", "json"],
+    max_size: float,
+    timeout: float,
+) -> None:
     """Check YAML or JSON files written by emg-parse (and perhaps edited by hand).
 
     Reports every problem: syntax, duplicate keys, unknown, missing or mistyped
@@ -99,8 +116,9 @@ def validate(
         if result.problems:
             exit_code = max(exit_code, 1)
     if fmt == "json":
-        write_stdout(json.dumps([p.to_dict() for p in problems], indent=2, ensure_ascii=False)
-                     + "\n")  # fmt: skip
+        write_stdout(
+            json.dumps([p.to_dict() for p in problems], indent=2, ensure_ascii=False) + "\n"
+        )
     else:
         write_stdout("".join(f"{problem.one_line()}\n" for problem in problems))
         click.echo(_summary(len(checks), len(problems), unreadable), err=True)

@@ -197,8 +197,6 @@ _CHUNK = 1 << 16
 # --------------------------------------------------------------------------- small helpers
 
 
-
-
 def _toggle(el: etree._Element | None) -> bool | None:
     """An on/off property: None when absent, else its value (absent ``w:val`` = on)."""
     if el is None:

@@ -220,11 +220,6 @@ class ListLabel:
     text: str
     suffix: str = "\t"
 
-    def __str__(self) -> str:
-        return self.text
-
-
-
 
 def _on(el: etree._Element | None) -> bool:
     if el is None:

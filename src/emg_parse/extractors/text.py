@@ -30,15 +30,15 @@ import bisect
 import html
 import itertools
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from emg_parse.errors import EmgParseError, InputError, NoTextError
 from emg_parse.extractors import Done, Reading, ReadOptions
+from emg_parse.extractors.running import Placed, Zone, running_texts
 from emg_parse.labels import split_label
 from emg_parse.lines import Extraction, Line, LineBudget, Provenance, Style
-from emg_parse.patterns import PAGE_NUMBER, PAGE_OF, SECTION_NUMBER
+from emg_parse.patterns import PAGE_OF, SECTION_NUMBER
 
 #: A horizontal rule (``---``, ``* * *``, ``___``) or a Markdown table separator row
 #: (``| --- | :---: |``, ``---<tab>---``).  Every quantifier is possessive: on a line
@@ -67,7 +67,7 @@ _EMPHASIS_CLOSE = re.compile(r"(?<=\S)\*(?![\w*])")
 #: An inline HTML tag; only text up to the last ``>`` can hold one (:func:`_strip_tags`).
 _TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|span|font|br|p)\b[^>]*>", re.I)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
-_ESCAPED = re.compile("[\U000F0000-\U000F007F]")
+_ESCAPED = re.compile("[\U000f0000-\U000f007f]")
 _CELL_GAP = re.compile(r" {2,}")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _SEGMENT = re.compile(r"\S+(?: {1,4}\S+)*")
@@ -252,48 +252,42 @@ def _rows(text: str) -> list[_Row]:
     return rows
 
 
+#: The lines of a page that may be running text: this many from its top, and from its
+#: bottom (its margins, for :mod:`~emg_parse.extractors.running`).
+MARGIN_LINES = 3
+
+
 def drop_running_lines(rows: list[_Row]) -> list[_Row]:
     """Remove running headers/footers and page numbers of text saved from a PDF.
 
-    Pages are separated by form feeds.  Among the first and last three non-blank
-    lines of a page, a line whose text (digits replaced by ``#``) recurs at the same
-    place (n-th from the top or bottom) on at least half of the pages (and on two
-    or more), or that is a page number, is dropped -- unless that text is as common
-    in the page bodies.
-    A line that is exactly ``Page N of M`` is dropped wherever it is.
+    Pages are separated by form feeds.  The rule is
+    :func:`~emg_parse.extractors.running.running_texts`'s: the first and last
+    :data:`MARGIN_LINES` non-blank lines of a page are its top and bottom margins
+    (a line among both is in the top one), and a line's position is its rank from
+    that edge, so a running line recurs at exactly the same place (the n-th line
+    from the top or bottom).  A line that is exactly ``Page N of M`` is dropped
+    wherever it is.
     """
     pages: dict[int, list[_Row]] = {}
     for row in rows:
         if row.text.strip():
             pages.setdefault(row.page, []).append(row)
-    margins: dict[int, dict[int, tuple[str, int, str]]] = {}
-    in_margins: Counter[tuple[str, int, str]] = Counter()
-    in_bodies: Counter[str] = Counter()
+    placed: list[Placed] = []
+    numbers: list[int] = []  # the row of each placed text
     for page, page_rows in pages.items():
-        edge = {r.number: ("top", i, _running_key(r.text)) for i, r in enumerate(page_rows[:3])}
-        for i, r in enumerate(reversed(page_rows[-3:])):
-            edge.setdefault(r.number, ("bottom", i, _running_key(r.text)))
-        margins[page] = edge
-        in_margins.update(edge.values())
-        in_bodies.update(_running_key(r.text) for r in page_rows if r.number not in edge)
-    repeated = {
-        place for place, n in in_margins.items()
-        if len(pages) >= 2 and n >= max(2, len(pages) / 2) and in_bodies[place[2]] < n
-    }  # fmt: skip
-    kept = []
-    for row in rows:
-        stripped = row.text.strip()
-        place = margins.get(row.page, {}).get(row.number)
-        if PAGE_OF.match(stripped) or (
-            place is not None and (place in repeated or PAGE_NUMBER.match(stripped))
-        ):
-            continue
-        kept.append(row)
-    return kept
-
-
-def _running_key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.split()))
+        edge: dict[int, tuple[Zone, int]] = {}
+        for i, r in enumerate(page_rows[:MARGIN_LINES]):
+            edge[r.number] = ("top", i)
+        for i, r in enumerate(reversed(page_rows[-MARGIN_LINES:])):
+            edge.setdefault(r.number, ("bottom", i))
+        for r in page_rows:
+            zone, position = edge.get(r.number, (None, 0))
+            placed.append(Placed(page, zone, position, r.text))
+            numbers.append(r.number)
+    dropped = {numbers[i] for i in running_texts(placed, len(pages), tolerance=0)}
+    return [
+        row for row in rows if row.number not in dropped and not PAGE_OF.match(row.text.strip())
+    ]
 
 
 def layout_cells(lines: list[str]) -> list[list[tuple[int, str]]]:
@@ -306,9 +300,7 @@ def layout_cells(lines: list[str]) -> list[list[tuple[int, str]]]:
     """
     pieces = [_segments(line) for line in lines]
     starts = [seg[1][0] for seg in pieces if len(seg) > 1]
-    wide = any(
-        seg[1][0] - (seg[0][0] + len(seg[0][1])) >= 10 for seg in pieces if len(seg) > 1
-    )
+    wide = any(seg[1][0] - (seg[0][0] + len(seg[0][1])) >= 10 for seg in pieces if len(seg) > 1)
     # two starts within two characters are neighbours once sorted
     aligned = any(b - a <= 2 for a, b in itertools.pairwise(sorted(starts)))
     if not starts or not (wide or aligned):
@@ -380,7 +372,8 @@ def lines_from_text(text: str, path: Path | None = None) -> list[Line]:
                             text=content,
                             source=Provenance(line=row.number),
                             style=style,
-                            new_block=new_block or style.heading_level is not None
+                            new_block=new_block
+                            or style.heading_level is not None
                             or (first and len(columns) > 1),
                             cell=(column, table_row) if len(columns) > 1 else None,
                         )

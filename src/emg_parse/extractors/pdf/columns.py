@@ -13,21 +13,27 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from emg_parse.extractors.pdf.lines import Fragment, TextLine, _weighted_median, _word_style
+from emg_parse.extractors.pdf.lines import Fragment, TextLine, _weighted_median
 from emg_parse.extractors.pdf.objects import Rule
 from emg_parse.extractors.pdf.params import LayoutParams
 from emg_parse.extractors.pdf.words import Word
 
 
 class OutLine(NamedTuple):
-    """A line as the extractor emits it (before it becomes an ``emg_parse.lines.Line``)."""
+    """A line of a page as the layout emits it (before it becomes an
+    :class:`emg_parse.lines.Line`; its number on the page is its place in the page's
+    list, from 1)."""
 
     text: str
+    #: its left edge, in points from the page's left edge, to 0.01 point
     x: float
     bold: bool
     italic: bool
+    #: the median type size of its glyphs (None: no glyph)
     size: float | None
+    #: it starts a block (see :func:`layout_page`)
     new_block: bool
+    #: ``(column, row)`` of a column block's cell, None outside one
     cell: tuple[int, int] | None = None
 
 
@@ -137,16 +143,9 @@ def _fit_columns(
     return placed
 
 
-def _out(
-    fragments: Sequence[Fragment], x: float, new_block: bool, cell: tuple[int, int] | None
-) -> OutLine:
-    if len(fragments) == 1:
-        bold, italic, size = fragments[0].style
-        text = fragments[0].text
-    else:
-        bold, italic, size = _word_style(w for f in fragments for w in f.words)
-        text = " ".join(f.text for f in fragments)
-    return OutLine(text, x, bold, italic, size, new_block, cell)
+def _out(fragment: Fragment, new_block: bool, cell: tuple[int, int] | None) -> OutLine:
+    bold, italic, size = fragment.style
+    return OutLine(fragment.text, round(fragment.x0, 2), bold, italic, size, new_block, cell)
 
 
 def layout_page(
@@ -168,6 +167,9 @@ def layout_page(
     line before it, for a line below a rule that spans it, for the first line of a
     table cell, and for the first line of the document (``first_page``); the first
     line of a later page gets False, since a paragraph may go on across the break.
+
+    Every word of ``lines`` is emitted once: no line is left out, so a page with
+    lines emits at least one.
     """
     lines = sorted(lines, key=lambda ln: (ln.baseline, ln.x0))
     if not lines:
@@ -237,7 +239,7 @@ def layout_page(
                 new_block = line.baseline - prev_line.baseline > gap_limit or ruled.between(
                     prev_line, line, line.x0 + tol, line.x0 + params.rule_span_share * width
                 )
-            out.append(_out(line.fragments, line.x0, new_block, None))
+            out.append(_out(line.fragments[0], new_block, None))  # a line of one fragment
             prev_line = line
             continue
         out.extend(_emit_block(block, gap_limit, prev_line is not None, first_page))
@@ -263,6 +265,6 @@ def _emit_block(
             else:
                 new_block = p.line.baseline - prev > gap_limit
             first = False
-            out.append(_out([p.fragment], p.fragment.x0, new_block, (c, r)))
+            out.append(_out(p.fragment, new_block, (c, r)))
             prev = p.line.baseline
     return out

@@ -13,12 +13,14 @@ package, so the engines give the same lines.  Every engine failure becomes an ``
 exception and the file is always closed.
 
 With ``ReadOptions.isolated`` the pages are read by the isolated reader
-(:mod:`.reader`), which starts at once and runs while the caller goes on; otherwise
-they are read here, when the result is asked for.  Time is linear in the number of
-pages (a page laid out again is read from the one document opened for all of
-them), and the pages' lines are counted by a
-:class:`~emg_parse.lines.LineBudget` as they come, so that a PDF whose pages all
-draw one large content stream is stopped before it fills memory.
+(:mod:`.reader`), which starts at once and runs while the caller goes on, and the
+pages whose running text was guessed wrong are laid out again by the isolated
+reader too: the PDF is never parsed in the calling process (unless a worker fails
+with a bug, see :class:`~.reader.PageRun`).  Otherwise the pages are read here,
+when the result is asked for.  Time is linear in the number of pages, and the
+pages' lines are counted by a :class:`~emg_parse.lines.LineBudget` as they come,
+so that a PDF whose pages all draw one large content stream is stopped before it
+fills memory.
 """
 
 from __future__ import annotations
@@ -26,18 +28,23 @@ from __future__ import annotations
 import gc
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, get_args
+from typing import TYPE_CHECKING, Any
 
 from emg_parse.errors import EmgParseError, EncryptedError, InputError, NoTextError, unreadable
-from emg_parse.extractors import PdfEngine, ReadOptions
-from emg_parse.extractors.pdf.assembly import _layout_task, _Pages, _PageText
+from emg_parse.extractors import ReadOptions
+from emg_parse.extractors.pdf.assembly import (
+    Redo,
+    _layout_task,
+    _Pages,
+    _PageText,
+    _relayout_task,
+)
 from emg_parse.extractors.pdf.errors import (
     DAMAGED_MESSAGE,
     ENCRYPTED_MESSAGE,
     NO_TEXT_MESSAGE,
     UNSUPPORTED_ENCRYPTION_MESSAGE,
 )
-from emg_parse.extractors.pdf.objects import Box, PageGlyphs
 from emg_parse.extractors.pdf.pdfplumber import read_pdfplumber
 from emg_parse.limits import READER_MEMORY, can_fork, memory_message
 from emg_parse.lines import Extraction, LineBudget
@@ -45,10 +52,10 @@ from emg_parse.lines import Extraction, LineBudget
 if TYPE_CHECKING:
     from types import TracebackType
 
-    from emg_parse.extractors.pdf.pdfium import Document, PdfiumError
+    from emg_parse.extractors.pdf.columns import OutLine
+    from emg_parse.extractors.pdf.pdfium import PdfiumError
     from emg_parse.extractors.pdf.reader import PageRun
 
-ENGINES: tuple[PdfEngine, ...] = get_args(PdfEngine)
 
 #: Acrobat's rule: the end-of-file marker must be in the last 1024 bytes.
 _EOF_WINDOW = 1024
@@ -88,7 +95,6 @@ class _Reading:
     def __init__(self, path: Path, options: ReadOptions) -> None:
         self.path = path
         self.options = options
-        self._reread = _Rereader(path, options.password)
 
     def result(self) -> Extraction:
         # the layout makes some 100 000 small objects per 10 pages and no reference
@@ -96,7 +102,7 @@ class _Reading:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            pages = _Pages(self.options.layout, reread=self._reread, budget=LineBudget(self.path))
+            pages = self._pages()
             self._read(pages)
             if not pages.pages:
                 raise InputError(self.path, DAMAGED_MESSAGE)
@@ -106,6 +112,10 @@ class _Reading:
         finally:
             if collecting:
                 gc.enable()
+
+    def _pages(self) -> _Pages:
+        """Where the pages go as they are laid out."""
+        return _Pages(self.options.layout, budget=LineBudget(self.path))
 
     def _read(self, pages: _Pages) -> None:
         """Every page, laid out as far as it can be page by page."""
@@ -134,11 +144,12 @@ class _Reading:
         self.close()
 
     def close(self) -> None:
-        self._reread.close()
+        """Stop whatever still runs for this file (nothing, read here)."""
 
 
 class _Isolated(_Reading):
-    """A PDF read by the isolated reader (:class:`~.reader.PageRun`), started at once."""
+    """A PDF read by the isolated reader (:class:`~.reader.PageRun`), started at once;
+    the pages laid out again at the end are read by another run of it."""
 
     def __init__(self, path: Path, options: ReadOptions) -> None:
         from emg_parse.extractors.pdf.reader import PageRun
@@ -147,6 +158,10 @@ class _Isolated(_Reading):
         self._run: PageRun[Any] = PageRun(
             path, options.password, partial(_layout_task, params=options.layout)
         )
+        self._again: PageRun[Any] | None = None
+
+    def _pages(self) -> _Pages:
+        return _Pages(self.options.layout, relayout=self._relayout, budget=LineBudget(self.path))
 
     def _read(self, pages: _Pages) -> None:
         from emg_parse.extractors.pdf.pdfium import PdfiumError
@@ -159,9 +174,31 @@ class _Isolated(_Reading):
         finally:
             self._run.close()
 
+    def _relayout(self, redo: list[Redo]) -> list[list[OutLine]]:
+        """The pages ``redo`` names, laid out again by the isolated reader -- or here,
+        as a PDF is read when this process cannot fork, should it have started a
+        thread since (:func:`~emg_parse.limits.can_fork`)."""
+        from emg_parse.extractors.pdf.pdfium import Document, PdfiumError
+        from emg_parse.extractors.pdf.reader import PageRun
+
+        task = partial(_relayout_task, params=self.options.layout, redo={r.page: r for r in redo})
+        pages = [r.page for r in redo]
+        try:
+            if not can_fork():
+                with Document(self.path, self.options.password) as document:
+                    return list(task(document, iter(pages)))
+            self._again = PageRun(self.path, self.options.password, task, pages)
+            try:
+                return list(self._again.results())
+            finally:
+                self._again.close()
+        except PdfiumError as exc:
+            raise _pdfium_error(self.path, exc) from exc
+
     def close(self) -> None:
         self._run.close()
-        super().close()
+        if self._again is not None:
+            self._again.close()
 
 
 def _pdfium_error(path: Path, exc: PdfiumError) -> InputError:
@@ -175,35 +212,6 @@ def _pdfium_error(path: Path, exc: PdfiumError) -> InputError:
     if exc.code == ERR_MEMORY:
         return InputError(path, memory_message(READER_MEMORY))
     return InputError(path, DAMAGED_MESSAGE)
-
-
-class _Rereader:
-    """Reads pages again in this process, all from one open document: opening it again
-    for each page would read the file's cross-reference table and page tree again each
-    time, so that laying out again many pages of a long document took time in the
-    square of its length.  The document is opened on first use; :meth:`close` closes
-    it."""
-
-    def __init__(self, path: Path, password: str | None) -> None:
-        self.path = path
-        self.password = password
-        self._document: Document | None = None
-
-    def __call__(self, index: int) -> tuple[PageGlyphs, list[Box], float]:
-        from emg_parse.extractors.pdf.pdfium import Document, PdfiumError
-
-        try:
-            if self._document is None:
-                self._document = Document(self.path, self.password)
-            content = self._document.read_page(index)
-        except PdfiumError as exc:
-            raise _pdfium_error(self.path, exc) from exc
-        return content.glyphs, content.boxes, content.height
-
-    def close(self) -> None:
-        if self._document is not None:
-            self._document.close()
-            self._document = None
 
 
 def _check_complete(path: Path) -> None:

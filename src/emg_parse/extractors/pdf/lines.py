@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
 
-from emg_parse.extractors.pdf.objects import Glyph, PageGlyphs, Span
+from emg_parse.extractors.pdf.objects import PageGlyphs, Span
 from emg_parse.extractors.pdf.params import LayoutParams
 from emg_parse.extractors.pdf.words import Part, Word, page_words
 from emg_parse.patterns import BOLD_FONT, ITALIC_FONT, SHORT_LABEL
@@ -75,10 +75,6 @@ class Fragment:
             self._style = style_of_parts([p for w in self.words for p in w.parts])
         return self._style
 
-    @property
-    def glyphs(self) -> list[Glyph]:
-        return [g for w in self.words for g in w.glyphs]
-
 
 class TextLine:
     """One physical line of a page: its fragments left to right.
@@ -109,10 +105,6 @@ class TextLine:
     @property
     def x1(self) -> float:
         return self.fragments[-1].x1
-
-    @property
-    def words(self) -> list[Word]:
-        return [w for f in self.fragments for w in f.words]
 
 
 def is_list_label(text: str) -> bool:
@@ -161,10 +153,6 @@ def style_of_parts(parts: Iterable[Part]) -> tuple[bool, bool, float | None]:
         return False, False, None
     size = round(_weighted_median(list(sizes.items())), 2)
     return bold * 2 > total, italic * 2 > total, size
-
-
-def _word_style(words: Iterable[Word]) -> tuple[bool, bool, float | None]:
-    return style_of_parts(p for w in words for p in w.parts)
 
 
 def _core(word: Word) -> tuple[float, float, float]:

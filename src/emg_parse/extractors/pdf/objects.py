@@ -72,9 +72,6 @@ class PageGlyphs:
     def __repr__(self) -> str:
         return f"PageGlyphs({len(self.texts)} glyphs, {len(self.spans)} spans)"
 
-    def __len__(self) -> int:
-        return len(self.texts)
-
     @classmethod
     def from_glyphs(cls, glyphs: Iterable[Glyph]) -> PageGlyphs:
         texts: list[str] = []

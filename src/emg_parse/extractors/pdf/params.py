@@ -1,7 +1,9 @@
 """The tuning numbers of the PDF layout, named, in one object.
 
 :class:`LayoutParams` is passed down through the layers (``dedupe`` -> ``words`` ->
-``lines`` -> ``running`` -> ``columns``); no layer keeps a tuning number of its own.
+``lines`` -> ``running`` -> ``columns``); no layer keeps a tuning number of its own
+(how often running text recurs is the rule shared with the text reader, in
+:mod:`emg_parse.extractors.running`).
 Distances are in points; a number "of the size" is a multiple of the type size.
 The defaults are what every sample, golden and generated test document is read with.
 """
@@ -74,15 +76,12 @@ class LayoutParams:
     justified_gaps: int = 3
     justified_spread: float = 1.25
 
-    # --- running headers, footers, page numbers -------------------------------------
+    # --- running headers, footers, page numbers (the rule: extractors/running.py) ----
     #: The top and bottom margins: this share of the page height.
     margin_share: float = 0.12
-    #: Margin text recurring within this distance of the same place is running text ...
+    #: Margin texts within this distance of each other (from the page edge) are at
+    #: the same place.
     running_tolerance: float = 6.0
-    #: ... when it recurs on at least this many pages ...
-    running_min_pages: int = 2
-    #: ... and on at least this share of the pages.
-    running_page_share: float = 0.5
 
     # --- columns and reading order --------------------------------------------------
     #: A line starts a new block when it is more than this many line pitches below

@@ -6,6 +6,7 @@ Layers, each small:
   ``libpdfium`` shared library inside the ``pypdfium2_raw`` package.  pypdfium2's
   own Python layer declares the whole API and takes 40-80 ms to import, a large
   share of a whole parse; loading the library directly takes under a millisecond.
+  A test compares each declaration with pypdfium2's (``tests/test_pdf_bindings.py``).
 * :class:`Document` -- open (password, error codes), page count, close.
 * :meth:`Document.read_page` -- one page's glyphs (:class:`~.objects.PageGlyphs`)
   and drawn lines and rectangles (:class:`~.objects.Box`), in pdfplumber's
@@ -136,7 +137,8 @@ class Pdfium:
 
         p = c_void_p
         f_ptr, d_ptr = POINTER(c_float), POINTER(c_double)
-        bind(lib, "FPDF_InitLibrary", None)()
+        self.init_library = bind(lib, "FPDF_InitLibrary", None)
+        self.init_library()
         self.load_document = bind(lib, "FPDF_LoadDocument", p, c_char_p, c_char_p)
         self.last_error = bind(lib, "FPDF_GetLastError", c_ulong)
         self.close_document = bind(lib, "FPDF_CloseDocument", None, p)

@@ -1,5 +1,4 @@
-"""The pdfplumber engine: pdfminer.six's glyphs and drawn boxes.
-"""
+"""The pdfplumber engine: pdfminer.six's glyphs and drawn boxes."""
 
 from __future__ import annotations
 
@@ -77,11 +76,6 @@ def page_objects(page: Any) -> tuple[list[Glyph], list[Box]]:
         elif isinstance(obj, LTContainer):  # a Form XObject (LTFigure) holds chars too
             stack.append(iter(obj))
     return glyphs, boxes
-
-
-def page_glyphs(page: Any) -> list[Glyph]:
-    """The upright characters of a pdfplumber page (see :func:`page_objects`)."""
-    return page_objects(page)[0]
 
 
 def _page_content(page: Any) -> tuple[list[Glyph], list[Box], float]:

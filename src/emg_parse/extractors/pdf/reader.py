@@ -14,6 +14,7 @@ and enough pages are left, more workers join -- one per usable CPU, at most
 several.  Workers take pages one at a time from a counter in shared memory, so that
 all finish together even when one gets less CPU time; each result goes back through
 the worker's own pipe, and :meth:`PageRun.results` gives them back in page order.
+A run may also be over some pages only (the pages laid out again at the end).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import signal
 import struct
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Generic, NoReturn, TypeVar
 
@@ -59,7 +60,8 @@ _PIPE_SIZE = 1 << 20
 
 
 class PageRun(Generic[T]):
-    """``task`` over every page of a document, in forked worker processes.
+    """``task`` over every page of a document (or the ``pages`` given, page indexes
+    from 0), in forked worker processes.
 
     A ``PdfiumError`` in a worker (a wrong password, a damaged page) is raised here;
     a crash of pdfium in a worker (a damaged file) becomes a ``PdfiumError`` instead
@@ -69,10 +71,17 @@ class PageRun(Generic[T]):
     workers that are still running and reaps them.
     """
 
-    def __init__(self, path: Path, password: str | None, task: PageTask[T]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        password: str | None,
+        task: PageTask[T],
+        pages: Sequence[int] | None = None,
+    ) -> None:
         self.path = path
         self.password = password
         self.task = task
+        self.pages = pages
         self.workers: list[_Worker] = []
         #: resident memory when the workers start: theirs starts there too
         self.resident = resident_memory()
@@ -84,7 +93,7 @@ class PageRun(Generic[T]):
             raise
 
     def _start_worker(self) -> None:
-        self.workers.append(_Worker(self.path, self.password, self.task, self.claims))
+        self.workers.append(_Worker(self.path, self.password, self.task, self.pages, self.claims))
 
     def _grow(self, pages: int) -> None:
         """Start more workers when enough pages are left (see the module docstring)."""
@@ -95,10 +104,11 @@ class PageRun(Generic[T]):
             self._start_worker()
 
     def results(self) -> Iterator[T]:
-        """Every page's result, in page order; ``PdfiumError`` when pdfium fails."""
-        pending: dict[int, T] = {}
+        """Every page's result, in page order (that of ``pages``, when given);
+        ``PdfiumError`` when pdfium fails."""
+        pending: dict[int, T] = {}  # by place in the pages run over
         pages: int | None = None
-        following = 0  # the next page to give back
+        following = 0  # the place of the next page to give back
         running = {worker.fd: worker for worker in self.workers}
         poll = select.poll()
         for fd in running:
@@ -129,14 +139,16 @@ class PageRun(Generic[T]):
                 following += 1
         if pages is None:  # pragma: no cover - every worker sends the page count first
             raise PdfiumError(ERR_UNKNOWN, "reading the pages (no page count)")
-        missing = [index for index in range(following, pages) if index not in pending]
+        missing = [place for place in range(following, pages) if place not in pending]
         if missing:
             # a worker failed with a bug, not in pdfium: run its pages here, where the
             # bug raises with its traceback
+            indexes = range(pages) if self.pages is None else self.pages
             with Document(self.path, self.password) as document:
-                pending.update(zip(missing, self.task(document, iter(missing)), strict=False))
-        for index in range(following, pages):
-            yield pending.pop(index)
+                results = self.task(document, (indexes[place] for place in missing))
+                pending.update(zip(missing, results, strict=False))
+        for place in range(following, pages):
+            yield pending.pop(place)
 
     def close(self) -> None:
         for worker in self.workers:
@@ -187,7 +199,12 @@ class _Worker:
     """A forked process that runs a task over the pages it takes (see :class:`PageRun`)."""
 
     def __init__(
-        self, path: Path, password: str | None, task: PageTask[Any], claims: _Claims
+        self,
+        path: Path,
+        password: str | None,
+        task: PageTask[Any],
+        pages: Sequence[int] | None,
+        claims: _Claims,
     ) -> None:
         reading, writing = os.pipe()
         with contextlib.suppress(OSError):  # room for many pages: the worker need not wait
@@ -201,7 +218,7 @@ class _Worker:
             raise
         if pid == 0:  # pragma: no cover - runs in the child (its coverage is not collected)
             os.close(reading)
-            _child(parent, path, password, task, claims, writing)
+            _child(parent, path, password, task, pages, claims, writing)
         os.close(writing)
         #: None once reaped
         self.pid: int | None = pid
@@ -282,13 +299,13 @@ def _send(stream: IO[bytes], message: tuple[Any, ...]) -> None:  # pragma: no co
 
 
 def _taken(  # pragma: no cover - runs in the child
-    claims: _Claims, pages: int, taken: deque[int]
+    claims: _Claims, indexes: Sequence[int], taken: deque[int]
 ) -> Iterator[int]:
-    """The pages this worker takes, one at a time, until none is left; each is also
-    put in ``taken``."""
-    while (index := claims.take(pages)) is not None:
-        taken.append(index)
-        yield index
+    """The pages of ``indexes`` this worker takes, one at a time, until none is left;
+    the place in ``indexes`` of each is put in ``taken``."""
+    while (place := claims.take(len(indexes))) is not None:
+        taken.append(place)
+        yield indexes[place]
 
 
 def _child(  # pragma: no cover - runs in the child
@@ -296,11 +313,13 @@ def _child(  # pragma: no cover - runs in the child
     path: Path,
     password: str | None,
     task: PageTask[Any],
+    pages: Sequence[int] | None,
     claims: _Claims,
     writing: int,
 ) -> NoReturn:
-    """A worker: send the page count, then ``task``'s result for each page it takes
-    (with its number), then "done" (or the error, or "failed"); never returns."""
+    """A worker: send the number of pages to run over (every page, or ``pages``),
+    then ``task``'s result for each page it takes (with its place among them), then
+    "done" (or the error, or "failed"); never returns."""
     status = 0
     try:
         become_worker(parent)  # a decompression bomb crashes pdfium, not the machine
@@ -311,11 +330,11 @@ def _child(  # pragma: no cover - runs in the child
         with os.fdopen(writing, "wb", buffering=1 << 16) as stream:
             try:
                 with Document(path, password) as document:
-                    pages = len(document)
-                    _send(stream, ("pages", pages))
+                    indexes = range(len(document)) if pages is None else pages
+                    _send(stream, ("pages", len(indexes)))
                     stream.flush()  # the parent may start more workers on it
                     taken: deque[int] = deque()
-                    for result in task(document, _taken(claims, pages, taken)):
+                    for result in task(document, _taken(claims, indexes, taken)):
                         _send(stream, ("page", taken.popleft(), result))
                 _send(stream, ("done",))
             except PdfiumError as exc:

@@ -14,7 +14,7 @@ from itertools import compress, count, repeat
 from operator import gt, lt, sub
 
 from emg_parse.characters import LIGATURES
-from emg_parse.extractors.pdf.objects import Glyph, PageGlyphs, Span
+from emg_parse.extractors.pdf.objects import PageGlyphs, Span
 from emg_parse.extractors.pdf.params import LayoutParams
 
 _LIGATURE_TABLE = str.maketrans(LIGATURES)
@@ -53,15 +53,6 @@ class Word:
 
     def __repr__(self) -> str:
         return f"Word({self.text!r}, x0={self.x0:.2f}, x1={self.x1:.2f})"
-
-    @property
-    def glyphs(self) -> list[Glyph]:
-        pg = self.page
-        return [
-            Glyph(pg.texts[i], pg.x0[i], pg.x1[i], span.top, span.bottom, span.size, span.font)
-            for start, end, span in self.parts
-            for i in range(start, end)
-        ]
 
 
 def expand_ligatures(text: str) -> str:
