@@ -401,9 +401,9 @@ def _requests(
     for position, (row, decision, number, date) in enumerate(builder.asked):
         made = dates.get(number) if number is not None else date
         dues = sorted(d for d in (due(one, made, dates) for one in decision.deadlines) if d)
-        request = Request(rows[row.anchor], dues[0] if dues else None, False)
-        request = Request(request.decision, request.due, _is_open(decision, number, dues, last))
-        key = (request.due is None, request.due or "", order[row.meeting], position)
+        first = dues[0] if dues else None
+        request = Request(rows[row.anchor], first, _is_open(decision, number, dues, last))
+        key = (first is None, first or "", order[row.meeting], position)
         for addressee in row.addressees:
             groups.setdefault(addressee, []).append((key, request))
     return [
