@@ -150,12 +150,15 @@ def test_hostile_text_is_shown_as_text(browser: WebDriver, page: Path) -> None:
 
 
 def test_no_network_request_and_no_console_error(browser: WebDriver, page: Path) -> None:
+    # (the browser's own pages, chrome://, may load their resources meanwhile)
     requested = []
     for entry in browser.get_log("performance"):
         message = json.loads(entry["message"])["message"]
         if message["method"] == "Network.requestWillBeSent":
-            requested.append(message["params"]["request"]["url"])
-    assert requested == [page.as_uri()]
+            params = message["params"]
+            requested.append((params.get("documentURL"), params["request"]["url"]))
+    assert [url for document, url in requested if document == page.as_uri()] == [page.as_uri()]
+    assert [url for _, url in requested if not url.startswith(("chrome:", "file:"))] == []
     resources = browser.execute_script("return performance.getEntriesByType('resource').length")
     assert resources == 0
     errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
