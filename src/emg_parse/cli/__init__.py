@@ -21,6 +21,7 @@ from emg_parse.cli.bodies import bodies
 from emg_parse.cli.common import BROKEN_PIPE_EXIT, EXIT_CODES, EXIT_HELP, cli_error
 from emg_parse.cli.export import export
 from emg_parse.cli.parse import parse, schema
+from emg_parse.cli.report import report
 from emg_parse.cli.validate import validate
 from emg_parse.errors import OutputError, shown
 
@@ -97,6 +98,7 @@ main.add_command(validate)
 main.add_command(batch)
 main.add_command(export)
 main.add_command(bodies)
+main.add_command(report)
 
 
 def run() -> NoReturn:
