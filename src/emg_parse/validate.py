@@ -31,6 +31,12 @@ Problems that concern no field (syntax, encoding) have an empty path.
 
 A missing field is reported at the mapping that lacks it, an unknown field at its
 key, anything else at the value.  Problems are sorted by position.
+
+:func:`validate_aliases_file` checks an alias file instead (the format of
+``data/aliases.yaml``, read by :mod:`emg_parse.names`): the same syntax checks, then
+the format and the names with the bundled aliases (a name given to two bodies, another
+name of another type).  Such a problem has the code ``aliases`` and is reported at the
+name it concerns (at the first line when it names none); only the first is found.
 """
 
 from __future__ import annotations
@@ -78,6 +84,8 @@ CODES: dict[str, str] = {
     "section_order": "section numbers out of order (I, II, III; A, B under each)",
     "empty_text": "an empty section title or item text",
     "empty_decision": "a decision with neither text nor items",
+    "aliases": "an alias file (--aliases) not in the format of data/aliases.yaml, or one "
+    "that gives a name to two bodies or changes a body's type",
 }
 
 
@@ -184,8 +192,16 @@ def read_at_most(stream: BinaryIO, name: FilePath | str, max_bytes: int) -> byte
 
 def validate_bytes(data: bytes, file: str, fmt: InputFormat | None = None) -> Validation:
     """Validate the content of a file named ``file`` (UTF-8, with or without a BOM)."""
+    text = _decode(data, file)
+    if isinstance(text, Problem):
+        return Validation(file, [text], None)
+    return validate_text(text, file, fmt)
+
+
+def _decode(data: bytes, file: str) -> str | Problem:
+    """``data`` as UTF-8 text, or the ``encoding`` problem."""
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
@@ -194,8 +210,70 @@ def validate_bytes(data: bytes, file: str, fmt: InputFormat | None = None) -> Va
             f"not UTF-8 text (byte 0x{data[exc.start]:02x}); emg-parse writes UTF-8: "
             "save the file as UTF-8"
         )
-        return Validation(file, [Problem(file, line, column, "", "encoding", message)], None)
-    return validate_text(text, file, fmt)
+        return Problem(file, line, column, "", "encoding", message)
+
+
+def validate_aliases_file(path: FilePath, *, max_bytes: int = VALIDATE_MAX_BYTES) -> Validation:
+    """Check the alias file at ``path`` (module docstring); raises as :func:`validate_file`.
+    The result's ``document`` is always None."""
+    from emg_parse.names import ALIASES_FILE, Vocabulary, VocabularyError, load_aliases
+
+    refuse_special_file(path)
+    try:
+        with path.open("rb") as stream:
+            data = read_at_most(stream, path, max_bytes)
+    except OSError as exc:
+        raise unreadable(path, exc) from None
+    file = shown(path)
+    text = _decode(data, file)
+    if isinstance(text, Problem):
+        return Validation(file, [text], None)
+    try:
+        tree = load_yaml(text.removeprefix("\ufeff"))
+    except LoadError as exc:
+        problem = Problem(file, exc.pos.line, exc.pos.column, "", exc.code, exc.message)
+        return Validation(file, [problem], None)
+    problems = [
+        Problem(file, i.pos.line, i.pos.column, format_path(i.path), i.code, i.message)
+        for i in tree.issues
+    ]
+    if problems:
+        return Validation(file, problems, None)
+    try:
+        bundled = load_aliases(ALIASES_FILE, checked=False)
+        Vocabulary({}, [bundled, load_aliases(path)], (ALIASES_FILE, path))
+    except VocabularyError as exc:
+        where, line, column = _alias_position(tree, exc.message)
+        return Validation(file, [Problem(file, line, column, where, "aliases", exc.message)], None)
+    return Validation(file, [], None)
+
+
+_QUOTED = re.compile(r"""^(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|([^:']+):)""")
+
+
+def _alias_position(tree: Tree, message: str) -> tuple[str, int, int]:
+    """The path and position of the name a problem of an alias file starts with (its
+    key, or the entry of its list), else the start of the file."""
+    m = _QUOTED.match(message)
+    data = tree.data
+    if m is None or not isinstance(data, dict):
+        return "", 1, 1
+    name = " ".join((m[1] or m[2] or m[3] or "").split())
+
+    def same(value: object) -> bool:
+        return isinstance(value, str) and " ".join(value.split()) == name
+
+    for key, value in data.items():
+        if same(key):
+            pos = tree.keys.get((key,)) or tree.position((key,))
+            return format_path((key,)), pos.line, pos.column
+        entries = value if isinstance(value, list) else [value]
+        for i, entry in enumerate(entries):
+            if same(entry):
+                path: Path = (key, i) if isinstance(value, list) else (key,)
+                pos = tree.position(path)
+                return format_path(path), pos.line, pos.column
+    return "", 1, 1
 
 
 def validate_text(text: str, file: str = "<text>", fmt: InputFormat | None = None) -> Validation:

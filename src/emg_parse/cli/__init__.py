@@ -17,8 +17,11 @@ import click
 
 from emg_parse import __version__
 from emg_parse.cli.batch import batch
+from emg_parse.cli.bodies import bodies
 from emg_parse.cli.common import BROKEN_PIPE_EXIT, EXIT_CODES, EXIT_HELP, cli_error
+from emg_parse.cli.export import export
 from emg_parse.cli.parse import parse, schema
+from emg_parse.cli.report import report
 from emg_parse.cli.validate import validate
 from emg_parse.errors import OutputError, shown
 
@@ -83,6 +86,8 @@ def main() -> None:
       emg-parse doc.pdf -o out.yaml --format yaml
       emg-parse batch archive/ -o converted/   (a whole folder, incrementally)
       emg-parse validate out.yaml              (check a hand-edited file)
+      emg-parse export converted/ -o emg.db    (the whole archive as one database)
+      emg-parse bodies converted/              (the register of subsidiary bodies)
       emg-parse schema                         (the JSON Schema of the output)
     """
 
@@ -91,6 +96,9 @@ main.add_command(parse)
 main.add_command(schema)
 main.add_command(validate)
 main.add_command(batch)
+main.add_command(export)
+main.add_command(bodies)
+main.add_command(report)
 
 
 def run() -> NoReturn:

@@ -44,9 +44,18 @@ VALIDATE_EXIT_HELP = exit_help("Exit codes:", VALIDATE_EXIT_CODES, width=3)
 @click.argument(
     "files",
     nargs=-1,
-    required=True,
     metavar="FILE...",
     type=click.Path(path_type=Path, allow_dash=True, readable=False),
+)
+@click.option(
+    "--aliases",
+    "alias_files",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(path_type=Path, readable=False),
+    help="Check FILE as an alias file (other names of bodies, the format of the bundled "
+    "data/aliases.yaml, as 'export' and 'bodies' read it) rather than as a document; may "
+    "be repeated.",
 )
 @click.option(
     "-f",
@@ -73,24 +82,32 @@ VALIDATE_EXIT_HELP = exit_help("Exit codes:", VALIDATE_EXIT_CODES, width=3)
     help="Give up a file after this many seconds (0: no limit).",
 )
 def validate(
-    files: tuple[Path, ...], fmt: Literal["text", "json"], max_size: float, timeout: float
+    files: tuple[Path, ...],
+    alias_files: tuple[Path, ...],
+    fmt: Literal["text", "json"],
+    max_size: float,
+    timeout: float,
 ) -> None:
     """Check YAML or JSON files written by emg-parse (and perhaps edited by hand).
 
     Reports every problem: syntax, duplicate keys, unknown, missing or mistyped
     fields, bad dates, label gaps and repeats, section order, empty texts.  Paths
     read like sections[3].decisions[0].label (indices from 0).  FILE may be - for
-    stdin.  At most 1 GB of memory more than at start is used.
+    stdin.  At most 1 GB of memory more than at start is used.  With --aliases FILE,
+    FILE is checked as an alias file instead (its format, and names given to two bodies).
     """
     from emg_parse.validate import Problem
 
+    if not files and not alias_files:
+        raise click.UsageError("Missing argument 'FILE...' (or --aliases FILE).")
     max_bytes = int(max_size * 1024 * 1024)
     problems: list[Problem] = []
     exit_code = 0
     unreadable = 0
-    for file in files:
+    checks = [(file, False) for file in files] + [(file, True) for file in alias_files]
+    for file, aliases in checks:
         try:
-            result = _validate_one(file, max_bytes, timeout)
+            result = _validate_one(file, max_bytes, timeout, aliases=aliases)
         except EmgParseError as exc:
             click.echo(f"Error: {exc.one_line()}", err=True)
             exit_code, unreadable = 2, unreadable + 1
@@ -104,21 +121,30 @@ def validate(
         )
     else:
         write_stdout("".join(f"{problem.one_line()}\n" for problem in problems))
-        click.echo(_summary(len(files), len(problems), unreadable), err=True)
+        click.echo(_summary(len(checks), len(problems), unreadable), err=True)
     if exit_code:
         raise click.exceptions.Exit(exit_code)
 
 
-def _validate_one(file: Path, max_bytes: int, timeout: float) -> Validation:
-    """Validate ``file`` ("-": stdin) within the limits; EmgParseError when it cannot
-    be read or checked within them.  The time limit starts once stdin is read."""
+def _validate_one(file: Path, max_bytes: int, timeout: float, *, aliases: bool) -> Validation:
+    """Validate ``file`` ("-": stdin) within the limits, as an alias file when ``aliases``;
+    EmgParseError when it cannot be read or checked within them.  The time limit starts
+    once stdin is read."""
     from emg_parse.limits import time_limit
-    from emg_parse.validate import read_at_most, validate_bytes, validate_file
+    from emg_parse.validate import (
+        read_at_most,
+        validate_aliases_file,
+        validate_bytes,
+        validate_file,
+    )
 
-    stdin = str(file) == "-"
+    stdin = str(file) == "-" and not aliases
     name = Path("<stdin>") if stdin else file
     try:
         with memory_limit(READER_MEMORY):
+            if aliases:
+                with time_limit(timeout, name):
+                    return validate_aliases_file(file, max_bytes=max_bytes)
             if stdin:
                 if sys.stdin is None:
                     raise InputError(name, "cannot read: standard input is closed")

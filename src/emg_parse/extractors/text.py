@@ -14,7 +14,10 @@ saved as text look like:
   belongs to the table) are a table: their lines have ``Line.table`` set too, and
   their columns are counted as printed (:func:`_table_row`).
 * Plain text saved from a PDF: lines not separated by a blank line have
-  ``new_block=False`` so the clean-up stage can join wrapped lines; running
+  ``new_block=False`` so the clean-up stage can join wrapped lines -- unless a line is
+  so short that the next line's first word would have fitted on it
+  (:data:`SHORT_LINE`): then the line ended where its writer ended it (a heading, or
+  text saved one paragraph a line), and the next line starts a block; running
   headers/footers and page numbers are dropped (:func:`drop_running_lines`); the
   columns of ``pdftotext -layout`` output are read one after the other
   (:func:`layout_cells`).
@@ -41,7 +44,7 @@ from emg_parse.extractors import Done, Reading, ReadOptions
 from emg_parse.extractors.running import Placed, Zone, running_texts
 from emg_parse.labels import split_label
 from emg_parse.lines import Extraction, Line, LineBudget, Provenance, Style
-from emg_parse.patterns import PAGE_OF, SECTION_NUMBER
+from emg_parse.patterns import HEADING_NUMBER, PAGE_OF, SECTION_NUMBER
 
 #: A horizontal rule (``---``, ``* * *``, ``___``) or a Markdown table separator row
 #: (``| --- | :---: |``, ``---<tab>---``).  Every quantifier is possessive: on a line
@@ -71,7 +74,14 @@ _EMPHASIS_CLOSE = re.compile(r"(?<=\S)\*(?![\w*])")
 _TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|span|font|br|p)\b[^>]*>", re.I)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _ESCAPED = re.compile("[\U000f0000-\U000f007f]")
-_CELL_GAP = re.compile(r" {2,}")
+#: Inside a table cell, a run of spaces or an HTML line break separates lines.
+_CELL_GAP = re.compile(r" {2,}|<br\s*/?>", re.I)
+#: A line that, with a space and the next line's first word, is at most this share of
+#: the width of its paragraph (in characters, without indents: the length that a
+#: quarter of its lines reach, so that one overlong line does not set it) was not
+#: wrapped.  Not 1: type set in proportional fonts gives wrapped lines of unequal
+#: lengths.
+SHORT_LINE = 0.7
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _SEGMENT = re.compile(r"\S+(?: {1,4}\S+)*")
 _SPACES = re.compile(r"\s*")
@@ -362,13 +372,18 @@ def lines_from_text(text: str, path: Path | None = None) -> list[Line]:
             if "\t" in rows[j].text.strip() or "|" in rows[j].text:
                 break
             j += 1
+        # A line with a tab or a pipe that is no table row ("IV.<tab>Title", as Word
+        # saves a paragraph) is a paragraph of its own.
+        alone = j == i
+        new_block = new_block or alone
         paragraph = rows[i:j] if j > i else rows[i : i + 1]
         texts = [_BULLET.sub("", r.text, count=1) for r in paragraph]
         cells = layout_cells(texts)
         columns = sorted({column for pieces in cells for column, _ in pieces})
+        starts = _unwrapped_starts(texts) if len(columns) == 1 else [False] * len(texts)
         for column in columns:
             first = True
-            for row, pieces in zip(paragraph, cells, strict=True):
+            for row, pieces, start in zip(paragraph, cells, starts, strict=True):
                 for piece_column, piece in pieces:
                     if piece_column != column:
                         continue
@@ -383,6 +398,7 @@ def lines_from_text(text: str, path: Path | None = None) -> list[Line]:
                             source=Provenance(line=row.number),
                             style=style,
                             new_block=new_block
+                            or start
                             or style.heading_level is not None
                             or (first and len(columns) > 1),
                             cell=(column, table_row) if len(columns) > 1 else None,
@@ -393,20 +409,35 @@ def lines_from_text(text: str, path: Path | None = None) -> list[Line]:
                         new_block = True
         if len(columns) > 1:
             table_row += 1
+        new_block = new_block or alone
         i = max(j, i + 1)
     return lines
 
 
+def _unwrapped_starts(texts: list[str]) -> list[bool]:
+    """For each line of a paragraph, does it start a block because the line before it
+    was not wrapped (:data:`SHORT_LINE`)?"""
+    lengths = [len(text.strip()) for text in texts]
+    room = SHORT_LINE * sorted(lengths)[len(lengths) * 3 // 4]
+    starts = [False]
+    for before, text in zip(lengths, texts[1:], strict=False):
+        word = text.split(maxsplit=1)[0] if text.strip() else ""
+        starts.append(before + 1 + len(word) <= room)
+    return starts
+
+
 def _is_table_row(raw: str) -> bool:
-    """A Markdown or tab-separated table row, not a list item whose label a tab follows
-    ("a.<tab>establish ..."): a row's first cell may start with a number when text
-    follows it in the cell ("5. Sand and dust storms<tab>Welcome ...")."""
+    """A Markdown or tab-separated table row, not a list item or a heading whose label
+    or number a tab follows ("a.<tab>establish ...", "IV.<tab>Title", as Word saves
+    them): a row's first cell may start with a number when text follows it in the cell
+    ("5. Sand and dust storms<tab>Welcome ...")."""
     body = _BULLET.sub("", raw, count=1).strip()
-    split = split_label(body)
     if "\t" in body:
-        first = split_label(body.split("\t", 1)[0])
-        return first is None or bool(first[1].strip())
-    return split is None and "|" in body
+        first = body.split("\t", 1)[0]
+        split = split_label(first)
+        alone = split is not None and not split[1].strip()
+        return not alone and HEADING_NUMBER.match(first) is None
+    return split_label(body) is None and "|" in body
 
 
 def _table_end(rows: list[_Row], start: int) -> tuple[int, int]:
