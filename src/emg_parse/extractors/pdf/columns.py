@@ -16,6 +16,7 @@ from typing import NamedTuple
 from emg_parse.extractors.pdf.lines import Fragment, TextLine, _weighted_median
 from emg_parse.extractors.pdf.objects import Rule
 from emg_parse.extractors.pdf.params import LayoutParams
+from emg_parse.extractors.pdf.tables import Grid, take_cells
 from emg_parse.extractors.pdf.words import Word
 
 
@@ -35,6 +36,8 @@ class OutLine(NamedTuple):
     new_block: bool
     #: ``(column, row)`` of a column block's cell, None outside one
     cell: tuple[int, int] | None = None
+    #: the ruled table of the page it is in (0, 1, ... top to bottom), None outside one
+    table: int | None = None
 
 
 def _quantile(values: Sequence[float], q: float) -> float:
@@ -149,6 +152,58 @@ def _out(fragment: Fragment, new_block: bool, cell: tuple[int, int] | None) -> O
 
 
 def layout_page(
+    lines: Sequence[TextLine],
+    rules: Iterable[Rule],
+    params: LayoutParams,
+    *,
+    first_page: bool,
+    grids: Sequence[Grid] = (),
+) -> list[OutLine]:
+    """Emit one page's lines in reading order: the text of the ruled tables ``grids``
+    (:mod:`.tables`) cell by cell, row by row, each cell's lines top to bottom with
+    ``cell`` and ``table`` set, the first starting a block (and a line after its
+    table too); the text above, between and below them as :func:`_layout_text` says.
+    A page without ruled tables is laid out by :func:`_layout_text` alone.
+    """
+    if not grids:
+        return _layout_text(lines, rules, params, first_page=first_page)
+    rules = list(rules)
+    ordered = sorted(lines, key=lambda ln: (ln.baseline, ln.x0))
+    gap_limit = params.paragraph_gap * line_pitch(ordered, params) if ordered else 0.0
+    rest, tables = take_cells(lines, grids)
+    bands: list[list[TextLine]] = [[] for _ in range(len(grids) + 1)]
+    tops = [g.top for g in grids]
+    for line in rest:
+        bands[bisect.bisect_right(tops, line.baseline)].append(line)
+    out: list[OutLine] = []
+    for k, band in enumerate(bands):
+        part = _layout_text(band, rules, params, first_page=first_page and not out)
+        if out and part:
+            part[0] = part[0]._replace(new_block=True)
+        out += part
+        if k < len(tables):
+            for cell, cell_lines in tables[k]:
+                prev: float | None = None
+                for line, fragment in cell_lines:
+                    new_block = prev is None or line.baseline - prev > gap_limit
+                    bold, italic, size = fragment.style
+                    out.append(
+                        OutLine(
+                            fragment.text,
+                            round(fragment.x0, 2),
+                            bold,
+                            italic,
+                            size,
+                            new_block,
+                            (cell.column, cell.row),
+                            k,
+                        )
+                    )
+                    prev = line.baseline
+    return out
+
+
+def _layout_text(
     lines: Sequence[TextLine], rules: Iterable[Rule], params: LayoutParams, *, first_page: bool
 ) -> list[OutLine]:
     """Emit one page's lines in reading order with ``new_block`` and ``cell``.

@@ -26,6 +26,18 @@ class LayoutParams:
     #: its top and bottom edges (a table row's borders).
     rule_bar_height: float = 2.0
 
+    # --- ruled tables (tables) ------------------------------------------------------
+    #: A drawn shape at most this thick is one table edge through its middle; a
+    #: larger one gives its four sides.
+    table_edge_width: float = 3.0
+    #: Edges of one direction this close are moved to one position, and a vertical
+    #: and a horizontal edge this close cross ...
+    table_snap: float = 3.0
+    #: ... edges on one position at most this far apart are joined ...
+    table_join: float = 3.0
+    #: ... and an edge shorter than this is no table edge.
+    table_min_edge: float = 3.0
+
     # --- fake bold (dedupe) ---------------------------------------------------------
     #: Two glyphs with the same text, font and size whose corners lie within this
     #: distance in x and in y are one glyph drawn twice ...
