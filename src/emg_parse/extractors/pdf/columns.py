@@ -218,10 +218,14 @@ def _layout_text(
     ``cell=(column, row)``.
 
     ``new_block`` is True for a line more than ``params.paragraph_gap`` x the page's
-    line pitch below the
-    line before it, for a line below a rule that spans it, for the first line of a
-    table cell, and for the first line of the document (``first_page``); the first
-    line of a later page gets False, since a paragraph may go on across the break.
+    line pitch below the line before it, for a line below a rule that spans it, for
+    the first line of a table cell, and for the first line of the document
+    (``first_page``); the first line of a later page gets False, since a paragraph may
+    go on across the break.  Between those breaks, lines of one piece form a run, and
+    a line of it whose first word would have fitted at the end of the line before it
+    starts a block too: that line was not wrapped (a heading with its text right under
+    it).  The run's right edge is the ``params.text_edge_quantile`` of its lines' right
+    edges, so a narrow column has its own.
 
     Every word of ``lines`` is emitted once: no line is left out, so a page with
     lines emits at least one.
@@ -282,6 +286,9 @@ def _layout_text(
         i = j
 
     out: list[OutLine] = []
+    run: list[int] = []  # where the lines of one piece since the last break are in out
+    runs: list[list[int]] = [run]
+    source: dict[int, TextLine] = {}
     prev_line: TextLine | None = None
     for kind, seg_lines, block in segments:
         if kind == "line":
@@ -294,12 +301,35 @@ def _layout_text(
                 new_block = line.baseline - prev_line.baseline > gap_limit or ruled.between(
                     prev_line, line, line.x0 + tol, line.x0 + params.rule_span_share * width
                 )
+            if new_block:
+                run = []
+                runs.append(run)
+            run.append(len(out))
+            source[len(out)] = line
             out.append(_out(line.fragments[0], new_block, None))  # a line of one fragment
             prev_line = line
             continue
+        run = []
+        runs.append(run)
         out.extend(_emit_block(block, gap_limit, prev_line is not None, first_page))
         prev_line = max((p.line for p in block), key=lambda ln: ln.baseline)
+    for members in runs:
+        _mark_unwrapped(out, members, [source[k] for k in members], params)
     return out
+
+
+def _mark_unwrapped(
+    out: list[OutLine], members: list[int], lines: list[TextLine], params: LayoutParams
+) -> None:
+    """Start a block at each line of a run (``out[k]`` for ``k`` in ``members``, read
+    from ``lines``) whose first word would have fitted at the end of the line before it."""
+    if len(lines) < 2:
+        return
+    edge = _quantile([ln.x1 for ln in lines], params.text_edge_quantile)
+    for k, before, line in zip(members[1:], lines, lines[1:], strict=False):
+        word = line.fragments[0].words[0]
+        if before.x1 + params.space_share * before.size + (word.x1 - word.x0) <= edge:
+            out[k] = out[k]._replace(new_block=True)
 
 
 def _emit_block(

@@ -123,6 +123,14 @@ class LayoutParams:
     #: A line whose first piece starts this many sizes right of the first column
     #: (a centred title) does not join the block.
     centred_offset: float = 2.0
+    #: The right edge of a page's text is this quantile of its lines' right edges (low
+    #: enough that a page number or an overlong address beyond the margin does not
+    #: set it) ...
+    text_edge_quantile: float = 0.75
+    #: ... and a line followed by a line whose first word, after a space of this share
+    #: of the type size, would have ended left of that edge was not wrapped: the next
+    #: line starts a block (a heading with its text right under it).
+    space_share: float = 0.25
 
 
 #: The parameters every document is read with unless a caller gives others.
