@@ -46,11 +46,11 @@ def test_failures_exit_1_with_one_line_each_and_the_rest_converted(
     assert "Traceback" not in stdout + stderr
     lines = stdout.splitlines()
     assert lines[0] == "8 documents, 3 other files; 2 workers"
-    assert lines[1:4] == [f"      skipped    {path}" for path in SKIPPED]  # under "[1/8]"
+    assert lines[1:4] == [f"      skipped     {path}" for path in SKIPPED]  # under "[1/8]"
     assert [line[:6] for line in lines[4:12]] == [f"[{n}/8] " for n in range(1, 9)]
-    assert f"failed     {FAILED[0]}" in stdout
-    assert "converted  reports/2021/doc.pdf -> reports/2021/doc.pdf.json (" in stdout
-    assert lines[-1].startswith("converted 6, unchanged 0, skipped 3, failed 2 in ")
+    assert f"failed      {FAILED[0]}" in stdout
+    assert "converted   reports/2021/doc.pdf -> reports/2021/doc.pdf.json (" in stdout
+    assert lines[-1].startswith("converted 6, unchanged 0, not_outcome 0, skipped 3, failed 2 in ")
     assert lines[-1].endswith(f" s; manifest: {out / 'manifest.json'}")
     assert len(rows(out)) == 11
 
@@ -63,7 +63,9 @@ def test_success_exits_0_and_a_rerun_reports_unchanged(archive: Path, tmp_path: 
     assert (code, stderr) == (0, "")
     code, stdout, _ = run(str(archive), "-o", str(out))
     assert code == 0
-    assert stdout.splitlines()[-1].startswith("converted 0, unchanged 6, skipped 3, failed 0 in ")
+    assert stdout.splitlines()[-1].startswith(
+        "converted 0, unchanged 6, not_outcome 0, skipped 3, failed 0 in "
+    )
     assert f"unchanged  {CONVERTED[0]}\n" in stdout
     code, stdout, _ = run(str(archive), "-o", str(out), "--force", "--format", "yaml")
     assert code == 0 and "converted 6, unchanged 0" in stdout
@@ -126,7 +128,8 @@ def test_terminal_reporter_shows_failures_after_the_bar(capsys: pytest.CaptureFi
     reporter(Finished(Summary(converted=1, skipped=1, failed=1, seconds=1.5), Path("o/m.json")))
     assert capsys.readouterr().err == "Error: archive/b.pdf: not a readable PDF\n"
     assert out.getvalue().endswith(
-        "converted 1, unchanged 0, skipped 1, failed 1 in 1.5 s; manifest: o/m.json\n"
+        "converted 1, unchanged 0, not_outcome 0, skipped 1, failed 1 in 1.5 s; "
+        "manifest: o/m.json\n"
     )
 
 

@@ -24,6 +24,12 @@ Rules (the README's "Converting an archive" says the same for users):
 - **Output names.**  ``OUT_DIR/<relative path of the input>.<json|yaml>``: the
   whole input name is kept and the output extension appended (``a/doc.pdf`` ->
   ``a/doc.pdf.json``), so two inputs can never share an output.
+- **Selection.**  ``--include``/``--exclude`` globs on the relative path
+  (:meth:`BatchOptions.selects`): files left out are not listed; an excluded folder
+  is not walked.
+- **Not outcome documents.**  A document that is read but holds no outcome structure
+  (``NotAnOutcomeDocumentError``) gets the row status ``not_outcome``, with the
+  reason as its ``error``: not a failure, no output.
 - **Incremental.**  A document is *unchanged* (not parsed) when the previous
   manifest has a converted row with the same content hash, emg-parse version and
   output name (so the same ``--format``) and that output still exists: it is
@@ -65,14 +71,22 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
+from fnmatch import fnmatchcase
 from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from pebble import ProcessExpired, ProcessPool
 
 from emg_parse import __version__
-from emg_parse.errors import EmgParseError, InputError, OutputError, ParseTimeoutError, shown
+from emg_parse.errors import (
+    EmgParseError,
+    InputError,
+    NotAnOutcomeDocumentError,
+    OutputError,
+    ParseTimeoutError,
+    shown,
+)
 from emg_parse.extractors import MAX_FILE_BYTES
 from emg_parse.limits import (
     DEFAULT_TIMEOUT,
@@ -124,6 +138,21 @@ class BatchOptions:
     kill_grace: float = 2.0
     #: Rewrite the manifest at most this often during the run (seconds).
     manifest_interval: float = 5.0
+    #: Glob patterns (``fnmatch``, ``*`` also matches ``/``) on the path relative to the
+    #: archive: when any is given, only files matching one are considered ...
+    include: tuple[str, ...] = ()
+    #: ... and files (and folders, which are then not walked) matching one of these are not.
+    exclude: tuple[str, ...] = ()
+
+    def selects(self, path: str) -> bool:
+        """True when the file ``path`` (relative) passes ``include`` and ``exclude``."""
+        if self.include and not any(fnmatchcase(path, glob) for glob in self.include):
+            return False
+        return not self.excludes(path)
+
+    def excludes(self, path: str) -> bool:
+        """True when ``path`` (a file or a folder, relative) matches an ``exclude`` glob."""
+        return any(fnmatchcase(path, glob) for glob in self.exclude)
 
 
 class BatchUsageError(EmgParseError):
@@ -231,8 +260,10 @@ def link_problem(path: str, archive_real: str, out_real: str) -> str | None:
     return None
 
 
-def walk(archive: Path, out_dir: Path) -> Iterator[Entry]:
-    """Every non-hidden file under ``archive`` in path order, OUT_DIR left out."""
+def walk(archive: Path, out_dir: Path, options: BatchOptions | None = None) -> Iterator[Entry]:
+    """Every non-hidden file under ``archive`` in path order, OUT_DIR left out, and
+    those ``options`` does not select (:meth:`BatchOptions.selects`; a folder it
+    excludes is not walked)."""
     archive_real = os.path.realpath(archive)
     out_real = os.path.realpath(out_dir)
     stack = [(archive, "")]
@@ -253,8 +284,12 @@ def walk(archive: Path, out_dir: Path) -> Iterator[Entry]:
             rel = prefix + entry.name
             try:
                 if entry.is_dir(follow_symlinks=False):
+                    if options is not None and options.excludes(rel):
+                        continue
                     if os.path.realpath(entry.path) != out_real:
                         subfolders.append((Path(entry.path), rel + "/"))
+                    continue
+                if options is not None and not options.selects(rel):
                     continue
                 if entry.is_symlink():
                     problem = link_problem(entry.path, archive_real, out_real)
@@ -399,10 +434,14 @@ def converted_row(task: Task, document: OutcomeDocument, seconds: float) -> Row:
     )
 
 
-def failed_row(task: Task, error: str, sha256: str | None, seconds: float) -> Row:
+def failed_row(
+    task: Task, error: str, sha256: str | None, seconds: float, status: Status = "failed"
+) -> Row:
+    """The row of a document without output: ``failed``, or ``not_outcome`` (``error``
+    then says why it is not an outcome document)."""
     return Row(
         path=task.key,
-        status="failed",
+        status=status,
         sha256=sha256,
         error=shown(error),
         seconds=round(seconds, 3),
@@ -422,22 +461,27 @@ def unchanged_row(task: Task) -> Row | None:
 
     Unchanged (see the module docstring): not ``force``, and the previous row is a
     converted one by this version, with the same output name, the same content hash
-    (the file is hashed only when the rest holds) and its output still there.
+    (the file is hashed only when the rest holds) and its output still there.  A
+    ``not_outcome`` row by this version with the same hash stays ``not_outcome``
+    without being read again.
     """
     previous = task.previous
-    if (
-        task.force
-        or previous is None
-        or previous.status not in ("converted", "unchanged")
-        or previous.version != __version__
-        or previous.output != shown(task.output)
+    if task.force or previous is None or previous.version != __version__:
+        return None
+    converted = previous.status in ("converted", "unchanged")
+    if not (converted and previous.output == shown(task.output)) and (
+        previous.status != "not_outcome"
     ):
         return None
     start = time.perf_counter()
     sha256 = file_sha256(task.source)
-    if sha256 is None or previous.sha256 != sha256 or not is_own_file(task.out_dir, task.output):
+    if sha256 is None or previous.sha256 != sha256:
         return None
     seconds = round(time.perf_counter() - start, 3)
+    if not converted:
+        return replace(previous, seconds=seconds)
+    if not is_own_file(task.out_dir, task.output):
+        return None
     return replace(previous, status="unchanged", error=None, seconds=seconds)
 
 
@@ -472,6 +516,10 @@ def convert_document(task: Task) -> Row:
         options = ParseOptions(timeout=task.timeout)
         document = parse_file(task.source, options, sha256=sha256)
         write_output(task, render(document, task.fmt))
+    except NotAnOutcomeDocumentError as exc:
+        remove_outputs(task)
+        seconds = time.perf_counter() - start
+        return failed_row(task, exc.one_line(), sha256, seconds, status="not_outcome")
     except EmgParseError as exc:
         remove_outputs(task)
         return failed_row(task, exc.one_line(), sha256, time.perf_counter() - start)
@@ -794,6 +842,69 @@ def previous_rows(entries: list[Entry], manifest: dict[str, Row]) -> dict[str, R
     }
 
 
+@dataclass(frozen=True)
+class Walked:
+    """The archive as walked: every file in path order, the documents largest first
+    (so that the longest conversions start early), and the previous manifest's rows."""
+
+    entries: list[Entry]
+    candidates: list[Entry]
+    previous: dict[str, Row]
+
+    @staticmethod
+    def of(options: BatchOptions) -> Walked:
+        entries = list(walk(options.archive, options.out_dir, options))
+        candidates = sorted((e for e in entries if e.candidate), key=lambda e: -e.size)
+        return Walked(entries, candidates, previous_rows(entries, load_rows(options.out_dir)))
+
+    def task(self, options: BatchOptions, entry: Entry) -> Task:
+        return Task(
+            source=options.archive / entry.path,
+            path=entry.path,
+            out_dir=options.out_dir,
+            output=output_name(entry.path, options.fmt),
+            fmt=options.fmt,
+            timeout=options.timeout,
+            force=options.force,
+            previous=self.previous.get(entry.path),
+        )
+
+
+def not_a_document_row(entry: Entry) -> Row:
+    """The row of a file that is not converted: skipped, or failed (a folder not listed)."""
+    status: Status = "failed" if entry.failed else "skipped"
+    return Row(entry.key, status=status, error=entry.error, version=__version__)
+
+
+def settled_row(task: Task) -> Row | None:
+    """The row of a document that needs no worker (unchanged, or its output name is
+    taken by the manifest), or None when it is to be converted."""
+    if task.output in (MANIFEST_JSON, MANIFEST_CSV):
+        message = "its output name is taken by the manifest; rename the file"
+        return failed_row(task, InputError(task.source, message).one_line(), None, 0)
+    return unchanged_row(task)
+
+
+#: What a dry run (:func:`plan_batch`) says of each file: ``convert``, or the status
+#: it gets without being converted (never ``converted``).
+Planned = Literal["convert"] | Status
+
+
+def plan_batch(options: BatchOptions) -> list[tuple[str, Planned]]:
+    """What :func:`run_batch` would do with each file (shown name, in path order),
+    writing nothing: documents are hashed to tell the unchanged ones, none is read."""
+    check_folders(options.archive, options.out_dir)
+    walked = Walked.of(options)
+    plan: list[tuple[str, Planned]] = []
+    for entry in walked.entries:
+        if not entry.candidate:
+            plan.append((entry.key, not_a_document_row(entry).status))
+            continue
+        row = settled_row(walked.task(options, entry))
+        plan.append((entry.key, "convert" if row is None else row.status))
+    return sorted(plan)
+
+
 def run_batch(
     options: BatchOptions,
     on_event: Callable[[Event], None] | None = None,
@@ -817,11 +928,9 @@ def run_batch(
         raise OutputError(options.out_dir, f"cannot create ({exc.strerror or exc})") from exc
     remove_temporaries(options.out_dir)
 
-    entries = list(walk(options.archive, options.out_dir))
-    candidates = sorted((e for e in entries if e.candidate), key=lambda e: -e.size)
-    previous = previous_rows(entries, load_rows(options.out_dir))
-    reserved = {MANIFEST_JSON, MANIFEST_CSV}
-    manifest = _Manifest(options, previous, [entry.path for entry in entries])
+    walked = Walked.of(options)
+    entries, candidates = walked.entries, walked.candidates
+    manifest = _Manifest(options, walked.previous, [entry.path for entry in entries])
     jobs = usable_jobs(options.jobs, len(candidates)) if candidates else 1
     emit(Started(total=len(candidates), skipped=len(entries) - len(candidates), jobs=jobs))
     done = failed = 0
@@ -836,8 +945,7 @@ def run_batch(
 
     for entry in entries:
         if not entry.candidate:
-            status: Status = "failed" if entry.failed else "skipped"
-            row = Row(entry.key, status=status, error=entry.error, version=__version__)
+            row = not_a_document_row(entry)
             manifest.add(entry.path, row)
             emit(Skipped(row))
     manifest.write(complete=False)
@@ -845,23 +953,9 @@ def run_batch(
     def tasks() -> Iterator[Task]:
         """The documents to convert; the unchanged ones are only hashed, here."""
         for entry in candidates:
-            task = Task(
-                source=options.archive / entry.path,
-                path=entry.path,
-                out_dir=options.out_dir,
-                output=output_name(entry.path, options.fmt),
-                fmt=options.fmt,
-                timeout=options.timeout,
-                force=options.force,
-                previous=previous.get(entry.path),
-            )
-            if task.output in reserved:
-                message = "its output name is taken by the manifest; rename the file"
-                error = InputError(task.source, message).one_line()
-                finish(task.path, failed_row(task, error, None, 0))
-                continue
-            if (unchanged := unchanged_row(task)) is not None:
-                finish(task.path, unchanged)
+            task = walked.task(options, entry)
+            if (settled := settled_row(task)) is not None:
+                finish(task.path, settled)
                 continue
             yield task
 

@@ -20,12 +20,16 @@ from typing import Any, Literal, get_args
 from emg_parse.errors import shown
 from emg_parse.writers import OutputFormat, write_atomic
 
-Status = Literal["converted", "unchanged", "skipped", "failed"]
+#: What became of a file.  ``not_outcome``: a document that was read but holds no
+#: outcome structure (a README, notes): not an error, and it has no output.
+Status = Literal["converted", "unchanged", "not_outcome", "skipped", "failed"]
 STATUSES: tuple[Status, ...] = get_args(Status)
 
 MANIFEST_JSON = "manifest.json"
 MANIFEST_CSV = "manifest.csv"
-MANIFEST_VERSION = 1
+#: 2 added the ``not_outcome`` status (and its count in the summary); version 1
+#: manifests read the same.
+MANIFEST_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,7 @@ class Row:
 
     The fields, in order, are the columns of both manifests (:data:`COLUMNS`); all
     but ``path`` are given by name.  ``path`` is relative to ARCHIVE_DIR, ``output``
-    to OUT_DIR (None when there is no output: skipped or failed), both as
+    to OUT_DIR (None when there is no output: not_outcome, skipped or failed), both as
     :func:`~emg_parse.errors.shown` prints them: the name itself, unless it is not
     UTF-8 or holds control characters, which are escaped (``\\xff``, ``\\n``), so
     that both manifests are valid UTF-8.  ``error`` is the one-line message of the
@@ -109,6 +113,7 @@ class Summary:
 
     converted: int = 0
     unchanged: int = 0
+    not_outcome: int = 0
     skipped: int = 0
     failed: int = 0
     seconds: float = 0.0

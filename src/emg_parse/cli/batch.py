@@ -19,11 +19,13 @@ from emg_parse.limits import DEFAULT_TIMEOUT
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
 
-    from emg_parse.batch import Event
+    from emg_parse.batch import BatchOptions, Event
+    from emg_parse.manifest import Summary
 
 #: Exit codes of ``emg-parse batch`` (README and --help).
 BATCH_EXIT_CODES: dict[int, str] = {
-    0: "every document converted or unchanged (other files skipped)",
+    0: "every document converted or unchanged (other files skipped, documents without "
+    "outcome structure listed as not_outcome); also a --dry-run",
     1: "at least one document failed (see manifest.json; the others were converted)",
     2: "usage error (bad option, ARCHIVE_DIR missing)",
     9: "OUT_DIR could not be created, or the manifest could not be written",
@@ -52,6 +54,15 @@ def _stop_signals_interrupt() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
+def counts(summary: Summary) -> str:
+    """The summary line: ``converted 6, unchanged 0, ... failed 2 in 1.2 s``."""
+    s = summary
+    return (
+        f"converted {s.converted}, unchanged {s.unchanged}, not_outcome {s.not_outcome}, "
+        f"skipped {s.skipped}, failed {s.failed} in {s.seconds:.1f} s"
+    )
+
+
 class Reporter:
     """Turns batch events into a progress bar (terminal) or one line per document."""
 
@@ -60,6 +71,8 @@ class Reporter:
         self.tty = tty
         self.bar: ProgressBar[str] | None = None
         self.errors: list[str] = []
+        #: Documents without outcome structure, listed after the bar.
+        self.not_outcome: list[str] = []
         self.width = 1
 
     def __call__(self, event: Event) -> None:
@@ -86,26 +99,26 @@ class Reporter:
             if event.row.status == "failed" and event.row.error is not None:
                 self._error(event.row.error)
             if not self.tty:
-                self._line(f"{'':>{2 * self.width + 3}} {event.row.status:<10} {event.row.path}")
+                self._line(f"{'':>{2 * self.width + 3}} {event.row.status:<11} {event.row.path}")
         elif isinstance(event, DocumentDone):
             row = event.row
-            if row.error is not None:
+            if row.status == "failed" and row.error is not None:
                 self._error(row.error)
             if self.bar is not None:
                 self.bar.update(1, f"{event.failed} failed")
+                if row.status == "not_outcome":
+                    self.not_outcome.append(row.path)
             elif not self.tty:
                 counter = f"[{event.done:>{self.width}}/{event.total}]"
                 detail = (
                     f" -> {row.output} ({row.seconds:.2f} s)" if row.status == "converted" else ""
                 )
-                self._line(f"{counter} {row.status:<10} {row.path}{detail}")
+                self._line(f"{counter} {row.status:<11} {row.path}{detail}")
         elif isinstance(event, Finished):
             self.close()
-            s = event.summary
-            self._line(
-                f"converted {s.converted}, unchanged {s.unchanged}, skipped {s.skipped}, "
-                f"failed {s.failed} in {s.seconds:.1f} s; manifest: {shown(event.manifest)}"
-            )
+            for path in self.not_outcome:
+                self._line(f"not_outcome {path}")
+            self._line(f"{counts(event.summary)}; manifest: {shown(event.manifest)}")
 
     def _line(self, text: str) -> None:
         click.echo(text, file=self.out)
@@ -163,6 +176,25 @@ class Reporter:
     is_flag=True,
     help="Convert every document, also those unchanged since the last run.",
 )
+@click.option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="Only files whose path relative to ARCHIVE_DIR matches GLOB ('*' also matches "
+    "'/'; e.g. '*.pdf'); may be repeated.",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Leave out files, and folders, whose relative path matches GLOB (e.g. "
+    "'sources/*' or 'sources'); may be repeated.  Left-out files are not listed.",
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="List what would be converted, found unchanged or skipped; write nothing.",
+)
 def batch(
     archive_dir: Path,
     out_dir: Path,
@@ -170,12 +202,15 @@ def batch(
     jobs: int | None,
     timeout: float,
     force: bool,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    dry_run: bool,
 ) -> None:
     """Convert every PDF, DOCX, TXT and MD document under ARCHIVE_DIR into OUT_DIR.
 
     Each result goes to the same relative path under OUT_DIR with the output
     extension appended (a/doc.pdf -> a/doc.pdf.json), and every file gets a row in
-    OUT_DIR/manifest.json and manifest.csv (converted, unchanged, skipped or failed,
+    OUT_DIR/manifest.json and manifest.csv (converted, unchanged, not_outcome, skipped or failed,
     with the error message).  A re-run converts only documents that changed (or
     whose output is missing, or after an emg-parse upgrade or a --format change);
     an interrupted run resumes where it stopped.  Files that are not documents
@@ -190,7 +225,12 @@ def batch(
         jobs=jobs or default_jobs(),
         timeout=timeout,
         force=force,
+        include=include,
+        exclude=exclude,
     )
+    if dry_run:
+        _dry_run(options)
+        return
     reporter = Reporter(sys.stdout, tty=sys.stdout.isatty())
     try:
         with _stop_signals_interrupt():
@@ -208,3 +248,22 @@ def batch(
         click.get_current_context().exit(130)
     if summary.failed:
         click.get_current_context().exit(1)
+
+
+def _dry_run(options: BatchOptions) -> None:
+    """Print what ``batch`` would do with each file, in path order, and the counts."""
+    from collections import Counter
+
+    from emg_parse.batch import plan_batch
+
+    try:
+        plan = plan_batch(options)
+    except EmgParseError as exc:
+        raise cli_error(exc) from exc
+    for path, what in plan:
+        click.echo(f"{what:<11} {path}")
+    n = Counter(what for _, what in plan)
+    click.echo(
+        f"dry run, nothing written: convert {n['convert']}, unchanged {n['unchanged']}, "
+        f"not_outcome {n['not_outcome']}, skipped {n['skipped']}, failed {n['failed']}"
+    )
