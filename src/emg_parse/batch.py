@@ -161,6 +161,20 @@ class BatchUsageError(EmgParseError):
     exit_code = 2
 
 
+class NoDocumentsError(EmgParseError):
+    """ARCHIVE_DIR holds no document (none left after ``--include``/``--exclude``)."""
+
+    exit_code = 3
+
+
+def no_documents(options: BatchOptions, others: int) -> NoDocumentsError:
+    filters = " after --include/--exclude" if options.include or options.exclude else ""
+    files = f"; {others} other file{'s' * (others != 1)}" if others else ""
+    return NoDocumentsError(
+        None, f"no PDF, DOCX or text documents in {shown(options.archive)}{filters}{files}"
+    )
+
+
 # --------------------------------------------------------------------------- events
 
 
@@ -695,6 +709,28 @@ def _convert_all(
 # --------------------------------------------------------------------------- the run
 
 
+def not_a_folder(archive: Path) -> str:
+    """Why ``archive`` (not a folder) cannot be walked: missing (with the name of a
+    folder beside it that is close, if any), a ZIP file, or another file."""
+    import difflib
+    import zipfile
+
+    if archive.exists():
+        with contextlib.suppress(OSError):
+            if zipfile.is_zipfile(archive):
+                return "is a ZIP file: unzip it first, then give the folder"
+        return "is not a folder; give the folder holding the documents"
+    parent = archive.parent
+    try:
+        with os.scandir(parent) as scan:
+            folders = [e.name for e in scan if not e.name.startswith(".") and e.is_dir()]
+    except OSError:
+        folders = []
+    close = difflib.get_close_matches(archive.name, folders, n=1)
+    hint = f"; did you mean {shown(parent / close[0])}?" if close else ""
+    return f"no such folder{hint}"
+
+
 def check_folders(archive: Path, out_dir: Path) -> None:
     """Raise an ``EmgParseError`` when ARCHIVE_DIR and OUT_DIR cannot work together.
 
@@ -702,8 +738,7 @@ def check_folders(archive: Path, out_dir: Path) -> None:
     outputs could then land on the archive's own files.
     """
     if not archive.is_dir():
-        message = "no such folder" if not archive.exists() else "not a folder"
-        raise BatchUsageError(archive, f"{message}; give the folder holding the documents")
+        raise BatchUsageError(archive, not_a_folder(archive))
     archive_real, out_real = os.path.realpath(archive), os.path.realpath(out_dir)
     if archive_real == out_real:
         raise BatchUsageError(
@@ -895,6 +930,8 @@ def plan_batch(options: BatchOptions) -> list[tuple[str, Planned]]:
     writing nothing: documents are hashed to tell the unchanged ones, none is read."""
     check_folders(options.archive, options.out_dir)
     walked = Walked.of(options)
+    if not walked.candidates:
+        raise no_documents(options, len(walked.entries))
     plan: list[tuple[str, Planned]] = []
     for entry in walked.entries:
         if not entry.candidate:
@@ -913,23 +950,25 @@ def run_batch(
 ) -> Summary:
     """Convert the archive (see the module docstring); return the counts.
 
-    Raises ``BatchUsageError`` or ``OutputError`` (OUT_DIR unusable) before any
-    work.  The manifest is written (``"complete": false``) as soon as the archive
-    is walked, every ``manifest_interval`` seconds or so, and at the end.  On
+    Raises ``BatchUsageError``, ``NoDocumentsError`` (nothing written) or
+    ``OutputError`` (OUT_DIR unusable) before any work.  The manifest is written
+    (``"complete": false``) as soon as the archive is walked, every
+    ``manifest_interval`` seconds or so, and at the end.  On
     ``KeyboardInterrupt`` (or any other exception) the workers are stopped and the
     manifest is written before it propagates.  ``work`` runs in the workers (tests
     pass a slower or hanging one).
     """
     emit = on_event or (lambda event: None)
     check_folders(options.archive, options.out_dir)
+    walked = Walked.of(options)
+    entries, candidates = walked.entries, walked.candidates
+    if not candidates:
+        raise no_documents(options, len(entries))
     try:
         options.out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(options.out_dir, f"cannot create ({exc.strerror or exc})") from exc
     remove_temporaries(options.out_dir)
-
-    walked = Walked.of(options)
-    entries, candidates = walked.entries, walked.candidates
     manifest = _Manifest(options, walked.previous, [entry.path for entry in entries])
     jobs = usable_jobs(options.jobs, len(candidates)) if candidates else 1
     emit(Started(total=len(candidates), skipped=len(entries) - len(candidates), jobs=jobs))

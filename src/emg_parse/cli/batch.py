@@ -27,7 +27,8 @@ BATCH_EXIT_CODES: dict[int, str] = {
     0: "every document converted or unchanged (other files skipped, documents without "
     "outcome structure listed as not_outcome); also a --dry-run",
     1: "at least one document failed (see manifest.json; the others were converted)",
-    2: "usage error (bad option, ARCHIVE_DIR missing)",
+    2: "usage error (bad option, ARCHIVE_DIR missing, not a folder, or a ZIP file)",
+    3: "no document in ARCHIVE_DIR (none left after --include/--exclude); nothing written",
     9: "OUT_DIR could not be created, or the manifest could not be written",
     130: "interrupted (Ctrl-C or kill): run the same command again to resume",
 }
@@ -140,7 +141,7 @@ class Reporter:
 
 
 @click.command(epilog=BATCH_EXIT_HELP, options_metavar="-o OUT_DIR [OPTIONS]")
-@click.argument("archive_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("archive_dir", type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
