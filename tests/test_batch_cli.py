@@ -116,18 +116,25 @@ def test_help_documents_exit_codes_and_naming() -> None:
     assert "batch" in CliRunner().invoke(main, ["--help"]).stdout
 
 
-def test_terminal_reporter_shows_failures_after_the_bar(capsys: pytest.CaptureFixture[str]) -> None:
+def test_terminal_reporter_shows_failures_above_the_bar_as_they_happen(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
     out = io.StringIO()
     reporter = Reporter(out, tty=True)
     failed = Row("b.pdf", status="failed", error="archive/b.pdf: not a readable PDF")
     reporter(Started(total=2, skipped=1, jobs=2))
     reporter(Skipped(Row("x.png", status="skipped")))
     reporter(DocumentDone(Row("a.pdf", status="converted", output="a.pdf.json"), 1, 2, 0))
-    reporter(DocumentDone(failed, 2, 2, 1))
     assert capsys.readouterr().err == ""
-    reporter(Finished(Summary(converted=1, skipped=1, failed=1, seconds=1.5), Path("o/m.json")))
+    reporter(DocumentDone(failed, 2, 2, 1))
     assert capsys.readouterr().err == "Error: archive/b.pdf: not a readable PDF\n"
+    bar = "2/2 1 failed 100% ETA 0:00 [" + "#" * 30 + "] b.pdf"
+    assert out.getvalue().endswith(f"\r\x1b[K\r{bar}\x1b[K")
+    reporter(Finished(Summary(converted=1, skipped=1, failed=1, seconds=1.5), Path("o/m.json")))
+    assert capsys.readouterr().err == ""
     assert out.getvalue().endswith(
+        "\r\x1b[Kfailed      b.pdf\n"
         "converted 1, unchanged 0, not_outcome 0, skipped 1, failed 1 in 1.5 s; "
         "manifest: o/m.json\n"
     )

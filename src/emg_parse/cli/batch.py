@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import signal
 import sys
+import time
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,10 +20,8 @@ from emg_parse.errors import EmgParseError, shown
 from emg_parse.limits import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
-    from click._termui_impl import ProgressBar
-
     from emg_parse.batch import BatchOptions, Event
-    from emg_parse.manifest import Summary
+    from emg_parse.manifest import Row, Summary
 
 #: Exit codes of ``emg-parse batch`` (README and --help).
 BATCH_EXIT_CODES: dict[int, str] = {
@@ -64,16 +65,102 @@ def counts(summary: Summary) -> str:
     )
 
 
+def cells(text: str) -> int:
+    """Terminal columns ``text`` takes: 2 for a wide (East Asian) character, 0 for a
+    combining one, else 1."""
+    return sum(_cells(ch) for ch in text)
+
+
+def _cells(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def middle_cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` columns: its start and end around ``...`` when it is
+    wider (the end, where a file's own name is, gets the larger half)."""
+    if cells(text) <= width:
+        return text
+    if width < 4:
+        return text[-width:] if width > 0 else ""
+    keep = width - 3
+    head, tail = keep // 3, keep - keep // 3
+    start = ""
+    for ch in text:
+        if cells(start) + _cells(ch) > head:
+            break
+        start += ch
+    end = ""
+    for ch in reversed(text):
+        if cells(end) + _cells(ch) > tail:
+            break
+        end = ch + end
+    return f"{start}...{end}"
+
+
+#: The fewest columns a file name is shown in; below that the bar leaves it out.
+MIN_NAME = 8
+#: The widest the bar itself ([####----]) gets.
+BAR_WIDTH = 30
+
+
+def progress_line(
+    done: int, total: int, failed: int, seconds_left: float | None, name: str, columns: int
+) -> str:
+    """The progress bar in ``columns - 1`` columns at most (so that the terminal never
+    wraps it): ``12/40 2 failed 30% ETA 0:41 [#####-----] reports/2020/EMG...pdf``.
+    As the terminal narrows, the ETA, the percentage, the failures, the bar and the
+    name go, in that order; the name is cut in the middle (:func:`middle_cut`)."""
+    room = max(columns - 1, 1)
+    fields = [f"{done}/{total}"]
+    if failed:
+        fields.append(f"{failed} failed")
+    fields.append(f"{done * 100 // max(total, 1)}%")
+    if seconds_left is not None:
+        minutes, seconds = divmod(int(seconds_left + 0.5), 60)
+        fields.append(f"ETA {minutes}:{seconds:02d}")
+    while len(fields) > 1 and len(" ".join(fields)) + 1 + MIN_NAME > room:
+        fields.pop()
+    head = " ".join(fields)
+    left = room - len(head) - 1
+    if left < MIN_NAME or not name:
+        return head[:room]
+    name = middle_cut(name, left)
+    spare = left - cells(name)
+    if spare >= 6:
+        inner = min(BAR_WIDTH, spare - 3)
+        full = inner * done // max(total, 1)
+        head += " [" + "#" * full + "-" * (inner - full) + "]"
+    return f"{head} {name}"
+
+
+#: At most this many failures (and documents without outcome structure) are listed
+#: by path at the end of a run; the manifest lists them all.
+LISTED = 50
+
+
 class Reporter:
-    """Turns batch events into a progress bar (terminal) or one line per document."""
+    """Turns batch events into a progress bar (terminal) or one line per document.
+
+    Order: the live output (the bar, or the lines of a log) follows completion
+    order, and each failure is printed on stderr as it happens (above the bar); at
+    the end, failures and documents without outcome structure are listed again in
+    path order, as in the manifest, before the summary line.
+    """
 
     def __init__(self, out: TextIO, *, tty: bool) -> None:
         self.out = out
         self.tty = tty
-        self.bar: ProgressBar[str] | None = None
-        self.errors: list[str] = []
-        #: Documents without outcome structure, listed after the bar.
-        self.not_outcome: list[str] = []
+        self.total = 0
+        self.done = 0
+        self.failed = 0
+        self.name = ""
+        self.drawn = False
+        self.started = time.monotonic()
+        self.last_draw = 0.0
+        #: The failed and not_outcome rows, listed in path order at the end.
+        self.listed: list[tuple[str, str]] = []
         self.width = 1
 
     def __call__(self, event: Event) -> None:
@@ -81,35 +168,27 @@ class Reporter:
 
         if isinstance(event, Started):
             self.width = len(str(event.total))
+            self.total = event.total
+            self.started = time.monotonic()
             if self.tty and event.total:
-                self.bar = click.progressbar(
-                    length=event.total,
-                    label="Converting",
-                    show_pos=True,
-                    show_eta=True,
-                    item_show_func=lambda failed: failed,
-                    file=self.out,
-                )
-                self.bar.render_progress()
+                self.draw(force=True)
             elif not self.tty:
                 self._line(
                     f"{event.total} documents, {event.skipped} other files; "
                     f"{event.jobs} worker{'s' * (event.jobs != 1)}"
                 )
         elif isinstance(event, Skipped):
-            if event.row.status == "failed" and event.row.error is not None:
-                self._error(event.row.error)
+            if self._note(event.row) and self.drawn:
+                self.draw(force=True)
             if not self.tty:
                 self._line(f"{'':>{2 * self.width + 3}} {event.row.status:<11} {event.row.path}")
         elif isinstance(event, DocumentDone):
             row = event.row
-            if row.status == "failed" and row.error is not None:
-                self._error(row.error)
-            if self.bar is not None:
-                self.bar.update(1, f"{event.failed} failed")
-                if row.status == "not_outcome":
-                    self.not_outcome.append(row.path)
-            elif not self.tty:
+            self.done, self.failed, self.name = event.done, event.failed, row.path
+            printed = self._note(row)
+            if self.tty:
+                self.draw(force=printed or event.done == event.total)
+            else:
                 counter = f"[{event.done:>{self.width}}/{event.total}]"
                 detail = (
                     f" -> {row.output} ({row.seconds:.2f} s)" if row.status == "converted" else ""
@@ -117,27 +196,51 @@ class Reporter:
                 self._line(f"{counter} {row.status:<11} {row.path}{detail}")
         elif isinstance(event, Finished):
             self.close()
-            for path in self.not_outcome:
-                self._line(f"not_outcome {path}")
+            listed = sorted(self.listed)
+            for path, status in listed[:LISTED]:
+                self._line(f"{status:<11} {path}")
+            if len(listed) > LISTED:
+                self._line(f"... and {len(listed) - LISTED} more: see {shown(event.manifest)}")
             self._line(f"{counts(event.summary)}; manifest: {shown(event.manifest)}")
+
+    def draw(self, *, force: bool = False) -> None:
+        """Redraw the bar on its line (at most 10 times a second unless ``force``)."""
+        now = time.monotonic()
+        if not force and now - self.last_draw < 0.1:
+            return
+        self.last_draw = now
+        elapsed = now - self.started
+        left = elapsed / self.done * (self.total - self.done) if self.done else None
+        columns = shutil.get_terminal_size().columns
+        line = progress_line(self.done, self.total, self.failed, left, self.name, columns)
+        self.out.write(f"\r{line}\x1b[K")
+        self.out.flush()
+        self.drawn = True
+
+    def _note(self, row: Row) -> bool:
+        """Keep a failed or not_outcome row for the final list; print a failure now
+        (on a line of its own: the bar's line is cleared first).  True when printed."""
+        if row.status not in ("failed", "not_outcome"):
+            return False
+        self.listed.append((row.path, row.status))
+        if row.status != "failed" or row.error is None:
+            return False
+        self._clear()
+        click.echo(f"Error: {row.error}", err=True)
+        return True
+
+    def _clear(self) -> None:
+        if self.drawn:
+            self.out.write("\r\x1b[K")
+            self.out.flush()
 
     def _line(self, text: str) -> None:
         click.echo(text, file=self.out)
 
-    def _error(self, message: str) -> None:
-        if self.tty:
-            self.errors.append(message)  # shown after the bar
-        else:
-            click.echo(f"Error: {message}", err=True)
-
     def close(self) -> None:
-        """End the bar (if any) and show the failures it held back."""
-        if self.bar is not None:
-            self.bar.render_finish()
-            self.bar = None
-        for message in self.errors:
-            click.echo(f"Error: {message}", err=True)
-        self.errors = []
+        """End the bar (if any): the line is cleared for what follows."""
+        self._clear()
+        self.drawn = False
 
 
 @click.command(epilog=BATCH_EXIT_HELP, options_metavar="-o OUT_DIR [OPTIONS]")
