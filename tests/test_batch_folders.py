@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
+import textwrap
+import time
 import zipfile
 from pathlib import Path
 
@@ -10,7 +16,7 @@ from click.testing import CliRunner
 from emg_parse.cli import main
 from emg_parse.cli.batch import BATCH_EXIT_CODES
 
-from .conftest import SAMPLES
+from .conftest import ROOT, SAMPLES
 
 TXT = SAMPLES / "EMGSOM.26_3a.txt"
 
@@ -72,3 +78,43 @@ def test_a_file_or_a_zip_file_given_as_the_archive(tmp_path: Path) -> None:
     assert code == 2
     assert stderr == f"Error: {TXT}: is not a folder; give the folder holding the documents\n"
     assert not (tmp_path / "out").exists()
+
+
+def test_a_second_batch_into_the_same_folder_stops_at_once(tmp_path: Path) -> None:
+    archive, out = tmp_path / "archive", tmp_path / "out"
+    archive.mkdir()
+    for n in range(20):  # 0.25 s each: the first batch runs for 5 s
+        (archive / f"doc{n}.txt").write_bytes(TXT.read_bytes())
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        sys.path.insert(0, {str(ROOT)!r})
+        from tests.test_batch import slow
+        from emg_parse.batch import BatchOptions, run_batch
+        options = BatchOptions(Path({str(archive)!r}), Path({str(out)!r}), jobs=1)
+        run_batch(options, work=slow)
+        """
+    )
+    first = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 30
+        while not (out / "manifest.json").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        before = (out / "manifest.json").read_bytes()
+        code, stdout, stderr = run(str(archive), "-o", str(out))
+        assert (code, stdout) == (4, "")
+        assert re.fullmatch(
+            rf"Error: {re.escape(str(out))} is in use by another emg-parse batch \(pid "
+            rf"{first.pid}, started \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d\); wait for it to end, "
+            r"or give another -o\n",
+            stderr,
+        )
+        assert "in use by another emg-parse batch" in BATCH_EXIT_CODES[4]
+        assert first.poll() is None and (out / "manifest.json").read_bytes() == before
+    finally:
+        first.kill()  # SIGKILL: no clean-up runs, the system drops the lock
+        first.wait()
+    code, _, stderr = run(str(archive), "-o", str(out))
+    assert (code, stderr) == (0, "")
+    assert (out / ".emg-parse-batch.lock").read_text().startswith(f"{os.getpid()} ")

@@ -49,6 +49,8 @@ Rules (the README's "Converting an archive" says the same for users):
   the manifest is written as soon as the archive is walked, rewritten every
   ``manifest_interval`` seconds or so during the run and when it is interrupted,
   so an interrupted run resumes where it stopped.
+- **One batch per OUT_DIR.**  A second batch into the same OUT_DIR stops at once
+  (:func:`out_dir_lock`).
 - **Limits.**  Workers may allocate ``limits.READER_MEMORY`` more than they start
   with, like the PDF page readers; their number is capped by the open-files limit
   (:func:`usable_jobs`).
@@ -709,6 +711,55 @@ def _convert_all(
 # --------------------------------------------------------------------------- the run
 
 
+#: The lock file inside OUT_DIR (hidden: never read as a document or an output).
+LOCK_FILE = ".emg-parse-batch.lock"
+
+
+class InUseError(EmgParseError):
+    """Another batch is writing into the same OUT_DIR."""
+
+    exit_code = 4
+
+
+@contextlib.contextmanager
+def out_dir_lock(out_dir: Path) -> Iterator[None]:
+    """Hold OUT_DIR for this process: raise :class:`InUseError` at once when another
+    batch holds it.
+
+    The lock is ``flock`` on :data:`LOCK_FILE`, which records the holder's pid and
+    start time for that message.  The system releases it when the holder ends, however
+    it ends (also ``kill -9``), so a stale lock never blocks; the file stays.
+    """
+    if sys.platform == "win32":  # pragma: no cover - no flock; not locked
+        yield
+        return
+    import fcntl
+
+    path = out_dir / LOCK_FILE
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    except OSError as exc:
+        raise OutputError(path, f"cannot create the lock file ({exc.strerror or exc})") from exc
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+            pid, _, started = holder.partition(" ")
+            raise InUseError(
+                None,
+                f"{shown(out_dir)} is in use by another emg-parse batch (pid "
+                f"{shown(pid) or 'unknown'}, started {shown(started) or 'unknown'}); "
+                "wait for it to end, or give another -o",
+            ) from None
+        started = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime())
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()} {started}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)
+
+
 def not_a_folder(archive: Path) -> str:
     """Why ``archive`` (not a folder) cannot be walked: missing (with the name of a
     folder beside it that is close, if any), a ZIP file, or another file."""
@@ -968,7 +1019,19 @@ def run_batch(
         options.out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(options.out_dir, f"cannot create ({exc.strerror or exc})") from exc
-    remove_temporaries(options.out_dir)
+    with out_dir_lock(options.out_dir):
+        remove_temporaries(options.out_dir)
+        return _convert_walked(options, walked, emit, work)
+
+
+def _convert_walked(
+    options: BatchOptions,
+    walked: Walked,
+    emit: Callable[[Event], None],
+    work: Callable[[Task], Row],
+) -> Summary:
+    """:func:`run_batch` once OUT_DIR is ready and locked."""
+    entries, candidates = walked.entries, walked.candidates
     manifest = _Manifest(options, walked.previous, [entry.path for entry in entries])
     jobs = usable_jobs(options.jobs, len(candidates)) if candidates else 1
     emit(Started(total=len(candidates), skipped=len(entries) - len(candidates), jobs=jobs))

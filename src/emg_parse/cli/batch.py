@@ -30,6 +30,7 @@ BATCH_EXIT_CODES: dict[int, str] = {
     1: "at least one document failed (see manifest.json; the others were converted)",
     2: "usage error (bad option, ARCHIVE_DIR missing, not a folder, or a ZIP file)",
     3: "no document in ARCHIVE_DIR (none left after --include/--exclude); nothing written",
+    4: "OUT_DIR is in use by another emg-parse batch (its pid and start time are shown)",
     9: "OUT_DIR could not be created, or the manifest could not be written",
     130: "interrupted (Ctrl-C or kill): run the same command again to resume",
 }
