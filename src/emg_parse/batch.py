@@ -48,7 +48,10 @@ Rules (the README's "Converting an archive" says the same for users):
 - **Safety.**  Outputs and manifests are written to a temporary file and renamed;
   the manifest is written as soon as the archive is walked, rewritten every
   ``manifest_interval`` seconds or so during the run and when it is interrupted,
-  so an interrupted run resumes where it stopped.
+  so an interrupted run resumes where it stopped.  Under ``--force`` too: the
+  manifest names its run (``run``, also on each row it converted) and says it is
+  forced; the next ``--force`` run after an interrupted one takes its name and
+  does not force the documents whose rows have it (:meth:`Walked.task`).
 - **One batch per OUT_DIR.**  A second batch into the same OUT_DIR stops at once
   (:func:`out_dir_lock`).
 - **Limits.**  Workers may allocate ``limits.READER_MEMORY`` more than they start
@@ -59,6 +62,7 @@ Rules (the README's "Converting an archive" says the same for users):
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import importlib
 import itertools
 import multiprocessing
@@ -104,9 +108,10 @@ from emg_parse.manifest import (
     MANIFEST_CSV,
     MANIFEST_JSON,
     Row,
+    RunInfo,
     Status,
     Summary,
-    load_rows,
+    load_manifest,
     write_manifests,
 )
 from emg_parse.pipeline import sha256_of
@@ -398,6 +403,8 @@ class Task:
     timeout: float
     force: bool = False
     previous: Row | None = None
+    #: The run's name, for the rows of this task (:attr:`Row.run`).
+    run: str | None = None
 
     @property
     def key(self) -> str:
@@ -447,6 +454,7 @@ def converted_row(task: Task, document: OutcomeDocument, seconds: float) -> Row:
         warnings=len(document.warnings),
         seconds=round(seconds, 3),
         version=__version__,
+        run=task.run,
     )
 
 
@@ -462,6 +470,7 @@ def failed_row(
         error=shown(error),
         seconds=round(seconds, 3),
         version=__version__,
+        run=task.run,
     )
 
 
@@ -868,10 +877,13 @@ class _Manifest:
     names look alike once escaped still have a row each.
     """
 
-    def __init__(self, options: BatchOptions, previous: dict[str, Row], paths: list[str]):
+    def __init__(
+        self, options: BatchOptions, previous: dict[str, Row], paths: list[str], run: str
+    ) -> None:
         self.options = options
         self.previous = previous
         self.paths = paths
+        self.run = RunInfo(run, options.force)
         self.rows: dict[str, Row] = {}
         self.start = time.monotonic()
         self.last_write = self.start
@@ -881,7 +893,16 @@ class _Manifest:
         self.rows[path] = row
 
     def summary(self) -> Summary:
-        return Summary.of(list(self.rows.values()), time.monotonic() - self.start)
+        """The counts of the rows :meth:`write` writes."""
+        return Summary.of(self.current(), time.monotonic() - self.start)
+
+    def current(self) -> list[Row]:
+        """Rows of this run; documents not reached yet keep their previous row."""
+        return [
+            row
+            for path in self.paths
+            if (row := self.rows.get(path) or self.previous.get(path)) is not None
+        ]
 
     def maybe_write(self) -> None:
         if time.monotonic() - self.last_write >= self.interval:
@@ -891,21 +912,17 @@ class _Manifest:
             self.interval = max(self.options.manifest_interval, 20 * (time.monotonic() - began))
 
     def write(self, *, complete: bool) -> None:
-        """Rows of this run; documents not reached yet keep their previous row."""
-        rows = [
-            row
-            for path in self.paths
-            if (row := self.rows.get(path) or self.previous.get(path)) is not None
-        ]
+        """Write :meth:`current` (and its counts) as OUT_DIR's manifests."""
         try:
             write_manifests(
                 self.options.out_dir,
-                rows,
+                self.current(),
                 archive=self.options.archive.resolve(),
                 fmt=self.options.fmt,
                 version=__version__,
                 complete=complete,
-                summary=self.summary(),
+                seconds=time.monotonic() - self.start,
+                run=self.run,
             )
         except OSError as exc:
             path = self.options.out_dir / MANIFEST_JSON
@@ -936,14 +953,23 @@ class Walked:
     entries: list[Entry]
     candidates: list[Entry]
     previous: dict[str, Row]
+    #: This run's name (:attr:`Row.run`): its start time, or, when it goes on with a
+    #: ``--force`` run that was interrupted, that run's.
+    run: str
 
     @staticmethod
     def of(options: BatchOptions) -> Walked:
         entries = list(walk(options.archive, options.out_dir, options))
         candidates = sorted((e for e in entries if e.candidate), key=lambda e: -e.size)
-        return Walked(entries, candidates, previous_rows(entries, load_rows(options.out_dir)))
+        previous = load_manifest(options.out_dir)
+        run = (options.force and previous.forced_run) or run_name()
+        return Walked(entries, candidates, previous_rows(entries, previous.rows), run)
 
     def task(self, options: BatchOptions, entry: Entry) -> Task:
+        """The task of ``entry``.  Under ``--force``, a document this run already
+        converted before it was interrupted (its row has this ``run``) is not forced."""
+        previous = self.previous.get(entry.path)
+        done = previous is not None and previous.run == self.run
         return Task(
             source=options.archive / entry.path,
             path=entry.path,
@@ -951,15 +977,21 @@ class Walked:
             output=output_name(entry.path, options.fmt),
             fmt=options.fmt,
             timeout=options.timeout,
-            force=options.force,
-            previous=self.previous.get(entry.path),
+            force=options.force and not done,
+            previous=previous,
+            run=self.run,
         )
 
 
-def not_a_document_row(entry: Entry) -> Row:
+def run_name() -> str:
+    """A new run's name: its start time, UTC, to the microsecond."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def not_a_document_row(entry: Entry, run: str) -> Row:
     """The row of a file that is not converted: skipped, or failed (a folder not listed)."""
     status: Status = "failed" if entry.failed else "skipped"
-    return Row(entry.key, status=status, error=entry.error, version=__version__)
+    return Row(entry.key, status=status, error=entry.error, version=__version__, run=run)
 
 
 def settled_row(task: Task) -> Row | None:
@@ -986,7 +1018,7 @@ def plan_batch(options: BatchOptions) -> list[tuple[str, Planned]]:
     plan: list[tuple[str, Planned]] = []
     for entry in walked.entries:
         if not entry.candidate:
-            plan.append((entry.key, not_a_document_row(entry).status))
+            plan.append((entry.key, not_a_document_row(entry, walked.run).status))
             continue
         row = settled_row(walked.task(options, entry))
         plan.append((entry.key, "convert" if row is None else row.status))
@@ -1032,7 +1064,7 @@ def _convert_walked(
 ) -> Summary:
     """:func:`run_batch` once OUT_DIR is ready and locked."""
     entries, candidates = walked.entries, walked.candidates
-    manifest = _Manifest(options, walked.previous, [entry.path for entry in entries])
+    manifest = _Manifest(options, walked.previous, [entry.path for entry in entries], walked.run)
     jobs = usable_jobs(options.jobs, len(candidates)) if candidates else 1
     emit(Started(total=len(candidates), skipped=len(entries) - len(candidates), jobs=jobs))
     done = failed = 0
@@ -1047,7 +1079,7 @@ def _convert_walked(
 
     for entry in entries:
         if not entry.candidate:
-            row = not_a_document_row(entry)
+            row = not_a_document_row(entry, walked.run)
             manifest.add(entry.path, row)
             emit(Skipped(row))
     manifest.write(complete=False)
