@@ -125,7 +125,7 @@ def test_the_summary_counts_the_rows_written_also_mid_run(tmp_path: Path) -> Non
 
 
 def test_rows_of_a_version_1_manifest_have_no_run() -> None:
-    old = {name: None for name in COLUMNS if name != "run"}
+    old: dict[str, object] = {name: None for name in COLUMNS if name != "run"}
     old |= {"path": "a.pdf", "status": "converted", "seconds": 1.0, "version": "1.0"}
     assert Row.from_dict(old) == Row("a.pdf", status="converted", seconds=1.0, version="1.0")
     assert Row.from_dict({**old, "run": 3}) is None
