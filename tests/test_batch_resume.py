@@ -19,6 +19,7 @@ from emg_parse.cli import main
 from emg_parse.manifest import COLUMNS, Row, load_manifest
 
 from .conftest import ROOT, SAMPLES
+from .test_cli import outcome_pdf
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -130,3 +131,42 @@ def test_rows_of_a_version_1_manifest_have_no_run() -> None:
     assert Row.from_dict(old) == Row("a.pdf", status="converted", seconds=1.0, version="1.0")
     assert Row.from_dict({**old, "run": 3}) is None
     assert Row.from_dict({**old, "extra": 1}) is None
+
+
+def test_password_max_size_and_engine_as_parse_has_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    archive, out = tmp_path / "archive", tmp_path / "out"
+    archive.mkdir()
+    locked = outcome_pdf(archive / "locked.pdf", password="secret")
+    shutil.copy(SAMPLES / "EMGSOM.26_3a.txt", archive / "a.txt")
+    code, _, stderr = run(str(archive), "-o", str(out))
+    assert code == 1 and stderr.startswith(f"Error: {locked}: encrypted PDF")
+
+    code, _, stderr = run(str(archive), "-o", str(out), "--password", "secret")
+    assert (code, stderr) == (0, "")
+    assert json.loads((out / "locked.pdf.json").read_text())["sections"][0]["title"] == "Task Team"
+
+    monkeypatch.setenv("EMG_PARSE_PASSWORD", "secret")  # or from the environment
+    code, stdout, _ = run(str(archive), "-o", str(out), "--force", "--engine", "pdfplumber")
+    assert code == 0 and "converted 2," in stdout
+    result = CliRunner().invoke(
+        main, ["batch", str(archive), "-o", str(out), "--force", "--password"], input="secret\n"
+    )
+    assert result.exit_code == 0 and "secret" not in result.stdout  # asked for, not echoed
+
+    # --max-size: a file over it fails at once, without being read, as parse says it
+    size = (archive / "a.txt").stat().st_size
+    code, _, stderr = run(str(archive), "-o", str(out), "--max-size", str(size / 2 / 1048576))
+    assert code == 1
+    parse = CliRunner().invoke(
+        main, [str(archive / "a.txt"), "--max-size", str(size / 2 / 1048576)]
+    )
+    assert parse.exit_code == 7
+    assert f"{parse.stderr}" in stderr
+    assert manifest(out)["documents"][0]["status"] == "failed" and not (out / "a.txt.json").exists()
+
+    for option in ("--password", "--max-size", "--engine"):
+        help_text = run("--help")[1]
+        assert option in help_text
+    assert run(str(archive), "-o", str(out), "--engine", "ocr")[0] == 2

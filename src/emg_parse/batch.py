@@ -34,8 +34,8 @@ Rules (the README's "Converting an archive" says the same for users):
   manifest has a converted row with the same content hash, emg-parse version and
   output name (so the same ``--format``) and that output still exists: it is
   hashed in the batch process (:func:`unchanged_row`), and no worker is started
-  when no document needs converting.  A file over ``MAX_FILE_BYTES`` is neither
-  hashed nor read: it fails at once.
+  when no document needs converting.  A file over the size limit (``--max-size``)
+  is neither hashed nor read: it fails at once.
 - **Failures.**  One failing document never stops the batch.  Its output from an
   earlier run is removed, so every output in OUT_DIR is the result for the
   current content.  When ``--format`` changes, the output in the old format is
@@ -93,7 +93,7 @@ from emg_parse.errors import (
     ParseTimeoutError,
     shown,
 )
-from emg_parse.extractors import MAX_FILE_BYTES
+from emg_parse.extractors import ReadOptions
 from emg_parse.limits import (
     DEFAULT_TIMEOUT,
     READER_MEMORY,
@@ -136,6 +136,8 @@ class BatchOptions:
     archive: Path
     out_dir: Path
     fmt: OutputFormat = "json"
+    #: How documents are read: password, PDF engine, size limit (``max_bytes``).
+    read: ReadOptions = field(default_factory=ReadOptions)
     jobs: int = field(default_factory=default_jobs)
     timeout: float = DEFAULT_TIMEOUT
     force: bool = False
@@ -403,6 +405,7 @@ class Task:
     timeout: float
     force: bool = False
     previous: Row | None = None
+    read: ReadOptions = field(default_factory=ReadOptions)
     #: The run's name, for the rows of this task (:attr:`Row.run`).
     run: str | None = None
 
@@ -425,14 +428,14 @@ class Task:
         return None
 
 
-def file_sha256(path: Path) -> str | None:
-    """The file's hash; None when it cannot be read or is over ``MAX_FILE_BYTES``.
+def file_sha256(path: Path, max_bytes: int) -> str | None:
+    """The file's hash; None when it cannot be read or is over ``max_bytes``.
 
     A file over the limit is never read (it then fails with the single-file
     command's message, ``parse_file`` checking the size first too).
     """
     try:
-        return sha256_of(path, MAX_FILE_BYTES)
+        return sha256_of(path, max_bytes)
     except OSError:
         return None
 
@@ -499,7 +502,7 @@ def unchanged_row(task: Task) -> Row | None:
     ):
         return None
     start = time.perf_counter()
-    sha256 = file_sha256(task.source)
+    sha256 = file_sha256(task.source, task.read.max_bytes)
     if sha256 is None or previous.sha256 != sha256:
         return None
     seconds = round(time.perf_counter() - start, 3)
@@ -533,12 +536,12 @@ def convert_document(task: Task) -> Row:
     hashed nor read.
     """
     start = time.perf_counter()
-    sha256 = file_sha256(task.source)
+    sha256 = file_sha256(task.source, task.read.max_bytes)
     from emg_parse.pipeline import ParseOptions, parse_file
     from emg_parse.writers import render
 
     try:
-        options = ParseOptions(timeout=task.timeout)
+        options = ParseOptions(task.read, timeout=task.timeout)
         document = parse_file(task.source, options, sha256=sha256)
         write_output(task, render(document, task.fmt))
     except NotAnOutcomeDocumentError as exc:
@@ -867,7 +870,9 @@ def _lost_row(task: Task, lost: WorkerLost, options: BatchOptions) -> Row:
             f"the worker process stopped ({lost.describe()}) while reading it: "
             f"the document may be damaged, or need over {READER_MEMORY >> 20} MB of memory",
         )
-    return failed_row(task, error.one_line(), file_sha256(task.source), lost.seconds)
+    return failed_row(
+        task, error.one_line(), file_sha256(task.source, task.read.max_bytes), lost.seconds
+    )
 
 
 class _Manifest:
@@ -979,6 +984,7 @@ class Walked:
             timeout=options.timeout,
             force=options.force and not done,
             previous=previous,
+            read=options.read,
             run=self.run,
         )
 

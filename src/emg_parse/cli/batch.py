@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal, TextIO
 import click
 
 from emg_parse.cli.common import FiniteFloatRange, cli_error, exit_help
+from emg_parse.cli.options import engine_option, max_size_option, password_option
 from emg_parse.errors import EmgParseError, shown
 from emg_parse.limits import DEFAULT_TIMEOUT
 
@@ -276,6 +277,9 @@ class Reporter:
     show_default=True,
     help="Stop a document after this many seconds and record it as failed (0: no limit).",
 )
+@password_option
+@max_size_option
+@engine_option
 @click.option(
     "--force",
     is_flag=True,
@@ -306,6 +310,9 @@ def batch(
     fmt: Literal["json", "yaml"],
     jobs: int | None,
     timeout: float,
+    password: str | None,
+    max_size: float,
+    engine: Literal["pdfium", "pdfplumber"],
     force: bool,
     include: tuple[str, ...],
     exclude: tuple[str, ...],
@@ -322,11 +329,14 @@ def batch(
     (images, spreadsheets, ...) and hidden files are skipped.
     """
     from emg_parse.batch import BatchOptions, default_jobs, run_batch
+    from emg_parse.extractors import ReadOptions
 
+    read = ReadOptions(password=password, engine=engine, max_bytes=int(max_size * 1024 * 1024))
     options = BatchOptions(
         archive=archive_dir,
         out_dir=out_dir,
         fmt=fmt,
+        read=read,
         jobs=jobs or default_jobs(),
         timeout=timeout,
         force=force,
