@@ -26,8 +26,7 @@ if TYPE_CHECKING:
 
 #: Exit codes of ``emg-parse batch`` (README and --help).
 BATCH_EXIT_CODES: dict[int, str] = {
-    0: "every document converted or unchanged (other files skipped, documents without "
-    "outcome structure listed as not_outcome); also a --dry-run",
+    0: "every document converted or unchanged (others skipped or not_outcome); --dry-run",
     1: "at least one document failed (see manifest.json; the others were converted)",
     2: "usage error (bad option, ARCHIVE_DIR missing, not a folder, or a ZIP file)",
     3: "no document in ARCHIVE_DIR (none left after --include/--exclude); nothing written",
@@ -112,7 +111,7 @@ def progress_line(
 ) -> str:
     """The progress bar in ``columns - 1`` columns at most (so that the terminal never
     wraps it): ``12/40 2 failed 30% ETA 0:41 [#####-----] reports/2020/EMG...pdf``.
-    As the terminal narrows, the ETA, the percentage, the failures, the bar and the
+    As the terminal narrows, the bar, the ETA, the percentage, the failures and the
     name go, in that order; the name is cut in the middle (:func:`middle_cut`)."""
     room = max(columns - 1, 1)
     fields = [f"{done}/{total}"]
