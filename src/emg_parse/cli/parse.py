@@ -17,6 +17,7 @@ from emg_parse.cli.common import (
     emit,
     output_target,
 )
+from emg_parse.cli.options import engine_option, max_size_option, password_option
 from emg_parse.errors import EmgParseError, InputError
 from emg_parse.limits import DEFAULT_TIMEOUT, READER_MEMORY, memory_limit, memory_message
 
@@ -36,19 +37,13 @@ from emg_parse.limits import DEFAULT_TIMEOUT, READER_MEMORY, memory_limit, memor
     type=click.Choice(["json", "yaml"]),
     help="Output format (default: from the -o extension, else json).",
 )
-@click.option("--password", help="Password of an encrypted PDF.")
+@password_option
 @click.option(
     "--dump",
     type=click.Choice(["lines", "blocks"]),
     help="Print the intermediate form (extracted lines, or cleaned blocks) as JSON instead.",
 )
-@click.option(
-    "--max-size",
-    type=FiniteFloatRange(min=0.001),
-    default=100.0,
-    show_default=True,
-    help="Refuse input files larger than this many MB.",
-)
+@max_size_option
 @click.option(
     "--timeout",
     type=FiniteFloatRange(min=0),
@@ -56,13 +51,7 @@ from emg_parse.limits import DEFAULT_TIMEOUT, READER_MEMORY, memory_limit, memor
     show_default=True,
     help="Stop after this many seconds (0: no limit).",
 )
-@click.option(
-    "--engine",
-    type=click.Choice(["pdfium", "pdfplumber"]),
-    default="pdfium",
-    show_default=True,
-    help="PDF text engine: pdfium (fast) or pdfplumber (pure Python, slower); same output.",
-)
+@engine_option
 def parse(
     file: Path,
     output: str | None,
