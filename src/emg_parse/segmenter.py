@@ -35,12 +35,11 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
-from emg_parse.actions import actions
 from emg_parse.header import parse_header
 from emg_parse.headings import Heading, find_parts
 from emg_parse.lines import Block, Provenance
 from emg_parse.model import Annex, DocumentInfo, ParseWarning, Section
-from emg_parse.paragraphs import Body, Node, read_body
+from emg_parse.paragraphs import Body, Node, read_body, verbs_of
 from emg_parse.patterns import ANNEX
 from emg_parse.sequence import Finding, Paragraphs, item_findings, section_findings
 from emg_parse.tables import RowKey, flatten, read_tables
@@ -227,7 +226,7 @@ def _check_text(node: Node, warnings: list[ParseWarning]) -> None:
 
 def _decision(node: Node, warnings: list[ParseWarning]) -> dict[str, Any]:
     """A :class:`~emg_parse.model.Decision`'s fields."""
-    verbs = actions(node.text[node.verbs_at :])
+    verbs = verbs_of(node)
     _check_text(node, warnings)
     if not verbs and node.text:
         start = " ".join(node.text.split()[:4])
