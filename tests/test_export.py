@@ -17,6 +17,7 @@ import pytest
 from emg_parse.cli.bodies import BODIES_EXIT_CODES
 from emg_parse.cli.export import EXPORT_EXIT_CODES
 from emg_parse.export import TABLES
+from emg_parse.writers import is_temporary
 
 from .conftest import ROOT, edited
 from .converted import converted_once, copy_of, invoke
@@ -56,7 +57,7 @@ def manifest_total(converted: Path, column: str) -> int:
 
 
 def temporaries(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.rglob(".emg-parse-*"))
+    return sorted(p.name for p in folder.rglob(".emg-parse-*") if is_temporary(p.name))
 
 
 # --------------------------------------------------------------------------- the database
