@@ -17,9 +17,8 @@ import pytest
 from emg_parse.cli.bodies import BODIES_EXIT_CODES
 from emg_parse.cli.export import EXPORT_EXIT_CODES
 from emg_parse.export import TABLES
-from emg_parse.writers import is_temporary
 
-from .conftest import ROOT, edited
+from .conftest import ROOT, edited, temporaries
 from .converted import converted_once, copy_of, invoke
 from .test_readme_exit_codes import table_after
 
@@ -54,10 +53,6 @@ def query(database: Path, sql: str, *args: object) -> list[tuple[Any, ...]]:
 def manifest_total(converted: Path, column: str) -> int:
     rows = json.loads((converted / "manifest.json").read_text(encoding="utf-8"))["documents"]
     return sum(row[column] for row in rows)
-
-
-def temporaries(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.rglob(".emg-parse-*") if is_temporary(p.name))
 
 
 # --------------------------------------------------------------------------- the database

@@ -11,7 +11,7 @@ import pytest
 
 from emg_parse.cli.report import REPORT_EXIT_CODES
 
-from .conftest import ROOT
+from .conftest import ROOT, temporaries
 from .converted import converted_once, copy_of, invoke
 from .test_readme_exit_codes import table_after
 
@@ -24,10 +24,6 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def converted_copy(converted: Path, tmp_path: Path) -> Path:
     return copy_of(converted, tmp_path)
-
-
-def temporaries(folder: Path) -> list[Path]:
-    return sorted(folder.rglob(".emg-parse-*"))
 
 
 def test_writes_the_page_inside_the_converted_folder(converted_copy: Path) -> None:
