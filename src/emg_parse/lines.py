@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from emg_parse.errors import TooLargeError
+from emg_parse.notices import WarningCode
 
 SourceFormat = Literal["pdf", "docx", "text"]
 
@@ -78,7 +79,7 @@ class Extraction:
     format: SourceFormat
     pages: int | None = None
     #: Notes for the output's ``warnings`` (e.g. "decoded as cp1252").
-    notes: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[WarningCode, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 BATCH_EXIT_CODES: dict[int, str] = {
     0: "every document converted or unchanged (other files skipped)",
     1: "at least one document failed (see manifest.json; the others were converted)",
-    2: "usage error (bad option, ARCHIVE_DIR missing)",
+    2: "usage error (bad option, ARCHIVE_DIR missing, OUT_DIR same as or holding "
+    "ARCHIVE_DIR), or a system limit (ulimit -n, ulimit -u) too low to start a worker",
     9: "OUT_DIR could not be created, or the manifest could not be written",
     130: "interrupted (Ctrl-C or kill): run the same command again to resume",
 }
