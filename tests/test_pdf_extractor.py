@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -28,7 +28,7 @@ from emg_parse.errors import (
     NoTextError,
     TooLargeError,
 )
-from emg_parse.extractors import PdfEngine, ReadOptions
+from emg_parse.extractors import PDF_ENGINES, ReadOptions
 from emg_parse.extractors.pdf import columns, objects
 from emg_parse.extractors.pdf.dedupe import dedupe_glyphs
 from emg_parse.extractors.pdf.errors import DAMAGED_MESSAGE, ENCRYPTED_MESSAGE, NO_TEXT_MESSAGE
@@ -47,7 +47,7 @@ from .conftest import SAMPLES
 from .pdfgen import Page, Span, build_pdf, text_width, write_pdf
 
 #: Every PDF engine.
-ENGINES: tuple[PdfEngine, ...] = get_args(PdfEngine)
+ENGINES = PDF_ENGINES
 
 
 class Reader:

@@ -18,6 +18,7 @@ from emg_parse.cli.common import (
     output_target,
 )
 from emg_parse.errors import EmgParseError, InputError
+from emg_parse.extractors import DEFAULT_PDF_ENGINE, PDF_ENGINES, PdfEngine
 from emg_parse.limits import DEFAULT_TIMEOUT, READER_MEMORY, memory_limit, memory_message
 
 
@@ -58,8 +59,8 @@ from emg_parse.limits import DEFAULT_TIMEOUT, READER_MEMORY, memory_limit, memor
 )
 @click.option(
     "--engine",
-    type=click.Choice(["pdfium", "pdfplumber"]),
-    default="pdfium",
+    type=click.Choice(PDF_ENGINES),
+    default=DEFAULT_PDF_ENGINE,
     show_default=True,
     help="PDF text engine: pdfium (fast) or pdfplumber (pure Python, slower); same output.",
 )
@@ -71,7 +72,7 @@ def parse(
     dump: Literal["lines", "blocks"] | None,
     max_size: float,
     timeout: float,
-    engine: Literal["pdfium", "pdfplumber"],
+    engine: PdfEngine,
 ) -> None:
     """Parse FILE (PDF, DOCX, TXT or MD) into JSON or YAML.
 
@@ -99,7 +100,7 @@ def _convert(
     dump: Literal["lines", "blocks"] | None,
     max_bytes: int,
     timeout: float,
-    engine: Literal["pdfium", "pdfplumber"],
+    engine: PdfEngine,
 ) -> str:
     """The output text for ``file`` (the parse command's options)."""
     from emg_parse.extractors import ReadOptions

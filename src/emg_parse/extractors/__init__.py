@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol, get_args
 
 from emg_parse.extractors.pdf.params import DEFAULT_PARAMS, LayoutParams
 
@@ -23,7 +23,10 @@ if TYPE_CHECKING:
 #: Files larger than this are refused before reading (bytes); see ``--max-size``.
 MAX_FILE_BYTES = 100 * 1024 * 1024
 
+#: The PDF engines (``--engine``): pdfium (fast, the default) or pdfplumber (pure Python).
 PdfEngine = Literal["pdfium", "pdfplumber"]
+PDF_ENGINES: tuple[PdfEngine, ...] = get_args(PdfEngine)
+DEFAULT_PDF_ENGINE: PdfEngine = "pdfium"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +35,8 @@ class ReadOptions:
 
     #: The password of an encrypted PDF.
     password: str | None = None
-    #: The PDF engine: pdfium (fast, the default) or pdfplumber (pure Python).
-    engine: PdfEngine = "pdfium"
+    #: The PDF engine (:data:`PDF_ENGINES`).
+    engine: PdfEngine = DEFAULT_PDF_ENGINE
     #: Files larger than this many bytes are refused unread.
     max_bytes: int = MAX_FILE_BYTES
     #: Read a PDF's pages in an isolated process, under the memory limit
