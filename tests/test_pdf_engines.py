@@ -33,8 +33,9 @@ from hypothesis import strategies as st
 
 from emg_parse import limits
 from emg_parse.cli import main
+from emg_parse.engines import PDF_ENGINES
 from emg_parse.errors import InputError, ParseTimeoutError
-from emg_parse.extractors import PDF_ENGINES, ReadOptions
+from emg_parse.extractors import ReadOptions
 from emg_parse.extractors.pdf import assembly, columns, extractor, pdfium, reader
 from emg_parse.extractors.pdf.dedupe import dedupe_glyphs, dedupe_page
 from emg_parse.extractors.pdf.extractor import PdfExtractor

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from emg_parse import lines as lines_module
 from emg_parse.cli import main
+from emg_parse.engines import PDF_ENGINES
 from emg_parse.errors import (
     EmgParseError,
     EncryptedError,
@@ -28,7 +29,7 @@ from emg_parse.errors import (
     NoTextError,
     TooLargeError,
 )
-from emg_parse.extractors import PDF_ENGINES, ReadOptions
+from emg_parse.extractors import ReadOptions
 from emg_parse.extractors.pdf import columns, objects
 from emg_parse.extractors.pdf.dedupe import dedupe_glyphs
 from emg_parse.extractors.pdf.errors import DAMAGED_MESSAGE, ENCRYPTED_MESSAGE, NO_TEXT_MESSAGE

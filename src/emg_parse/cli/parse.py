@@ -17,8 +17,8 @@ from emg_parse.cli.common import (
     emit,
     output_target,
 )
+from emg_parse.engines import DEFAULT_PDF_ENGINE, PDF_ENGINES, PdfEngine
 from emg_parse.errors import EmgParseError, InputError
-from emg_parse.extractors import DEFAULT_PDF_ENGINE, PDF_ENGINES, PdfEngine
 from emg_parse.limits import DEFAULT_TIMEOUT, READER_MEMORY, memory_limit, memory_message
 
 
