@@ -910,7 +910,7 @@ def test_too_many_lines_is_a_one_line_error(
     with pytest.raises(TooLargeError) as caught:
         convert(extractor, tmp_path, pages)
     assert caught.value.one_line().endswith(
-        "doc.pdf: more than 15 lines or 100,000,000 characters of text, far more than an "
+        "doc.pdf: more than 15 lines or 10,000,000 characters of text, far more than an "
         "outcome document holds; split it into smaller documents"
     )
     assert len(convert(extractor, tmp_path, pages[:7]).lines) == 14
