@@ -147,7 +147,8 @@ def test_the_cache_is_used_while_the_file_is_unchanged(
     bundled: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert names._bundled(bundled) == {"bodies": ["Task Team on X"]}
-    assert names._cache_of(bundled).is_file()
+    cache = names._cache_of(bundled)
+    assert cache is not None and cache.is_file()
     with monkeypatch.context() as patch:
         _no_yaml(patch)
         assert names._bundled(bundled) == {"bodies": ["Task Team on X"]}
@@ -157,10 +158,20 @@ def test_the_cache_is_used_while_the_file_is_unchanged(
 
 def test_a_damaged_cache_is_parsed_again(bundled: Path) -> None:
     names._bundled(bundled)
-    names._cache_of(bundled).write_bytes(b"\x00garbage")
+    cache = names._cache_of(bundled)
+    assert cache is not None
+    for damaged in (b"\x00garbage", b"", b"\xe9"):
+        cache.write_bytes(damaged)
+        assert names._bundled(bundled) == {"bodies": ["Task Team on X"]}
+
+
+def test_no_cache_where_python_caches_no_bytecode(
+    bundled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.implementation, "cache_tag", None)
+    assert names._cache_of(bundled) is None
     assert names._bundled(bundled) == {"bodies": ["Task Team on X"]}
-    names._cache_of(bundled).write_bytes(b"")
-    assert names._bundled(bundled) == {"bodies": ["Task Team on X"]}
+    assert not (tmp_path / "cache").exists()
 
 
 def test_no_cache_without_bytecode_or_where_it_cannot_be_written(

@@ -293,10 +293,15 @@ def _text(path: Path) -> str:
         raise VocabularyError(path, "not UTF-8 text") from None
 
 
-def _cache_of(path: Path) -> Path:
+def _cache_of(path: Path) -> Path | None:
     """Where the data of a bundled file is cached: beside the package's bytecode
-    (``__pycache__``, or under ``sys.pycache_prefix``), as Python caches a module's."""
-    return Path(importlib.util.cache_from_source(f"{path}.py")).with_suffix(".marshal")
+    (``__pycache__``, or under ``sys.pycache_prefix``), as Python caches a module's;
+    None where this Python caches no bytecode (no ``sys.implementation.cache_tag``)."""
+    try:
+        cached = importlib.util.cache_from_source(f"{path}.py")
+    except NotImplementedError:
+        return None
+    return Path(cached).with_suffix(".marshal")
 
 
 def _bundled(path: Path) -> Any:
@@ -313,7 +318,7 @@ def _bundled(path: Path) -> Any:
     stamp = [stat.st_size, stat.st_mtime_ns]
     cache = _cache_of(path)
     try:
-        cached = marshal.loads(cache.read_bytes())
+        cached = marshal.loads(cache.read_bytes()) if cache is not None else None
         if isinstance(cached, list) and len(cached) == 2 and cached[0] == stamp:
             return cached[1]
     except (OSError, EOFError, ValueError, TypeError):
@@ -321,7 +326,7 @@ def _bundled(path: Path) -> Any:
     import yaml
 
     data = yaml.load(_text(path), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    if not sys.dont_write_bytecode:
+    if cache is not None and not sys.dont_write_bytecode:
         with contextlib.suppress(ValueError):  # a value marshal cannot hold: no cache
             _write_cache(cache, marshal.dumps([stamp, data]))
     return data
