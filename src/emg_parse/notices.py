@@ -45,7 +45,7 @@ _DESCRIPTIONS: dict[WarningCode, str] = {
     "or items under a text that does not end with `:`",
     WarningCode.SECTION_NUMBER: "a section number not printed as IV, 3, A or 2.1",
     WarningCode.SECTION_ORDER: "section numbers out of order (I, II, III; A, B under each)",
-    WarningCode.EMPTY_TEXT: "an item with neither text nor items",
+    WarningCode.EMPTY_TEXT: "a decision or an item with neither text nor items",
     WarningCode.UNKNOWN_VERB: "a decision that does not start with a known operative verb "
     "of the deciding body",
     WarningCode.NO_DECISIONS: "a section with no decisions",
