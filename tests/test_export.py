@@ -20,7 +20,6 @@ from emg_parse.export import TABLES
 
 from .conftest import ROOT, edited, temporaries
 from .converted import converted_once, copy_of, invoke
-from .test_readme_exit_codes import table_after
 
 
 @pytest.fixture
@@ -718,18 +717,6 @@ def test_a_stop_signal_leaves_the_old_database(
 
 
 # --------------------------------------------------------------------------- help
-
-
-@pytest.mark.parametrize(
-    ("heading", "codes"),
-    [
-        ("Exit codes of `export`:", EXPORT_EXIT_CODES),
-        ("Exit codes of `bodies`:", BODIES_EXIT_CODES),
-    ],
-    ids=["export", "bodies"],
-)
-def test_readme_lists_every_exit_code(heading: str, codes: dict[int, str]) -> None:
-    assert sorted(table_after(heading)) == sorted(codes)
 
 
 @pytest.mark.parametrize("command", ["export", "bodies"])

@@ -1,3 +1,3 @@
 """emg-parse: EMG Senior Officials Meeting outcome documents as validated data."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

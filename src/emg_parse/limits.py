@@ -99,6 +99,20 @@ def memory_limit(extra: int) -> Iterator[None]:
         resource.setrlimit(resource.RLIMIT_DATA, before)
 
 
+def memory_headroom() -> int | None:
+    """Bytes this process may still allocate under :func:`limit_memory`'s limit; None
+    when it has none (or where the size or the limit cannot be had)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX
+        return None
+    soft, _ = resource.getrlimit(resource.RLIMIT_DATA)
+    data = _statm(5)
+    if soft == resource.RLIM_INFINITY or data is None:
+        return None
+    return max(soft - data, 0)
+
+
 def resident_memory() -> int | None:
     """Bytes of this process's memory that are resident now (Linux), else None."""
     return _statm(1)

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 import click
 
 from emg_parse.cli.common import FiniteFloatRange
+from emg_parse.engines import DEFAULT_PDF_ENGINE, PDF_ENGINES
 from emg_parse.extractors import MAX_FILE_BYTES
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -45,8 +46,8 @@ def engine_option(function: F) -> F:
     """``--engine``: the PDF text engine."""
     return click.option(
         "--engine",
-        type=click.Choice(["pdfium", "pdfplumber"]),
-        default="pdfium",
+        type=click.Choice(PDF_ENGINES),
+        default=DEFAULT_PDF_ENGINE,
         show_default=True,
         help="PDF text engine: pdfium (fast) or pdfplumber (pure Python, slower); same output.",
     )(function)

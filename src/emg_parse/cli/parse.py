@@ -18,6 +18,7 @@ from emg_parse.cli.common import (
     output_target,
 )
 from emg_parse.cli.options import engine_option, max_size_option, password_option
+from emg_parse.engines import PdfEngine
 from emg_parse.errors import EmgParseError, InputError
 from emg_parse.limits import DEFAULT_TIMEOUT, READER_MEMORY, memory_limit, memory_message
 
@@ -60,7 +61,7 @@ def parse(
     dump: Literal["lines", "blocks"] | None,
     max_size: float,
     timeout: float,
-    engine: Literal["pdfium", "pdfplumber"],
+    engine: PdfEngine,
 ) -> None:
     """Parse FILE (PDF, DOCX, TXT or MD) into JSON or YAML.
 
@@ -88,7 +89,7 @@ def _convert(
     dump: Literal["lines", "blocks"] | None,
     max_bytes: int,
     timeout: float,
-    engine: Literal["pdfium", "pdfplumber"],
+    engine: PdfEngine,
 ) -> str:
     """The output text for ``file`` (the parse command's options)."""
     from emg_parse.extractors import ReadOptions
