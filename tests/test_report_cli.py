@@ -13,7 +13,6 @@ from emg_parse.cli.report import REPORT_EXIT_CODES
 
 from .conftest import ROOT, temporaries
 from .converted import converted_once, copy_of, invoke
-from .test_readme_exit_codes import table_after
 
 
 @pytest.fixture
@@ -235,10 +234,6 @@ def test_usage_errors_are_exit_2(converted: Path) -> None:
     assert "No such option '--bogus'" in err
     code, _, err = invoke("report")
     assert code == 2 and "Missing argument 'CONVERTED_DIR'" in err
-
-
-def test_readme_lists_every_exit_code() -> None:
-    assert sorted(table_after("Exit codes of `report`:")) == sorted(REPORT_EXIT_CODES)
 
 
 def test_help_lists_the_exit_codes() -> None:
