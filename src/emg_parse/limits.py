@@ -39,6 +39,9 @@ from emg_parse.errors import ParseTimeoutError
 #: Default limit for one document, in seconds (``--timeout``).
 DEFAULT_TIMEOUT = 120.0
 
+#: Files larger than this are refused before reading (bytes); see ``--max-size``.
+MAX_FILE_BYTES = 100 * 1024 * 1024
+
 #: Files ``emg-parse validate`` refuses unread (``--max-size``): a hundred times the
 #: YAML of a long outcome document.  Checking YAML takes some 6 s and 70 MB a MB, so
 #: that the largest file fits well within the time limit and :data:`READER_MEMORY`.

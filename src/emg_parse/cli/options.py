@@ -9,7 +9,7 @@ import click
 
 from emg_parse.cli.common import FiniteFloatRange
 from emg_parse.engines import DEFAULT_PDF_ENGINE, PDF_ENGINES
-from emg_parse.extractors import MAX_FILE_BYTES
+from emg_parse.limits import MAX_FILE_BYTES
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -32,7 +32,7 @@ def password_option(function: F) -> F:
 
 
 def max_size_option(function: F) -> F:
-    """``--max-size`` in MB (the default: ``extractors.MAX_FILE_BYTES``)."""
+    """``--max-size`` in MB (the default: ``limits.MAX_FILE_BYTES``)."""
     return click.option(
         "--max-size",
         type=FiniteFloatRange(min=0.001),

@@ -14,15 +14,13 @@ from typing import TYPE_CHECKING, Protocol
 
 from emg_parse.engines import DEFAULT_PDF_ENGINE, PdfEngine
 from emg_parse.extractors.pdf.params import DEFAULT_PARAMS, LayoutParams
+from emg_parse.limits import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from types import TracebackType
 
     from emg_parse.errors import EmgParseError
     from emg_parse.lines import Extraction
-
-#: Files larger than this are refused before reading (bytes); see ``--max-size``.
-MAX_FILE_BYTES = 100 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
