@@ -46,8 +46,8 @@ from ctypes import (
     c_ulong,
     c_void_p,
 )
-from itertools import compress, count, repeat
-from operator import eq
+from itertools import compress, count, islice, repeat
+from operator import eq, lt
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
@@ -136,7 +136,7 @@ class Pdfium:
             return function  # type: ignore[no-any-return]
 
         p = c_void_p
-        f_ptr, d_ptr = POINTER(c_float), POINTER(c_double)
+        f_ptr = POINTER(c_float)
         self.init_library = bind(lib, "FPDF_InitLibrary", None)
         self.init_library()
         self.load_document = bind(lib, "FPDF_LoadDocument", p, c_char_p, c_char_p)
@@ -154,7 +154,8 @@ class Pdfium:
         self.unicode = bind(fast, "FPDFText_GetUnicode", c_uint, p, c_int)
         self.is_generated = bind(fast, "FPDFText_IsGenerated", c_int, p, c_int)
         self.loose_box = bind(fast, "FPDFText_GetLooseCharBox", c_int, p, c_int, p)
-        self.char_origin = bind(fast, "FPDFText_GetCharOrigin", c_int, p, c_int, d_ptr, d_ptr)
+        # the two doubles by address, so that many calls need no Python code between them
+        self.char_origin = bind(fast, "FPDFText_GetCharOrigin", c_int, p, c_int, p, p)
         self.char_matrix = bind(fast, "FPDFText_GetMatrix", c_int, p, c_int, POINTER(_Matrix))
         self.text_object = bind(fast, "FPDFText_GetTextObject", p, p, c_int)
         self.char_font_size = bind(fast, "FPDFText_GetFontSize", c_double, p, c_int)
@@ -402,7 +403,7 @@ def _page_glyphs(api: Pdfium, textpage: int, frame: Frame) -> PageGlyphs:
         if info is None:
             info = infos[handle] = _text_object(api, handle, fonts, textpage, first)
         api.char_matrix(textpage, first, matrix)
-        api.char_origin(textpage, first, ox, oy)
+        api.char_origin(textpage, first, ctypes.addressof(ox), ctypes.addressof(oy))
         # pdfminer: the character matrix after the page matrix; upright when a*d > 0
         # and b*c <= 0; the type size is the height of the glyph box
         m = multiply((matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0), frame.ctm)
@@ -437,18 +438,25 @@ def _word_starts_at_origin(
     left: list[float],
     right: list[float],
 ) -> None:
-    """Start each word at its first glyph's origin, as pdfminer does, where the glyph's
+    """Start each line at its first glyph's origin, as pdfminer does, where the glyph's
     drawing reaches further left (the tail of a "j"): so that a line starts at the same
-    place with either engine.  Only a word's first glyph is asked: inside a word such a
-    tail only makes glyphs overlap, which joins them all the same."""
-    ox, oy = c_double(), c_double()
-    starts = [
-        k for k, t in enumerate(texts) if not t.isspace() and (k == 0 or texts[k - 1].isspace())
-    ]
-    for a in starts:
-        api.char_origin(textpage, index[a], ox, oy)
-        if left[a] < ox.value < right[a]:
-            left[a] = ox.value
+    place with either engine.  Only the glyphs that go back left of the glyph before
+    them (a line's first) are asked: elsewhere such a tail only narrows a gap that the
+    space character before it marks all the same."""
+    backs = map(lt, islice(left, 1, None), left)
+    starts = [0, *compress(count(1), backs)] if texts else []
+    if not starts:
+        return
+    m = len(starts)
+    points = (c_double * (2 * m))()
+    base = ctypes.addressof(points)
+    xs, ys = range(base, base + 16 * m, 16), range(base + 8, base + 16 * m, 16)
+    chars = [index[a] for a in starts]
+    deque(map(api.char_origin, repeat(textpage, m), chars, xs, ys), 0)
+    origins = memoryview(points).cast("B").cast("d")[0::2].tolist()
+    for a, x in zip(starts, origins, strict=True):
+        if left[a] < x < right[a]:
+            left[a] = x
 
 
 _TOKEN = re.compile(r"\S+")
