@@ -22,6 +22,7 @@ from emg_parse.errors import (
     OutputError,
     ParseTimeoutError,
     SameFileError,
+    StrictWarningsError,
     TooLargeError,
     UnsupportedFormatError,
 )
@@ -51,6 +52,8 @@ EXIT_CODES: dict[int, str] = {
     NotAnOutcomeDocumentError.exit_code: "no EMG outcome structure found",
     OutputError.exit_code: "output could not be written",
     ParseTimeoutError.exit_code: "stopped after the time limit (--timeout)",
+    StrictWarningsError.exit_code: "--strict and the parser gave warnings (the output is "
+    "written all the same)",
     STOP_SIGNALS["SIGHUP"]: "stopped by SIGHUP (terminal closed); no output file is left",
     BROKEN_PIPE_EXIT: "stdout's reader stopped reading (e.g. | head); nothing more printed",
     STOP_SIGNALS["SIGTERM"]: "stopped by SIGTERM (kill); no output file is left",
