@@ -140,3 +140,130 @@ def test_validate_reports_what_the_parser_warned(cli: Cli, tmp_path: Path) -> No
         assert code == (1 if expected else 0)
         warned += bool(expected)
     assert warned == len(_label_gaps())
+
+
+# --------------------------------------------------------------------------- output names
+
+
+@pytest.mark.parametrize("name", ["out.csv", "out.txt", "out.json.bak"])
+def test_output_extension_that_is_no_format_is_a_usage_error(
+    cli: Cli, tmp_path: Path, name: str
+) -> None:
+    out = tmp_path / name
+    code, stdout, stderr = cli(str(TXT), "-o", str(out))
+    assert (code, stdout) == (2, "")
+    assert stderr.splitlines()[0] == "Usage: emg-parse [OPTIONS] FILE..."
+    assert stderr.splitlines()[-1] == (
+        f"Error: -o {out}: {out.suffix!r} is not an output format; name the file "
+        ".json, .yaml, .yml (or give --format json|yaml)"
+    )
+    assert not out.exists()
+
+
+def test_format_option_allows_any_output_name(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    assert cli(str(TXT), "-o", str(out), "--format", "yaml")[0] == 0
+    assert "\nschema_version: " in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "sample",
+    ["EMGSOM.26_3a.txt", "EMGSOM.26_3a_autonum.pdf", "EMGSOM.26_3a_autonum.docx"],
+)
+def test_stdin_is_read_by_content(cli: Cli, sample: str) -> None:
+    path = SAMPLES / sample
+    code, stdout, stderr = cli("-", stdin=path.read_bytes())
+    assert (code, stderr) == (0, "")
+    from_stdin = json.loads(stdout)
+    from_file = json.loads(cli(str(path))[1])
+    assert from_stdin["source"]["file"] == "<stdin>"
+    from_stdin["source"]["file"] = path.name
+    assert from_stdin == from_file  # no misnamed_file warning either
+
+
+def test_stdin_errors_name_stdin(cli: Cli) -> None:
+    code, _, stderr = cli("-", stdin=b"hello\n")
+    assert (code, stderr.split(":")[:2]) == (8, ["Error", " <stdin>"])
+    code, _, stderr = cli("-", "--max-size", "0.001", stdin=b"a" * 2000)
+    assert code == 7
+    assert stderr.startswith("Error: <stdin>: too large (over the limit of 0.001 MB)")
+    code, _, stderr = cli("-", stdin=b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    assert code == 4 and stderr.startswith("Error: <stdin>: an old binary Word .doc")
+    code, _, stderr = cli("-", stdin=b"")
+    assert code == 3 and stderr.startswith("Error: <stdin>: empty file")
+
+
+def test_several_inputs_go_to_a_folder(cli: Cli, gaps: Path, tmp_path: Path) -> None:
+    pdf = SAMPLES / "EMGSOM.26_3a_autonum.pdf"
+    out = tmp_path / "out"
+    code, stdout, stderr = cli(str(pdf), str(gaps), "-o", f"{out}/", "-q", "-f", "yaml")
+    assert (code, stdout, stderr) == (0, "", "")
+    assert sorted(p.name for p in out.iterdir()) == [
+        "EMGSOM.26_3a_autonum.pdf.yaml",
+        "gaps.txt.yaml",
+    ]
+    single = cli(str(pdf), "-f", "yaml")[1]
+    assert (out / "EMGSOM.26_3a_autonum.pdf.yaml").read_text(encoding="utf-8") == single
+
+
+def test_several_inputs_exit_with_the_worst(cli: Cli, gaps: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    missing = tmp_path / "nothing*.pdf"  # a glob that matched nothing
+    code, _, stderr = cli(str(TXT), str(missing), str(gaps), "-o", str(out), "--strict")
+    assert code == 3
+    assert f"Error: {missing}: no such file" in stderr.splitlines()
+    assert f"Error: {gaps}: 2 warnings and --strict (the output was written)" in stderr
+    assert sorted(p.name for p in out.iterdir()) == ["EMGSOM.26_3a.txt.json", "gaps.txt.json"]
+    code, _, stderr = cli(str(TXT), str(gaps), "-o", str(out), "--strict")
+    assert code == 11
+
+
+def test_several_inputs_need_a_folder(cli: Cli, gaps: Path, tmp_path: Path) -> None:
+    code, stdout, stderr = cli(str(TXT), str(gaps))
+    assert (code, stdout) == (2, "")
+    assert stderr.splitlines()[-1] == (
+        "Error: 2 files given: write them to a folder with -o DIR/ (each to DIR/NAME.json), "
+        "or convert a whole folder with 'emg-parse batch'"
+    )
+    other = tmp_path / "x" / gaps.name
+    other.parent.mkdir()
+    other.write_text(GAPS, encoding="utf-8")
+    code, _, stderr = cli(str(gaps), str(other), "-o", str(tmp_path / "o"))
+    assert code == 2 and "would both be written to gaps.txt.json" in stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("valdate", "validate"), ("exprot", "export"), ("bach", "batch"), ("hepl", "help")],
+)
+def test_mistyped_command_is_suggested(
+    cli: Cli, typed: str, meant: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, stdout, stderr = cli(typed, "x.yaml")
+    assert (code, stdout) == (2, "")
+    assert stderr.splitlines()[-1] == (
+        f"Error: no such file or command '{typed}'; did you mean '{meant}'?"
+    )
+    Path(typed).write_text(GAPS, encoding="utf-8")  # an existing file is parsed
+    assert cli(typed, "-q")[0] == 0
+
+
+def test_help_command_and_no_arguments_show_the_help(cli: Cli) -> None:
+    code, stdout, _ = cli("help")
+    assert code == 0 and stdout.startswith("Usage: emg-parse [parse] FILE... [OPTIONS]")
+    assert cli()[:2] == (0, stdout)
+    code, stdout, _ = cli("help", "validate")
+    assert code == 0 and stdout.startswith("Usage: emg-parse validate [OPTIONS] FILE...")
+
+
+def test_usage_errors_name_the_command_as_typed(cli: Cli) -> None:
+    code, _, stderr = cli(str(TXT), "--no-such-option")
+    assert code == 2
+    assert stderr.splitlines()[:2] == [
+        "Usage: emg-parse [OPTIONS] FILE...",
+        "Try 'emg-parse --help' for help.",
+    ]
+    stderr = cli("parse", str(TXT), "--no-such-option")[2]
+    assert stderr.splitlines()[0] == "Usage: emg-parse parse [OPTIONS] FILE..."

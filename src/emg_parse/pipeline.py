@@ -66,7 +66,11 @@ def blocks_of(path: Path, options: ReadOptions | None = None) -> tuple[Extractio
 
 
 def parse_file(
-    path: Path, options: ParseOptions | None = None, *, sha256: str | None = None
+    path: Path,
+    options: ParseOptions | None = None,
+    *,
+    sha256: str | None = None,
+    name: str | None = None,
 ) -> OutcomeDocument:
     """Parse one outcome document into a validated :class:`OutcomeDocument`.
 
@@ -74,8 +78,8 @@ def parse_file(
     (:func:`emg_parse.limits.memory_limit`, as the command line does) and reads PDFs
     in the isolated reader (``ReadOptions(isolated=True)``).  ``sha256`` is the file's
     digest when the caller has it already (it is computed otherwise).
-    ``source.file`` is the file's name as :func:`~emg_parse.errors.shown` writes it
-    (valid UTF-8 text).
+    ``source.file`` is ``name`` if given, else the file's name, as
+    :func:`~emg_parse.errors.shown` writes it (valid UTF-8 text).
     """
     options = options or ParseOptions()
     refuse_special_file(path)
@@ -99,7 +103,7 @@ def parse_file(
     document = OutcomeDocument(
         schema_version=SCHEMA_VERSION,
         source=Source(
-            file=shown(path.name),
+            file=shown(path.name if name is None else name),
             format=extraction.format,
             sha256=sha256 or _sha256(path),
             pages=extraction.pages,

@@ -1,9 +1,13 @@
-"""``emg-parse [parse] FILE`` and ``emg-parse schema``."""
+"""``emg-parse [parse] FILE...`` and ``emg-parse schema``."""
 
 from __future__ import annotations
 
 import json
+import os
+import sys
+import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -18,20 +22,63 @@ from emg_parse.cli.common import (
     emit,
     output_target,
 )
-from emg_parse.errors import EmgParseError, InputError, StrictWarningsError, shown
+from emg_parse.errors import (
+    EmgParseError,
+    InputError,
+    StrictWarningsError,
+    TooLargeError,
+    shown,
+)
 from emg_parse.limits import DEFAULT_TIMEOUT, READER_MEMORY, memory_limit, memory_message
 
 if TYPE_CHECKING:
     from emg_parse.model import Location, OutcomeDocument
 
+#: How standard input (``emg-parse -``) is named in messages and in ``source.file``.
+STDIN_NAME = "<stdin>"
 
-@click.command(epilog=EXIT_HELP)
-@click.argument("file", type=INPUT_PATH)
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The parse command's options, for each file."""
+
+    fmt: Literal["json", "yaml"] | None
+    password: str | None
+    dump: Literal["lines", "blocks"] | None
+    max_mb: float
+    timeout: float
+    engine: Literal["pdfium", "pdfplumber"]
+    quiet: bool
+    verbose: bool
+    strict: bool
+
+
+class ParseContext(click.Context):
+    """The parse command's context: when the user typed no command name
+    (``emg-parse FILE``), its usage line says ``emg-parse``, as typed."""
+
+    #: ``Context.meta`` key: the group put the ``parse`` command name in itself.
+    IMPLICIT = "emg_parse.implicit_parse"
+
+    @property
+    def command_path(self) -> str:
+        if self.parent is not None and self.meta.get(self.IMPLICIT):
+            return self.parent.command_path
+        return super().command_path
+
+
+class ParseCommand(click.Command):
+    context_class = ParseContext
+
+
+@click.command(cls=ParseCommand, epilog=EXIT_HELP)
+@click.argument("files", nargs=-1, required=True, metavar="FILE...", type=INPUT_PATH)
 @click.option(
     "-o",
     "--output",
     type=OUTPUT_PATH,
-    help="Write here (.json, .yaml or .yml) instead of stdout.",
+    help="Write here (.json, .yaml or .yml) instead of stdout; with several FILEs, a "
+    "folder (DIR/): DIR/NAME.json for each.",
 )
 @click.option(
     "-f",
@@ -51,7 +98,7 @@ if TYPE_CHECKING:
     type=FiniteFloatRange(min=0.001),
     default=100.0,
     show_default=True,
-    help="Refuse input files larger than this many MB.",
+    help="Refuse input files (and stdin) larger than this many MB.",
 )
 @click.option(
     "--timeout",
@@ -79,8 +126,10 @@ if TYPE_CHECKING:
     is_flag=True,
     help="Exit with status 11 when there are warnings (the output is written all the same).",
 )
+@click.pass_context
 def parse(
-    file: Path,
+    ctx: click.Context,
+    files: tuple[Path, ...],
     output: str | None,
     fmt: Literal["json", "yaml"] | None,
     password: str | None,
@@ -92,37 +141,114 @@ def parse(
     verbose: bool,
     strict: bool,
 ) -> None:
-    """Parse FILE (PDF, DOCX, TXT or MD) into JSON or YAML.
+    """Parse FILE (PDF, DOCX, TXT or MD; - for stdin) into JSON or YAML.
 
     Each warning is printed on stderr, one a line: FILE:LINE: warning[code]: message
     (FILE:page 2, line 5: ... in a PDF; FILE:paragraph 12: ... in a Word file).
+    With several FILEs, -o names a folder; the exit status is the worst of the files.
     At most 1 GB of memory more than at start is used: a document that needs more
     fails (exit 3) instead of exhausting the machine.
     """
-    output_target(output, file)  # refuse a bad -o before any work
-    max_bytes = int(max_size * 1024 * 1024)
+    settings = Settings(fmt, password, dump, max_size, timeout, engine, quiet, verbose, strict)
+    if len(files) == 1:
+        if str(files[0]) != "-":
+            output_target(output, files[0])  # the input itself: refused first
+        if fmt is None and output not in (None, "-"):
+            _check_extension(ctx, output)
+        _parse_one(files[0], output, settings)
+        return
+    _parse_several(ctx, files, output, settings)
+
+
+def _check_extension(ctx: click.Context, output: str) -> None:
+    """A usage error for ``-o`` with an extension that names no output format."""
+    from emg_parse.writers import EXTENSION_FORMATS
+
+    suffix = Path(output).suffix
+    if suffix and suffix.lower() not in EXTENSION_FORMATS:
+        accepted = ", ".join(EXTENSION_FORMATS)
+        raise click.UsageError(
+            f"-o {shown(output)}: {suffix!r} is not an output format; name the file "
+            f"{accepted} (or give --format json|yaml)",
+            ctx,
+        )
+
+
+def _parse_several(
+    ctx: click.Context, files: tuple[Path, ...], output: str | None, settings: Settings
+) -> None:
+    """Each of ``files`` into ``output`` (a folder) as NAME.json or NAME.yaml; every file
+    is tried, and the command ends with the worst status (an error over --strict)."""
+    if output in (None, "-"):
+        raise click.UsageError(
+            f"{len(files)} files given: write them to a folder with -o DIR/ (each to "
+            "DIR/NAME.json), or convert a whole folder with 'emg-parse batch'",
+            ctx,
+        )
+    assert output is not None
+    if os.path.exists(output) and not os.path.isdir(output):
+        raise click.UsageError(
+            f"-o {shown(output)}: with several files, -o names a folder (DIR/)", ctx
+        )
+    if "-" in map(str, files):
+        raise click.UsageError("- (stdin) can be the only FILE", ctx)
+    extension = f".{settings.fmt or 'json'}"
+    names: dict[str, Path] = {}
+    for file in files:
+        name = file.name + extension
+        if name in names and names[name] != file:
+            raise click.UsageError(
+                f"{shown(names[name])} and {shown(file)} would both be written to "
+                f"{shown(name)}; give them in two commands, or use 'emg-parse batch'",
+                ctx,
+            )
+        names[name] = file
+    errors: list[int] = []
+    strict_failures = 0
+    for name, file in names.items():
+        try:
+            _parse_one(file, os.path.join(output, name), settings)
+        except click.ClickException as exc:
+            exc.show()
+            if exc.exit_code == StrictWarningsError.exit_code:
+                strict_failures += 1
+            else:
+                errors.append(exc.exit_code)
+    if errors or strict_failures:
+        raise click.exceptions.Exit(max(errors) if errors else StrictWarningsError.exit_code)
+
+
+def _parse_one(file: Path, output: str | None, settings: Settings) -> None:
+    """Parse ``file`` ("-": stdin) to ``output``; print its warnings (and summary)."""
+    stdin = str(file) == "-"
+    name = Path(STDIN_NAME) if stdin else file
+    output_target(output, None if stdin else file)  # refuse a bad -o before any work
     over_memory = False
     started = time.perf_counter()
     try:
         with memory_limit(READER_MEMORY):
-            text, document = _convert(file, output, fmt, password, dump, max_bytes, timeout, engine)
+            if stdin:
+                text, document = _convert_stdin(output, settings)
+            else:
+                text, document = _convert(file, output, settings)
     except MemoryError:
         over_memory = True  # reported once the memory is released
     if over_memory:
-        raise cli_error(InputError(file, memory_message(READER_MEMORY)))
-    emit(text, output, file)
+        raise cli_error(InputError(name, memory_message(READER_MEMORY)))
+    emit(text, output, None if stdin else file)
     if document is None:
         return
-    if not quiet:
+    if not settings.quiet:
         for warning in document.warnings:
-            click.echo(warning_line(file, warning.code, warning.message, warning.where), err=True)
-    if verbose:
-        click.echo(summary_line(file, document, time.perf_counter() - started, engine), err=True)
-    if strict and document.warnings:
+            click.echo(warning_line(name, warning.code, warning.message, warning.where), err=True)
+    if settings.verbose:
+        seconds = time.perf_counter() - started
+        click.echo(summary_line(name, document, seconds, settings.engine), err=True)
+    if settings.strict and document.warnings:
         count = len(document.warnings)
         raise cli_error(
             StrictWarningsError(
-                file,
+                name,
                 f"{count} warning{'s' if count > 1 else ''} and --strict (the output was written)",
             )
         )
@@ -160,33 +286,80 @@ def summary_line(file: Path, document: OutcomeDocument, seconds: float, engine: 
     )
 
 
+def _convert_stdin(output: str | None, settings: Settings) -> tuple[str, OutcomeDocument | None]:
+    """:func:`_convert` for the document on standard input (at most ``max_bytes`` are
+    read, plus one), saved to a private temporary folder under the name of its format
+    (``stdin.pdf``, ``stdin.docx``, else ``stdin``: text); it is named ``<stdin>`` in
+    messages and in ``source.file``."""
+    from emg_parse.extractors.registry import HEAD_BYTES, detect
+
+    name = Path(STDIN_NAME)
+    if sys.stdin is None:
+        raise cli_error(InputError(name, "cannot read: standard input is closed"))
+    max_bytes = _max_bytes(settings)
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise cli_error(
+            TooLargeError(
+                name,
+                f"too large (over the limit of {settings.max_mb:g} MB); raise the "
+                "limit with --max-size if it really is an outcome document",
+            )
+        )
+    with tempfile.TemporaryDirectory(prefix="emg-parse-") as folder:
+        path = Path(folder) / "stdin"
+        path.write_bytes(data)
+        try:
+            extensions = detect(path, data[:HEAD_BYTES]).extensions
+        except EmgParseError as exc:
+            exc.path = name
+            raise cli_error(exc) from None
+        suffix = next(s for s in (".pdf", ".docx", "") if s in extensions)
+        return _convert(path.rename(path.with_suffix(suffix)), output, settings, name)
+
+
+def _max_bytes(settings: Settings) -> int:
+    return int(settings.max_mb * 1024 * 1024)
+
+
+def _format(output: str | None, settings: Settings) -> Literal["json", "yaml"]:
+    from emg_parse.writers import format_for
+
+    if output in (None, "-"):
+        return settings.fmt or "json"
+    assert output is not None
+    return format_for(Path(output), settings.fmt)
+
+
 def _convert(
-    file: Path,
-    output: str | None,
-    fmt: Literal["json", "yaml"] | None,
-    password: str | None,
-    dump: Literal["lines", "blocks"] | None,
-    max_bytes: int,
-    timeout: float,
-    engine: Literal["pdfium", "pdfplumber"],
+    file: Path, output: str | None, settings: Settings, name: Path | None = None
 ) -> tuple[str, OutcomeDocument | None]:
     """The output text for ``file`` (the parse command's options), and the document
-    (None with ``--dump``)."""
+    (None with ``--dump``); ``name``: what to call the file in messages and
+    ``source.file`` instead of its own name."""
     from emg_parse.extractors import ReadOptions
     from emg_parse.pipeline import ParseOptions, blocks_of, parse_file
-    from emg_parse.writers import format_for, render, render_data
+    from emg_parse.writers import render, render_data
 
-    out_format = format_for(Path(output), fmt) if output not in (None, "-") else (fmt or "json")
+    out_format = _format(output, settings)
     # the pages of a PDF are read in the isolated reader, under the memory limit
-    read = ReadOptions(password=password, engine=engine, max_bytes=max_bytes, isolated=True)
+    read = ReadOptions(
+        password=settings.password,
+        engine=settings.engine,
+        max_bytes=_max_bytes(settings),
+        isolated=True,
+    )
     try:
-        if dump is not None:
+        if settings.dump is not None:
             extraction, blocks = blocks_of(file, read)
-            items: list[Any] = extraction.lines if dump == "lines" else blocks
+            items: list[Any] = extraction.lines if settings.dump == "lines" else blocks
             return render_data([item.to_dict() for item in items], out_format), None
-        document = parse_file(file, ParseOptions(read, timeout=timeout))
+        options = ParseOptions(read, timeout=settings.timeout)
+        document = parse_file(file, options, name=None if name is None else str(name))
         return render(document, out_format), document
     except EmgParseError as exc:
+        if name is not None and exc.path == file:
+            exc.path = name
         raise cli_error(exc) from exc
 
 
