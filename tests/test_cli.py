@@ -109,7 +109,10 @@ def test_encrypted_pdf_needs_and_accepts_a_password(tmp_path: Path) -> None:
     path = outcome_pdf(tmp_path / "locked.pdf", password="secret")
     code, out, err = run(str(path))
     assert (code, out) == (5, "")
-    assert err == f"Error: {path}: encrypted PDF; give the password with --password PASSWORD\n"
+    assert err == (
+        f"Error: {path}: encrypted PDF; give its password: --password (asks for it) or "
+        "EMG_PARSE_PASSWORD\n"
+    )
     code, out, _ = run(str(path), "--password", "secret")
     assert code == 0 and json.loads(out)["sections"][0]["title"] == "Task Team"
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import CliRunner, Result
 
-from emg_parse.cli import EXIT_CODES
+from emg_parse.cli import EXIT_CODES, main
 from emg_parse.errors import StrictWarningsError
 from emg_parse.validate import CODES
 
 from .conftest import SAMPLES, Cli
+from .pdfgen import Page, write_pdf
 
 TXT = SAMPLES / "EMGSOM.26_3a.txt"
 
@@ -267,3 +270,55 @@ def test_usage_errors_name_the_command_as_typed(cli: Cli) -> None:
     ]
     stderr = cli("parse", str(TXT), "--no-such-option")[2]
     assert stderr.splitlines()[0] == "Usage: emg-parse parse [OPTIONS] FILE..."
+
+
+# --------------------------------------------------------------------------- passwords
+
+
+@pytest.fixture
+def locked(tmp_path: Path) -> Path:
+    page = Page()
+    for n, text in enumerate(["I. Task Team", "The Senior Officials:", "a) Welcome the report."]):
+        page.text_top(72, 100 + 20 * n, text)
+    return write_pdf(tmp_path / "locked.pdf", [page], user_password="secret")
+
+
+def _invoke(args: list[str], **kwargs: Any) -> Result:
+    result = CliRunner().invoke(main, args, **kwargs)
+    assert "Traceback" not in result.output
+    return result
+
+
+def test_password_alone_asks_for_it(locked: Path) -> None:
+    result = _invoke([str(locked), "--password"], input="secret\n")
+    assert result.exit_code == 0
+    # (a terminal shows the prompt through getpass; the test runner puts it on stdout)
+    prompt, output = result.stdout.split("\n", 1)
+    assert prompt == "Password: "
+    assert json.loads(output)["sections"][0]["title"] == "Task Team"
+    assert "secret" not in result.output  # not echoed
+
+
+def test_password_from_the_environment(locked: Path) -> None:
+    result = _invoke([str(locked)], env={"EMG_PARSE_PASSWORD": "secret"})
+    assert result.exit_code == 0 and json.loads(result.stdout)["source"]["format"] == "pdf"
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_wrong_password_has_its_own_message(locked: Path, engine: str) -> None:
+    result = _invoke([str(locked), "--password", "nope", "--engine", engine])
+    assert (result.exit_code, result.stdout) == (5, "")
+    assert result.stderr == f"Error: {locked}: wrong password for this encrypted PDF\n"
+    result = _invoke([str(locked), "--engine", engine], env={"EMG_PARSE_PASSWORD": "nope"})
+    assert result.stderr == f"Error: {locked}: wrong password for this encrypted PDF\n"
+    result = _invoke([str(locked), "--engine", engine])
+    assert result.exit_code == 5 and "give its password" in result.stderr
+
+
+def test_library_reports_a_wrong_password(locked: Path) -> None:
+    from emg_parse.errors import EncryptedError
+    from emg_parse.extractors import ReadOptions
+    from emg_parse.pipeline import ParseOptions, parse_file
+
+    with pytest.raises(EncryptedError, match="wrong password"):
+        parse_file(locked, ParseOptions(ReadOptions(password="nope")))

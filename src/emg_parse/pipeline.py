@@ -9,11 +9,18 @@ a PDF read by the isolated reader is laid out while they load.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from emg_parse.errors import NotAnOutcomeDocumentError, refuse_special_file, shown
+from emg_parse.errors import (
+    EncryptedError,
+    NotAnOutcomeDocumentError,
+    refuse_special_file,
+    shown,
+)
 from emg_parse.extractors import ReadOptions
 from emg_parse.extractors.registry import start
 from emg_parse.limits import time_limit
@@ -58,11 +65,26 @@ def blocks_of(path: Path, options: ReadOptions | None = None) -> tuple[Extractio
     A FIFO, device or socket is refused unopened (``errors.refuse_special_file``).
     """
     refuse_special_file(path)
-    with start(path, options or ReadOptions()) as reading:
+    options = options or ReadOptions()
+    with _password_checked(options), start(path, options) as reading:
         from emg_parse.cleanup import clean
 
         extraction = reading.result()
     return extraction, clean(extraction.lines)
+
+
+@contextmanager
+def _password_checked(options: ReadOptions) -> Iterator[None]:
+    """An encrypted PDF refused although a password was given: the password is wrong
+    (one message, whichever engine read it); without one, the message asks for it."""
+    try:
+        yield
+    except EncryptedError as exc:
+        from emg_parse.extractors.pdf.errors import ENCRYPTED_MESSAGE, WRONG_PASSWORD_MESSAGE
+
+        if options.password and exc.message == ENCRYPTED_MESSAGE:
+            raise EncryptedError(exc.path, WRONG_PASSWORD_MESSAGE) from exc
+        raise
 
 
 def parse_file(
@@ -83,7 +105,7 @@ def parse_file(
     """
     options = options or ParseOptions()
     refuse_special_file(path)
-    with time_limit(options.timeout, path):
+    with time_limit(options.timeout, path), _password_checked(options.read):
         with start(path, options.read) as reading:
             # imported while the isolated reader, if any, lays out the pages
             from emg_parse.cleanup import clean

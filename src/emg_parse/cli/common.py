@@ -46,7 +46,8 @@ EXIT_CODES: dict[int, str] = {
     InputError.exit_code: "input unreadable: missing, empty, damaged, corrupt, not a regular "
     "file (a FIFO, a device), or over the memory limit",
     UnsupportedFormatError.exit_code: "not a PDF, DOCX or text file (or an old .doc)",
-    EncryptedError.exit_code: "encrypted PDF: give --password",
+    EncryptedError.exit_code: "encrypted PDF: no password given (--password, "
+    "EMG_PARSE_PASSWORD), or a wrong one",
     NoTextError.exit_code: "no text layer (scanned): run OCR first",
     TooLargeError.exit_code: "file over the size limit",
     NotAnOutcomeDocumentError.exit_code: "no EMG outcome structure found",

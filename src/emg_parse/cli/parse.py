@@ -87,7 +87,15 @@ class ParseCommand(click.Command):
     type=click.Choice(["json", "yaml"]),
     help="Output format (default: from the -o extension, else json).",
 )
-@click.option("--password", help="Password of an encrypted PDF.")
+@click.option(
+    "--password",
+    envvar="EMG_PARSE_PASSWORD",
+    prompt="Password",
+    prompt_required=False,
+    hide_input=True,
+    help="Password of an encrypted PDF; --password alone asks for it (not echoed).  "
+    "Or set EMG_PARSE_PASSWORD.",
+)
 @click.option(
     "--dump",
     type=click.Choice(["lines", "blocks"]),
