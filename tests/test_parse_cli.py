@@ -4,12 +4,17 @@ validate agreeing with the parser on what it wrote."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 
+import emg_parse
 from emg_parse.cli import EXIT_CODES, main
 from emg_parse.errors import StrictWarningsError
 from emg_parse.validate import CODES
@@ -166,7 +171,7 @@ def test_output_extension_that_is_no_format_is_a_usage_error(
 def test_format_option_allows_any_output_name(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "out.txt"
     assert cli(str(TXT), "-o", str(out), "--format", "yaml")[0] == 0
-    assert "\nschema_version: " in out.read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8").startswith("schema_version: ")
 
 
 @pytest.mark.parametrize(
@@ -322,3 +327,45 @@ def test_library_reports_a_wrong_password(locked: Path) -> None:
 
     with pytest.raises(EncryptedError, match="wrong password"):
         parse_file(locked, ParseOptions(ReadOptions(password="nope")))
+
+
+# --------------------------------------------------------------------------- same bytes
+
+
+def test_yaml_is_the_same_from_any_install_and_folder(tmp_path: Path) -> None:
+    """Nothing of the machine (install path, working folder) gets into the output."""
+    package = Path(emg_parse.__file__).parent
+    outputs: list[bytes] = []
+    for install in ("one/site-packages", "two/lib/python/site"):
+        site = tmp_path / install
+        shutil.copytree(package, site / "emg_parse", ignore=shutil.ignore_patterns("__pycache__"))
+        work = tmp_path / f"work-{len(outputs)}"
+        work.mkdir()
+        shutil.copy(SAMPLES / "EMGSOM.26_3a_autonum.docx", work / "doc.docx")
+        result = subprocess.run(
+            [sys.executable, "-m", "emg_parse", "doc.docx", "-o", "doc.yaml"],
+            cwd=work,
+            env={**os.environ, "PYTHONPATH": str(site)},
+            capture_output=True,
+            check=False,
+        )
+        assert (result.returncode, result.stderr) == (0, b"")
+        outputs.append((work / "doc.yaml").read_bytes())
+    assert outputs[0] == outputs[1]
+    assert outputs[0].startswith(b"schema_version: ")
+    assert str(tmp_path).encode() not in outputs[0]
+
+
+def test_schema_comment_only_when_asked(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "out.yaml"
+    assert cli(str(TXT), "-o", str(out), "--schema-comment", "./outcome.schema.json")[0] == 0
+    first, rest = out.read_text(encoding="utf-8").split("\n", 1)
+    assert first == "# yaml-language-server: $schema=./outcome.schema.json"
+    assert rest == cli(str(TXT), "-f", "yaml")[1]
+    assert cli("validate", str(out))[0] == 0
+    code, _, stderr = cli(str(TXT), "--schema-comment", "./outcome.schema.json")
+    assert code == 2 and stderr.endswith(
+        "Error: --schema-comment is for YAML output (-o NAME.yaml or -f yaml)\n"
+    )
+    code, _, stderr = cli(str(TXT), "-f", "yaml", "--schema-comment", "a\nb")
+    assert code == 2 and "not a schema address for a one-line comment: 'a\\\\nb'" in stderr

@@ -51,6 +51,7 @@ class Settings:
     quiet: bool
     verbose: bool
     strict: bool
+    schema: str | None
 
 
 class ParseContext(click.Context):
@@ -134,6 +135,14 @@ class ParseCommand(click.Command):
     is_flag=True,
     help="Exit with status 11 when there are warnings (the output is written all the same).",
 )
+@click.option(
+    "--schema-comment",
+    "schema",
+    metavar="URL",
+    help="Start YAML output with '# yaml-language-server: $schema=URL' so that editors "
+    "check it as it is edited, e.g. ./outcome.schema.json (written by 'emg-parse schema "
+    "-o outcome.schema.json').",
+)
 @click.pass_context
 def parse(
     ctx: click.Context,
@@ -148,6 +157,7 @@ def parse(
     quiet: bool,
     verbose: bool,
     strict: bool,
+    schema: str | None,
 ) -> None:
     """Parse FILE (PDF, DOCX, TXT or MD; - for stdin) into JSON or YAML.
 
@@ -157,7 +167,11 @@ def parse(
     At most 1 GB of memory more than at start is used: a document that needs more
     fails (exit 3) instead of exhausting the machine.
     """
-    settings = Settings(fmt, password, dump, max_size, timeout, engine, quiet, verbose, strict)
+    settings = Settings(
+        fmt, password, dump, max_size, timeout, engine, quiet, verbose, strict, schema
+    )
+    if schema is not None:
+        _check_schema_comment(ctx, output if len(files) == 1 else None, settings)
     if len(files) == 1:
         if str(files[0]) != "-":
             output_target(output, files[0])  # the input itself: refused first
@@ -180,6 +194,20 @@ def _check_extension(ctx: click.Context, output: str) -> None:
             f"{accepted} (or give --format json|yaml)",
             ctx,
         )
+
+
+def _check_schema_comment(ctx: click.Context, output: str | None, settings: Settings) -> None:
+    """A usage error for --schema-comment with JSON output, or an address that does not
+    fit on the comment's line."""
+    from emg_parse.writers import schema_comment
+
+    assert settings.schema is not None
+    if settings.dump is not None or _format(output, settings) != "yaml":
+        raise click.UsageError("--schema-comment is for YAML output (-o NAME.yaml or -f yaml)", ctx)
+    try:
+        schema_comment(settings.schema)
+    except ValueError as exc:
+        raise click.UsageError(f"--schema-comment: {exc}", ctx) from None
 
 
 def _parse_several(
@@ -364,7 +392,7 @@ def _convert(
             return render_data([item.to_dict() for item in items], out_format), None
         options = ParseOptions(read, timeout=settings.timeout)
         document = parse_file(file, options, name=None if name is None else str(name))
-        return render(document, out_format), document
+        return render(document, out_format, schema=settings.schema), document
     except EmgParseError as exc:
         if name is not None and exc.path == file:
             exc.path = name
