@@ -9,6 +9,7 @@ a PDF read by the isolated reader is laid out while they load.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -59,11 +60,14 @@ def sha256_of(path: Path, max_bytes: int | None = None) -> str | None:
     return digest.hexdigest()
 
 
-def blocks_of(path: Path, options: ReadOptions | None = None) -> tuple[Extraction, list[Block]]:
+def blocks_of(
+    file: str | os.PathLike[str], options: ReadOptions | None = None
+) -> tuple[Extraction, list[Block]]:
     """The intermediate form: extracted lines and cleaned blocks (for ``--dump``).
 
     A FIFO, device or socket is refused unopened (``errors.refuse_special_file``).
     """
+    path = Path(file)
     refuse_special_file(path)
     options = options or ReadOptions()
     with _password_checked(options), start(path, options) as reading:
@@ -88,7 +92,7 @@ def _password_checked(options: ReadOptions) -> Iterator[None]:
 
 
 def parse_file(
-    path: Path,
+    file: str | os.PathLike[str],
     options: ParseOptions | None = None,
     *,
     sha256: str | None = None,
@@ -103,6 +107,7 @@ def parse_file(
     ``source.file`` is ``name`` if given, else the file's name, as
     :func:`~emg_parse.errors.shown` writes it (valid UTF-8 text).
     """
+    path = Path(file)
     options = options or ParseOptions()
     refuse_special_file(path)
     with time_limit(options.timeout, path), _password_checked(options.read):
