@@ -855,3 +855,23 @@ def test_command_writes_kind_and_status(tmp_path: Path, cli: Cli) -> None:
     assert (code, err) == (0, "")
     document = json.loads(out)["document"]
     assert (document["kind"], document["status"]) == ("recommended_actions", "proposed")
+
+
+def test_a_meeting_line_joined_with_its_place_date_and_time_is_no_prose(
+    parse_text: ParseText,
+) -> None:
+    # A PDF may join centred lines into one block; "of the" make no sentence.
+    document = header_of(
+        parse_text,
+        "EMG/SOM.31/5",
+        "SOM31 – Senior Officials Meeting of the Environment Management Group "
+        "Bonn, 2 October 2025 2:00 p.m. – 4:30 p.m.",
+        "# Outcome document",
+    )
+    m = document.meeting
+    assert (m.number, m.date, m.time, m.venue) == (
+        31,
+        day("2025-10-02"),
+        "2:00 p.m. – 4:30 p.m.",
+        "Bonn",
+    )

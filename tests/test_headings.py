@@ -268,3 +268,18 @@ def test_a_first_heading_that_reads_as_a_roman_numeral_or_a_letter() -> None:
         ("V", 1, "Other matters"),
         ("VI", 1, "Closing"),
     ]
+
+
+def test_a_line_naming_the_background_document_is_no_heading() -> None:
+    text = (
+        HEAD
+        + "Agenda item 2: Sustainable procurement\n\n"
+        + "Background documents: EMG/SOM.30/INF.2 and EMG/SOM.30/INF.3\n\n"
+        + ACTOR
+        + "Environmental management\n\n"
+        + ACTOR
+    )
+    assert headings(text) == [
+        ("2", 1, "Sustainable procurement"),
+        (None, 1, "Environmental management"),
+    ]

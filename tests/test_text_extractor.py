@@ -66,6 +66,30 @@ def test_wrapped_plain_text_lines_are_marked_as_possible_continuations() -> None
     assert [line.source.line for line in lines] == [1, 2, 4]
 
 
+def test_a_line_break_tag_separates_the_lines_of_a_markdown_table_cell() -> None:
+    row = (
+        "| **31<sup>st</sup> Meeting of the Senior Officials**<br>Bonn, 2 May 2025<br/>10:00 | X |"
+    )
+    lines = lines_from_text(row + "\n|---|---|\n")
+    assert [(line.text, line.cell) for line in lines] == [
+        ("31st Meeting of the Senior Officials", (0, 0)),
+        ("Bonn, 2 May 2025", (0, 0)),
+        ("10:00", (0, 0)),
+        ("X", (1, 0)),
+    ]
+
+
+def test_text_saved_one_paragraph_a_line_has_a_block_per_line() -> None:
+    # No blank lines between paragraphs: a heading line, after which the first word of
+    # the next line would have fitted, does not take that line as its continuation; a
+    # long line followed by a short word may be wrapped (clean-up decides).
+    long = "The Senior Officials took note of the report " + "and its annexes " * 8 + "."
+    lines = lines_from_text(f"1. Sustainable procurement\n{long}\nThe Senior Officials:\n")
+    assert [line.new_block for line in lines] == [True, True, False]
+    wrapped = lines_from_text("a) Consider the\nreport;\nb) Decide\n")
+    assert [line.new_block for line in wrapped] == [True, False, True]
+
+
 def test_markdown_escapes_and_entities() -> None:
     assert lines_from_text(r"UNEP\-WCMC &amp; CBD \*note\*")[0].text == "UNEP-WCMC & CBD *note*"
 

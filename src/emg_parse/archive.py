@@ -87,6 +87,9 @@ class Archive:
     complete: bool = True
     #: Manifest rows without output (the batch could not convert the document).
     failed: int = 0
+    #: The folder the batch converted (the manifest's ``archive``, an absolute path), in
+    #: which each entry's ``path`` lies; None without a manifest or when it names none.
+    sources: Path | None = None
     problems: list[EmgParseError] = field(default_factory=list)
 
     def documents(self) -> Iterator[ArchiveDocument]:
@@ -149,7 +152,13 @@ def _from_manifest(folder: Path, manifest: Path) -> Archive:
             "is no batch manifest (no list of documents); run the "
             "batch again, or delete it to read every file of the folder",
         )
-    archive = Archive(folder, [], complete=data.get("complete") is not False)
+    root = data.get("archive")
+    archive = Archive(
+        folder,
+        [],
+        complete=data.get("complete") is not False,
+        sources=Path(root) if isinstance(root, str) and os.path.isabs(root) else None,
+    )
     for number, item in enumerate(rows, start=1):
         row = Row.from_dict(item)
         if row is None:

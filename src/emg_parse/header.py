@@ -11,13 +11,14 @@ for anywhere in a block.  Rules, in the order applied:
    cleaned text has none), so that the distribution's value runs to the next field or
    the end of the block (or, when it is empty, is the next block of the same table
    cell).  A block that is only the organisation (``UNITED NATIONS``) is passed over.
-2. **Prose gives no field.**  A block is prose when it is a status line (``As approved by
+2. **Prose gives no field.** A block is prose when it is a status line (``As approved by
    the Senior Officials on 26 September 2018``, ``The Senior Officials may wish to``:
    see :mod:`emg_parse.genre`) or when what is left of it once the fields are out is a
-   sentence: three words starting with a small letter (not counting "of", "the", "and",
-   "de" ...), six words or more one of which does, or four or more ending with a full
-   stop.  A block of more than 1,000 characters is prose (only its first 1,000 are read,
-   for rule 5).  So a preamble's "through a silence procedure ending on 18 October 2013",
+   sentence: three words starting with a small letter, six words or more one of which
+   does (in both, "of", "the", "and", "de" ... do not count: "Senior Officials Meeting
+   of the ... New York" is names), or four or more ending with a full stop. A block of
+   more than 1,000 characters is prose (only its first 1,000 are read, for rule 5). So a
+   preamble's "through a silence procedure ending on 18 October 2013",
    "(EMGSOM.27/INF.2)" or "To be considered at the thirtieth meeting of the Senior
    Officials" is not this meeting's.
 3. **Title.**  The first block of at most 250 characters that starts with a genre phrase
@@ -231,9 +232,8 @@ def _read(text: str) -> _Reading:
     reading.places = [p for p in names if _is_place(p)]
     reading.only_place = bool(reading.places) and all(PLACE.fullmatch(p) for p in names)
     words = " ".join(pieces).split()
-    small = [w for w in words if w[0].islower()]
-    small_words = sum(1 for w in small if w not in _CONNECTORS)
-    sentence = small_words >= _PROSE_SMALL or (len(words) >= _PROSE_WORDS and bool(small))
+    small_words = sum(1 for w in words if w[0].islower() and w not in _CONNECTORS)
+    sentence = small_words >= _PROSE_SMALL or (len(words) >= _PROSE_WORDS and small_words > 0)
     reading.prose = sentence or (len(words) >= _SENTENCE_WORDS and text.rstrip().endswith("."))
     return reading
 

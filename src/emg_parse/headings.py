@@ -28,7 +28,8 @@ Rules, in the order they are applied (:func:`find_parts`):
 4. **Unnumbered headings.**  An unlabelled block of at most 150 characters that
    starts with a capital or digit, does not end with ":", ";", "," or "." nor with an
    article, conjunction or preposition (a paragraph cut by a page break: "... in the"),
-   and matches no heading pattern is a heading without a number when:
+   does not name a document after a colon ("Background document: EMG/SOM.19/INF.4" is a
+   note), and matches no heading pattern is a heading without a number when:
 
    a. an actor line (:data:`~emg_parse.patterns.ACTOR`) follows it at once; or
    b. it is styled and an actor line follows it, after notes only, before any other
@@ -66,7 +67,7 @@ from typing import Literal
 from emg_parse.actions import actions
 from emg_parse.labels import label_of_value, letter_to_int, split_label
 from emg_parse.lines import Block, Style
-from emg_parse.patterns import ACTOR, ANNEX, BODY_SUBJECT, HEADING, TITLE
+from emg_parse.patterns import ACTOR, ANNEX, BODY_SUBJECT, HEADING, SYMBOL, TITLE
 
 Scheme = Literal["item", "roman", "letter", "number", "decimal"]
 
@@ -176,7 +177,14 @@ def _heading_shaped(block: Block) -> bool:
         and HEADING.match(text) is None
         and ACTOR.match(text) is None
         and split_label(text) is None
+        and not _names_a_document(text)
     )
+
+
+def _names_a_document(text: str) -> bool:
+    """A document symbol after a colon: "Background documents: EMG/SOM.19/INF.4"."""
+    colon = text.find(":")
+    return colon >= 0 and SYMBOL.search(text, colon) is not None
 
 
 def _unnumbered(blocks: Sequence[Block], i: int, leads: Sequence[bool], schemes: _Schemes) -> bool:

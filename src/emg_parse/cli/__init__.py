@@ -22,6 +22,7 @@ from emg_parse.cli.bodies import bodies
 from emg_parse.cli.common import BROKEN_PIPE_EXIT, EXIT_CODES, EXIT_HELP, cli_error
 from emg_parse.cli.export import export
 from emg_parse.cli.parse import ParseContext, parse, schema
+from emg_parse.cli.report import report
 from emg_parse.cli.validate import validate
 from emg_parse.errors import OutputError, shown
 
@@ -120,6 +121,7 @@ main.add_command(validate)
 main.add_command(batch)
 main.add_command(export)
 main.add_command(bodies)
+main.add_command(report)
 
 
 def run() -> NoReturn:

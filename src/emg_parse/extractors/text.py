@@ -11,7 +11,10 @@ saved as text look like:
 * Table rows: cells separated by tabs or ``|`` become separate lines with
   ``Line.cell`` set; inside a cell, a run of two or more spaces separates lines.
 * Plain text saved from a PDF: lines not separated by a blank line have
-  ``new_block=False`` so the clean-up stage can join wrapped lines; running
+  ``new_block=False`` so the clean-up stage can join wrapped lines -- unless a line is
+  so short that the next line's first word would have fitted on it
+  (:data:`SHORT_LINE`): then the line ended where its writer ended it (a heading, or
+  text saved one paragraph a line), and the next line starts a block; running
   headers/footers and page numbers are dropped (:func:`drop_running_lines`); the
   columns of ``pdftotext -layout`` output are read one after the other
   (:func:`layout_cells`).
@@ -68,7 +71,14 @@ _EMPHASIS_CLOSE = re.compile(r"(?<=\S)\*(?![\w*])")
 _TAG = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|span|font|br|p)\b[^>]*>", re.I)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _ESCAPED = re.compile("[\U000f0000-\U000f007f]")
-_CELL_GAP = re.compile(r" {2,}")
+#: Inside a table cell, a run of spaces or an HTML line break separates lines.
+_CELL_GAP = re.compile(r" {2,}|<br\s*/?>", re.I)
+#: A line that, with a space and the next line's first word, is at most this share of
+#: the width of its paragraph (in characters, without indents: the length that a
+#: quarter of its lines reach, so that one overlong line does not set it) was not
+#: wrapped.  Not 1: type set in proportional fonts gives wrapped lines of unequal
+#: lengths.
+SHORT_LINE = 0.7
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _SEGMENT = re.compile(r"\S+(?: {1,4}\S+)*")
 _SPACES = re.compile(r"\s*")
@@ -356,9 +366,10 @@ def lines_from_text(text: str, path: Path | None = None) -> list[Line]:
         texts = [_BULLET.sub("", r.text, count=1) for r in paragraph]
         cells = layout_cells(texts)
         columns = sorted({column for pieces in cells for column, _ in pieces})
+        starts = _unwrapped_starts(texts) if len(columns) == 1 else [False] * len(texts)
         for column in columns:
             first = True
-            for row, pieces in zip(paragraph, cells, strict=True):
+            for row, pieces, start in zip(paragraph, cells, starts, strict=True):
                 for piece_column, piece in pieces:
                     if piece_column != column:
                         continue
@@ -373,6 +384,7 @@ def lines_from_text(text: str, path: Path | None = None) -> list[Line]:
                             source=Provenance(line=row.number),
                             style=style,
                             new_block=new_block
+                            or start
                             or style.heading_level is not None
                             or (first and len(columns) > 1),
                             cell=(column, table_row) if len(columns) > 1 else None,
@@ -385,6 +397,18 @@ def lines_from_text(text: str, path: Path | None = None) -> list[Line]:
             table_row += 1
         i = max(j, i + 1)
     return lines
+
+
+def _unwrapped_starts(texts: list[str]) -> list[bool]:
+    """For each line of a paragraph, does it start a block because the line before it
+    was not wrapped (:data:`SHORT_LINE`)?"""
+    lengths = [len(text.strip()) for text in texts]
+    room = SHORT_LINE * sorted(lengths)[len(lengths) * 3 // 4]
+    starts = [False]
+    for before, text in zip(lengths, texts[1:], strict=False):
+        word = text.split(maxsplit=1)[0] if text.strip() else ""
+        starts.append(before + 1 + len(word) <= room)
+    return starts
 
 
 def _table_row(body: str, row: _Row, table_row: int, budget: LineBudget) -> list[Line]:
