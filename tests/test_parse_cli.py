@@ -237,8 +237,11 @@ def test_several_inputs_need_a_folder(cli: Cli, gaps: Path, tmp_path: Path) -> N
     other = tmp_path / "x" / gaps.name
     other.parent.mkdir()
     other.write_text(GAPS, encoding="utf-8")
-    code, _, stderr = cli(str(gaps), str(other), "-o", str(tmp_path / "o"))
+    code, _, stderr = cli(str(gaps), str(other), "-o", f"{tmp_path}/o/")
     assert code == 2 and "would both be written to gaps.txt.json" in stderr
+    code, _, stderr = cli(str(TXT), str(gaps), "-o", str(tmp_path / "new.json"))
+    assert code == 2 and "with several files, -o names a folder" in stderr
+    assert not (tmp_path / "new.json").exists() and not (tmp_path / "o").exists()
 
 
 @pytest.mark.parametrize(
@@ -302,6 +305,15 @@ def test_password_alone_asks_for_it(locked: Path) -> None:
     assert prompt == "Password: "
     assert json.loads(output)["sections"][0]["title"] == "Task Team"
     assert "secret" not in result.output  # not echoed
+
+
+def test_password_that_cannot_be_read_is_a_usage_error(locked: Path) -> None:
+    result = _invoke([str(locked), "--password"], input="")
+    assert (result.exit_code, result.stdout.strip()) == (2, "Password:")
+    assert result.stderr.splitlines()[-1] == (
+        "Error: --password: no password was typed (no terminal, or the input ended); "
+        "give it in EMG_PARSE_PASSWORD"
+    )
 
 
 def test_password_from_the_environment(locked: Path) -> None:

@@ -72,6 +72,21 @@ class ParseCommand(click.Command):
     context_class = ParseContext
 
 
+class PasswordOption(click.Option):
+    """``--password`` alone asks for the password; when none can be read (no terminal and
+    stdin at its end, or Ctrl-C), that is a usage error rather than click's "Aborted!"."""
+
+    def prompt_for_value(self, ctx: click.Context) -> Any:
+        try:
+            return super().prompt_for_value(ctx)
+        except click.Abort:
+            raise click.UsageError(
+                "--password: no password was typed (no terminal, or the input ended); "
+                "give it in EMG_PARSE_PASSWORD",
+                ctx,
+            ) from None
+
+
 @click.command(cls=ParseCommand, epilog=EXIT_HELP)
 @click.argument("files", nargs=-1, required=True, metavar="FILE...", type=INPUT_PATH)
 @click.option(
@@ -90,6 +105,7 @@ class ParseCommand(click.Command):
 )
 @click.option(
     "--password",
+    cls=PasswordOption,
     envvar="EMG_PARSE_PASSWORD",
     prompt="Password",
     prompt_required=False,
@@ -222,9 +238,11 @@ def _parse_several(
             ctx,
         )
     assert output is not None
-    if os.path.exists(output) and not os.path.isdir(output):
+    if not os.path.isdir(output) and not output.endswith(("/", os.sep)):
         raise click.UsageError(
-            f"-o {shown(output)}: with several files, -o names a folder (DIR/)", ctx
+            f"-o {shown(output)}: with several files, -o names a folder: an existing one, "
+            "or a new one written with a trailing / (DIR/)",
+            ctx,
         )
     if "-" in map(str, files):
         raise click.UsageError("- (stdin) can be the only FILE", ctx)
@@ -300,13 +318,15 @@ def place(where: Location) -> str:
 
 
 def warning_line(file: Path, code: str, message: str, where: Location) -> str:
-    """``FILE:PLACE: warning[code]: message`` on one line (no ``PLACE:`` when it is not
-    known).  The place the parser appends to a message (`` (line 9)``) is not repeated."""
+    """``FILE:PLACE: warning[code]: message`` on one line of printable text (no
+    ``PLACE:`` when it is not known; control characters of the document's text are
+    escaped, as :func:`~emg_parse.errors.shown` does).  The place the parser appends to
+    a message (`` (line 9)``) is not repeated."""
     at = place(where)
     long_place = at if not at.isdigit() else f"line {at}"
     message = message.removesuffix(f" ({long_place})")
     prefix = f"{shown(file)}:{at}:" if at else f"{shown(file)}:"
-    return f"{prefix} warning[{code}]: {' '.join(message.split())}"
+    return f"{prefix} warning[{shown(code)}]: {shown(' '.join(message.split()))}"
 
 
 def summary_line(file: Path, document: OutcomeDocument, seconds: float, engine: str) -> str:
@@ -316,10 +336,14 @@ def summary_line(file: Path, document: OutcomeDocument, seconds: float, engine: 
     decisions = [decision for section in document.sections for decision in section.decisions]
     items = sum(count_items(decision.items) for decision in decisions)
     reader = f"pdf, {engine}" if document.source.format == "pdf" else document.source.format
-    return (
-        f"{shown(file)}: {len(document.sections)} sections, {len(decisions)} decisions, "
-        f"{items} items, {len(document.warnings)} warnings, {seconds:.2f} s ({reader})"
+    counts = (
+        (len(document.sections), "section"),
+        (len(decisions), "decision"),
+        (items, "item"),
+        (len(document.warnings), "warning"),
     )
+    text = ", ".join(f"{n} {word}{'s' * (n != 1)}" for n, word in counts)
+    return f"{shown(file)}: {text}, {seconds:.2f} s ({reader})"
 
 
 def _convert_stdin(output: str | None, settings: Settings) -> tuple[str, OutcomeDocument | None]:
