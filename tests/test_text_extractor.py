@@ -354,3 +354,17 @@ def test_a_file_name_that_is_not_utf8_is_read(tmp_path: Path) -> None:
         "I. Task Team",
         "a) Agree.",
     ]
+
+
+def test_headings_and_labels_that_a_tab_follows_are_paragraphs_not_a_table() -> None:
+    # As Word saves numbered headings and list paragraphs to text: no blank lines.
+    text = (
+        "I.\tIssue management\nA.\tSand and dust storms\nThe Senior Officials:\n(a)\tWelcome it;\n"
+    )
+    lines = lines_from_text(text)
+    assert [(line.text, line.cell, line.table, line.new_block) for line in lines] == [
+        ("I. Issue management", None, None, True),
+        ("A. Sand and dust storms", None, None, True),
+        ("The Senior Officials:", None, None, True),
+        ("(a) Welcome it;", None, None, True),
+    ]

@@ -83,7 +83,9 @@ def test_several_files_worst_exit_code(files: dict[str, Path], tmp_path: Path, c
 def test_unreadable_in_json_mode_goes_to_stderr(tmp_path: Path, cli: Cli) -> None:
     code, out, err = cli("validate", "--format", "json", str(tmp_path))
     assert (code, out) == (2, "[]\n")
-    assert err == f"Error: {tmp_path}: is a folder; give the files in it, e.g. 'DIR/*.yaml'\n"
+    assert err == (
+        f"Error: {tmp_path}: is a folder that holds no .json, .yaml or .yml file to check\n"
+    )
 
 
 def test_stdin(cli: Cli) -> None:
@@ -108,7 +110,7 @@ def test_usage_errors_are_exit_2(args: tuple[str, ...], message: str, cli: Cli) 
 
 def test_garbage_is_a_problem_not_a_traceback(tmp_path: Path, cli: Cli) -> None:
     path = tmp_path / "garbage.yaml"
-    path.write_bytes(bytes(range(256)))  # 0x0a is a line break; 0x80 is no UTF-8
+    path.write_bytes(bytes(range(1, 256)))  # 0x0a is a line break; 0x80 is no UTF-8
     code, out, err = cli("validate", str(path))
     assert code == 1
     assert out == (
@@ -116,13 +118,19 @@ def test_garbage_is_a_problem_not_a_traceback(tmp_path: Path, cli: Cli) -> None:
         "the file as UTF-8\n"
     )
     assert err == "1 file, 1 problem\n"
-    path.write_bytes(bytes(range(128)))
+    path.write_bytes(bytes(range(1, 128)))
     assert cli("validate", str(path))[:2] == (
         1,
         (
-            f"{path}:1:1: character U+0000 is not allowed in YAML (special characters are not "
+            f"{path}:1:1: character U+0001 is not allowed in YAML (special characters are not "
             "allowed)\n"
         ),
+    )
+    path.write_bytes(bytes(range(256)))  # a NUL byte: binary, not text
+    assert cli("validate", str(path))[:2] == (
+        1,
+        f"{path}:1:1: is not an emg-parse output (JSON or YAML) but binary data; to convert "
+        f"it run 'emg-parse {path}'\n",
     )
 
 
@@ -138,7 +146,7 @@ def test_help_lists_exit_codes(cli: Cli) -> None:
     assert code == 0
     for number, meaning in VALIDATE_EXIT_CODES.items():
         assert f"{number:<3}  {meaning}" in out
-    assert "  0    every file is valid\n" in out
+    assert "  0    every file is valid (warnings do not count)\n" in out
 
 
 def test_readme_example_is_real(tmp_path: Path, cli: Cli, seed_txt: Path) -> None:

@@ -124,7 +124,7 @@ def open_archive(folder: Path) -> Archive:
                 f"({archive.failed} failed); nothing to read",
             )
         return archive
-    entries = [Entry(shown(rel), None, folder / rel) for rel in _walk(folder)]
+    entries = [Entry(shown(rel), None, folder / rel) for rel in output_files(folder)]
     if not entries:
         raise InputError(
             folder,
@@ -192,7 +192,7 @@ def _inside(name: str) -> bool:
     )
 
 
-def _walk(folder: Path) -> Iterator[str]:
+def output_files(folder: Path) -> Iterator[str]:
     """Relative paths of the files rule 1 reads from a folder without a manifest."""
     for root, folders, files in os.walk(folder):
         folders[:] = sorted(name for name in folders if not name.startswith("."))

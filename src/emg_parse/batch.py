@@ -24,12 +24,18 @@ Rules (the README's "Converting an archive" says the same for users):
 - **Output names.**  ``OUT_DIR/<relative path of the input>.<json|yaml>``: the
   whole input name is kept and the output extension appended (``a/doc.pdf`` ->
   ``a/doc.pdf.json``), so two inputs can never share an output.
+- **Selection.**  ``--include``/``--exclude`` globs on the relative path
+  (:meth:`BatchOptions.selects`): files left out are not listed; an excluded folder
+  is not walked.
+- **Not outcome documents.**  A document that is read but holds no outcome structure
+  (``NotAnOutcomeDocumentError``) gets the row status ``not_outcome``, with the
+  reason as its ``error``: not a failure, no output.
 - **Incremental.**  A document is *unchanged* (not parsed) when the previous
   manifest has a converted row with the same content hash, emg-parse version and
   output name (so the same ``--format``) and that output still exists: it is
   hashed in the batch process (:func:`unchanged_row`), and no worker is started
-  when no document needs converting.  A file over ``MAX_FILE_BYTES`` is neither
-  hashed nor read: it fails at once.
+  when no document needs converting.  A file over the size limit (``--max-size``)
+  is neither hashed nor read: it fails at once.
 - **Failures.**  One failing document never stops the batch.  Its output from an
   earlier run is removed, so every output in OUT_DIR is the result for the
   current content.  When ``--format`` changes, the output in the old format is
@@ -42,7 +48,12 @@ Rules (the README's "Converting an archive" says the same for users):
 - **Safety.**  Outputs and manifests are written to a temporary file and renamed;
   the manifest is written as soon as the archive is walked, rewritten every
   ``manifest_interval`` seconds or so during the run and when it is interrupted,
-  so an interrupted run resumes where it stopped.
+  so an interrupted run resumes where it stopped.  Under ``--force`` too: the
+  manifest names its run (``run``, also on each row it converted) and says it is
+  forced; the next ``--force`` run after an interrupted one takes its name and
+  does not force the documents whose rows have it (:meth:`Walked.task`).
+- **One batch per OUT_DIR.**  A second batch into the same OUT_DIR stops at once
+  (:func:`out_dir_lock`).
 - **Limits.**  Workers may allocate ``limits.READER_MEMORY`` more than they start
   with, like the PDF page readers; their number is capped by the open-files limit
   (:func:`usable_jobs`).
@@ -51,6 +62,7 @@ Rules (the README's "Converting an archive" says the same for users):
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import importlib
 import itertools
 import multiprocessing
@@ -65,15 +77,23 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
+from fnmatch import fnmatchcase
 from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from pebble import ProcessExpired, ProcessPool
 
 from emg_parse import __version__
-from emg_parse.errors import EmgParseError, InputError, OutputError, ParseTimeoutError, shown
-from emg_parse.extractors import MAX_FILE_BYTES
+from emg_parse.errors import (
+    EmgParseError,
+    InputError,
+    NotAnOutcomeDocumentError,
+    OutputError,
+    ParseTimeoutError,
+    shown,
+)
+from emg_parse.extractors import ReadOptions
 from emg_parse.limits import (
     DEFAULT_TIMEOUT,
     READER_MEMORY,
@@ -88,9 +108,10 @@ from emg_parse.manifest import (
     MANIFEST_CSV,
     MANIFEST_JSON,
     Row,
+    RunInfo,
     Status,
     Summary,
-    load_rows,
+    load_manifest,
     write_manifests,
 )
 from emg_parse.pipeline import sha256_of
@@ -115,6 +136,8 @@ class BatchOptions:
     archive: Path
     out_dir: Path
     fmt: OutputFormat = "json"
+    #: How documents are read: password, PDF engine, size limit (``max_bytes``).
+    read: ReadOptions = field(default_factory=ReadOptions)
     jobs: int = field(default_factory=default_jobs)
     timeout: float = DEFAULT_TIMEOUT
     force: bool = False
@@ -124,12 +147,41 @@ class BatchOptions:
     kill_grace: float = 2.0
     #: Rewrite the manifest at most this often during the run (seconds).
     manifest_interval: float = 5.0
+    #: Glob patterns (``fnmatch``, ``*`` also matches ``/``) on the path relative to the
+    #: archive: when any is given, only files matching one are considered ...
+    include: tuple[str, ...] = ()
+    #: ... and files (and folders, which are then not walked) matching one of these are not.
+    exclude: tuple[str, ...] = ()
+
+    def selects(self, path: str) -> bool:
+        """True when the file ``path`` (relative) passes ``include`` and ``exclude``."""
+        if self.include and not any(fnmatchcase(path, glob) for glob in self.include):
+            return False
+        return not self.excludes(path)
+
+    def excludes(self, path: str) -> bool:
+        """True when ``path`` (a file or a folder, relative) matches an ``exclude`` glob."""
+        return any(fnmatchcase(path, glob) for glob in self.exclude)
 
 
 class BatchUsageError(EmgParseError):
     """The folders given do not make sense together."""
 
     exit_code = 2
+
+
+class NoDocumentsError(EmgParseError):
+    """ARCHIVE_DIR holds no document (none left after ``--include``/``--exclude``)."""
+
+    exit_code = 3
+
+
+def no_documents(options: BatchOptions, others: int) -> NoDocumentsError:
+    filters = " after --include/--exclude" if options.include or options.exclude else ""
+    files = f"; {others} other file{'s' * (others != 1)}" if others else ""
+    return NoDocumentsError(
+        None, f"no PDF, DOCX or text documents in {shown(options.archive)}{filters}{files}"
+    )
 
 
 # --------------------------------------------------------------------------- events
@@ -231,8 +283,10 @@ def link_problem(path: str, archive_real: str, out_real: str) -> str | None:
     return None
 
 
-def walk(archive: Path, out_dir: Path) -> Iterator[Entry]:
-    """Every non-hidden file under ``archive`` in path order, OUT_DIR left out."""
+def walk(archive: Path, out_dir: Path, options: BatchOptions | None = None) -> Iterator[Entry]:
+    """Every non-hidden file under ``archive`` in path order, OUT_DIR left out, and
+    those ``options`` does not select (:meth:`BatchOptions.selects`; a folder it
+    excludes is not walked)."""
     archive_real = os.path.realpath(archive)
     out_real = os.path.realpath(out_dir)
     stack = [(archive, "")]
@@ -253,8 +307,12 @@ def walk(archive: Path, out_dir: Path) -> Iterator[Entry]:
             rel = prefix + entry.name
             try:
                 if entry.is_dir(follow_symlinks=False):
+                    if options is not None and options.excludes(rel):
+                        continue
                     if os.path.realpath(entry.path) != out_real:
                         subfolders.append((Path(entry.path), rel + "/"))
+                    continue
+                if options is not None and not options.selects(rel):
                     continue
                 if entry.is_symlink():
                     problem = link_problem(entry.path, archive_real, out_real)
@@ -347,6 +405,9 @@ class Task:
     timeout: float
     force: bool = False
     previous: Row | None = None
+    read: ReadOptions = field(default_factory=ReadOptions)
+    #: The run's name, for the rows of this task (:attr:`Row.run`).
+    run: str | None = None
 
     @property
     def key(self) -> str:
@@ -367,14 +428,14 @@ class Task:
         return None
 
 
-def file_sha256(path: Path) -> str | None:
-    """The file's hash; None when it cannot be read or is over ``MAX_FILE_BYTES``.
+def file_sha256(path: Path, max_bytes: int) -> str | None:
+    """The file's hash; None when it cannot be read or is over ``max_bytes``.
 
     A file over the limit is never read (it then fails with the single-file
     command's message, ``parse_file`` checking the size first too).
     """
     try:
-        return sha256_of(path, MAX_FILE_BYTES)
+        return sha256_of(path, max_bytes)
     except OSError:
         return None
 
@@ -396,17 +457,23 @@ def converted_row(task: Task, document: OutcomeDocument, seconds: float) -> Row:
         warnings=len(document.warnings),
         seconds=round(seconds, 3),
         version=__version__,
+        run=task.run,
     )
 
 
-def failed_row(task: Task, error: str, sha256: str | None, seconds: float) -> Row:
+def failed_row(
+    task: Task, error: str, sha256: str | None, seconds: float, status: Status = "failed"
+) -> Row:
+    """The row of a document without output: ``failed``, or ``not_outcome`` (``error``
+    then says why it is not an outcome document)."""
     return Row(
         path=task.key,
-        status="failed",
+        status=status,
         sha256=sha256,
         error=shown(error),
         seconds=round(seconds, 3),
         version=__version__,
+        run=task.run,
     )
 
 
@@ -422,22 +489,27 @@ def unchanged_row(task: Task) -> Row | None:
 
     Unchanged (see the module docstring): not ``force``, and the previous row is a
     converted one by this version, with the same output name, the same content hash
-    (the file is hashed only when the rest holds) and its output still there.
+    (the file is hashed only when the rest holds) and its output still there.  A
+    ``not_outcome`` row by this version with the same hash stays ``not_outcome``
+    without being read again.
     """
     previous = task.previous
-    if (
-        task.force
-        or previous is None
-        or previous.status not in ("converted", "unchanged")
-        or previous.version != __version__
-        or previous.output != shown(task.output)
+    if task.force or previous is None or previous.version != __version__:
+        return None
+    converted = previous.status in ("converted", "unchanged")
+    if not (converted and previous.output == shown(task.output)) and (
+        previous.status != "not_outcome"
     ):
         return None
     start = time.perf_counter()
-    sha256 = file_sha256(task.source)
-    if sha256 is None or previous.sha256 != sha256 or not is_own_file(task.out_dir, task.output):
+    sha256 = file_sha256(task.source, task.read.max_bytes)
+    if sha256 is None or previous.sha256 != sha256:
         return None
     seconds = round(time.perf_counter() - start, 3)
+    if not converted:
+        return replace(previous, seconds=seconds)
+    if not is_own_file(task.out_dir, task.output):
+        return None
     return replace(previous, status="unchanged", error=None, seconds=seconds)
 
 
@@ -464,14 +536,18 @@ def convert_document(task: Task) -> Row:
     hashed nor read.
     """
     start = time.perf_counter()
-    sha256 = file_sha256(task.source)
+    sha256 = file_sha256(task.source, task.read.max_bytes)
     from emg_parse.pipeline import ParseOptions, parse_file
     from emg_parse.writers import render
 
     try:
-        options = ParseOptions(timeout=task.timeout)
+        options = ParseOptions(task.read, timeout=task.timeout)
         document = parse_file(task.source, options, sha256=sha256)
         write_output(task, render(document, task.fmt))
+    except NotAnOutcomeDocumentError as exc:
+        remove_outputs(task)
+        seconds = time.perf_counter() - start
+        return failed_row(task, exc.one_line(), sha256, seconds, status="not_outcome")
     except EmgParseError as exc:
         remove_outputs(task)
         return failed_row(task, exc.one_line(), sha256, time.perf_counter() - start)
@@ -647,6 +723,77 @@ def _convert_all(
 # --------------------------------------------------------------------------- the run
 
 
+#: The lock file inside OUT_DIR (hidden: never read as a document or an output).
+LOCK_FILE = ".emg-parse-batch.lock"
+
+
+class InUseError(EmgParseError):
+    """Another batch is writing into the same OUT_DIR."""
+
+    exit_code = 4
+
+
+@contextlib.contextmanager
+def out_dir_lock(out_dir: Path) -> Iterator[None]:
+    """Hold OUT_DIR for this process: raise :class:`InUseError` at once when another
+    batch holds it.
+
+    The lock is ``flock`` on :data:`LOCK_FILE`, which records the holder's pid and
+    start time for that message.  The system releases it when the holder ends, however
+    it ends (also ``kill -9``), so a stale lock never blocks; the file stays.
+    """
+    if sys.platform == "win32":  # pragma: no cover - no flock; not locked
+        yield
+        return
+    import fcntl
+
+    path = out_dir / LOCK_FILE
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    except OSError as exc:
+        raise OutputError(path, f"cannot create the lock file ({exc.strerror or exc})") from exc
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+            pid, _, started = holder.partition(" ")
+            raise InUseError(
+                None,
+                f"{shown(out_dir)} is in use by another emg-parse batch (pid "
+                f"{shown(pid) or 'unknown'}, started {shown(started) or 'unknown'}); "
+                "wait for it to end, or give another -o",
+            ) from None
+        started = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime())
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()} {started}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)
+
+
+def not_a_folder(archive: Path) -> str:
+    """Why ``archive`` (not a folder) cannot be walked: missing (with the name of a
+    folder beside it that is close, if any), a ZIP file, or another file."""
+    import difflib
+    import zipfile
+
+    if archive.exists():
+        with contextlib.suppress(OSError):
+            if zipfile.is_zipfile(archive):
+                return "is a ZIP file: unzip it first, then give the folder"
+        return "is not a folder; give the folder holding the documents"
+    parent = archive.parent
+    try:
+        with os.scandir(parent) as scan:
+            folders = [e.name for e in scan if not e.name.startswith(".") and e.is_dir()]
+    except OSError:
+        folders = []
+    close = difflib.get_close_matches(archive.name, folders, n=1)
+    hint = f"; did you mean {shown(parent / close[0])}?" if close else ""
+    return f"no such folder{hint}"
+
+
 def check_folders(archive: Path, out_dir: Path) -> None:
     """Raise an ``EmgParseError`` when ARCHIVE_DIR and OUT_DIR cannot work together.
 
@@ -654,8 +801,7 @@ def check_folders(archive: Path, out_dir: Path) -> None:
     outputs could then land on the archive's own files.
     """
     if not archive.is_dir():
-        message = "no such folder" if not archive.exists() else "not a folder"
-        raise BatchUsageError(archive, f"{message}; give the folder holding the documents")
+        raise BatchUsageError(archive, not_a_folder(archive))
     archive_real, out_real = os.path.realpath(archive), os.path.realpath(out_dir)
     if archive_real == out_real:
         raise BatchUsageError(
@@ -724,7 +870,9 @@ def _lost_row(task: Task, lost: WorkerLost, options: BatchOptions) -> Row:
             f"the worker process stopped ({lost.describe()}) while reading it: "
             f"the document may be damaged, or need over {READER_MEMORY >> 20} MB of memory",
         )
-    return failed_row(task, error.one_line(), file_sha256(task.source), lost.seconds)
+    return failed_row(
+        task, error.one_line(), file_sha256(task.source, task.read.max_bytes), lost.seconds
+    )
 
 
 class _Manifest:
@@ -734,10 +882,13 @@ class _Manifest:
     names look alike once escaped still have a row each.
     """
 
-    def __init__(self, options: BatchOptions, previous: dict[str, Row], paths: list[str]):
+    def __init__(
+        self, options: BatchOptions, previous: dict[str, Row], paths: list[str], run: str
+    ) -> None:
         self.options = options
         self.previous = previous
         self.paths = paths
+        self.run = RunInfo(run, options.force)
         self.rows: dict[str, Row] = {}
         self.start = time.monotonic()
         self.last_write = self.start
@@ -747,7 +898,16 @@ class _Manifest:
         self.rows[path] = row
 
     def summary(self) -> Summary:
-        return Summary.of(list(self.rows.values()), time.monotonic() - self.start)
+        """The counts of the rows :meth:`write` writes."""
+        return Summary.of(self.current(), time.monotonic() - self.start)
+
+    def current(self) -> list[Row]:
+        """Rows of this run; documents not reached yet keep their previous row."""
+        return [
+            row
+            for path in self.paths
+            if (row := self.rows.get(path) or self.previous.get(path)) is not None
+        ]
 
     def maybe_write(self) -> None:
         if time.monotonic() - self.last_write >= self.interval:
@@ -757,21 +917,17 @@ class _Manifest:
             self.interval = max(self.options.manifest_interval, 20 * (time.monotonic() - began))
 
     def write(self, *, complete: bool) -> None:
-        """Rows of this run; documents not reached yet keep their previous row."""
-        rows = [
-            row
-            for path in self.paths
-            if (row := self.rows.get(path) or self.previous.get(path)) is not None
-        ]
+        """Write :meth:`current` (and its counts) as OUT_DIR's manifests."""
         try:
             write_manifests(
                 self.options.out_dir,
-                rows,
+                self.current(),
                 archive=self.options.archive.resolve(),
                 fmt=self.options.fmt,
                 version=__version__,
                 complete=complete,
-                summary=self.summary(),
+                seconds=time.monotonic() - self.start,
+                run=self.run,
             )
         except OSError as exc:
             path = self.options.out_dir / MANIFEST_JSON
@@ -794,6 +950,87 @@ def previous_rows(entries: list[Entry], manifest: dict[str, Row]) -> dict[str, R
     }
 
 
+@dataclass(frozen=True)
+class Walked:
+    """The archive as walked: every file in path order, the documents largest first
+    (so that the longest conversions start early), and the previous manifest's rows."""
+
+    entries: list[Entry]
+    candidates: list[Entry]
+    previous: dict[str, Row]
+    #: This run's name (:attr:`Row.run`): its start time, or, when it goes on with a
+    #: ``--force`` run that was interrupted, that run's.
+    run: str
+
+    @staticmethod
+    def of(options: BatchOptions) -> Walked:
+        entries = list(walk(options.archive, options.out_dir, options))
+        candidates = sorted((e for e in entries if e.candidate), key=lambda e: -e.size)
+        previous = load_manifest(options.out_dir)
+        run = (options.force and previous.forced_run) or run_name()
+        return Walked(entries, candidates, previous_rows(entries, previous.rows), run)
+
+    def task(self, options: BatchOptions, entry: Entry) -> Task:
+        """The task of ``entry``.  Under ``--force``, a document this run already
+        converted before it was interrupted (its row has this ``run``) is not forced."""
+        previous = self.previous.get(entry.path)
+        done = previous is not None and previous.run == self.run
+        return Task(
+            source=options.archive / entry.path,
+            path=entry.path,
+            out_dir=options.out_dir,
+            output=output_name(entry.path, options.fmt),
+            fmt=options.fmt,
+            timeout=options.timeout,
+            force=options.force and not done,
+            previous=previous,
+            read=options.read,
+            run=self.run,
+        )
+
+
+def run_name() -> str:
+    """A new run's name: its start time, UTC, to the microsecond."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def not_a_document_row(entry: Entry, run: str) -> Row:
+    """The row of a file that is not converted: skipped, or failed (a folder not listed)."""
+    status: Status = "failed" if entry.failed else "skipped"
+    return Row(entry.key, status=status, error=entry.error, version=__version__, run=run)
+
+
+def settled_row(task: Task) -> Row | None:
+    """The row of a document that needs no worker (unchanged, or its output name is
+    taken by the manifest), or None when it is to be converted."""
+    if task.output in (MANIFEST_JSON, MANIFEST_CSV):
+        message = "its output name is taken by the manifest; rename the file"
+        return failed_row(task, InputError(task.source, message).one_line(), None, 0)
+    return unchanged_row(task)
+
+
+#: What a dry run (:func:`plan_batch`) says of each file: ``convert``, or the status
+#: it gets without being converted (never ``converted``).
+Planned = Literal["convert"] | Status
+
+
+def plan_batch(options: BatchOptions) -> list[tuple[str, Planned]]:
+    """What :func:`run_batch` would do with each file (shown name, in path order),
+    writing nothing: documents are hashed to tell the unchanged ones, none is read."""
+    check_folders(options.archive, options.out_dir)
+    walked = Walked.of(options)
+    if not walked.candidates:
+        raise no_documents(options, len(walked.entries))
+    plan: list[tuple[str, Planned]] = []
+    for entry in walked.entries:
+        if not entry.candidate:
+            plan.append((entry.key, not_a_document_row(entry, walked.run).status))
+            continue
+        row = settled_row(walked.task(options, entry))
+        plan.append((entry.key, "convert" if row is None else row.status))
+    return sorted(plan)
+
+
 def run_batch(
     options: BatchOptions,
     on_event: Callable[[Event], None] | None = None,
@@ -802,26 +1039,38 @@ def run_batch(
 ) -> Summary:
     """Convert the archive (see the module docstring); return the counts.
 
-    Raises ``BatchUsageError`` or ``OutputError`` (OUT_DIR unusable) before any
-    work.  The manifest is written (``"complete": false``) as soon as the archive
-    is walked, every ``manifest_interval`` seconds or so, and at the end.  On
+    Raises ``BatchUsageError``, ``NoDocumentsError`` (nothing written) or
+    ``OutputError`` (OUT_DIR unusable) before any work.  The manifest is written
+    (``"complete": false``) as soon as the archive is walked, every
+    ``manifest_interval`` seconds or so, and at the end.  On
     ``KeyboardInterrupt`` (or any other exception) the workers are stopped and the
     manifest is written before it propagates.  ``work`` runs in the workers (tests
     pass a slower or hanging one).
     """
     emit = on_event or (lambda event: None)
     check_folders(options.archive, options.out_dir)
+    walked = Walked.of(options)
+    entries, candidates = walked.entries, walked.candidates
+    if not candidates:
+        raise no_documents(options, len(entries))
     try:
         options.out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(options.out_dir, f"cannot create ({exc.strerror or exc})") from exc
-    remove_temporaries(options.out_dir)
+    with out_dir_lock(options.out_dir):
+        remove_temporaries(options.out_dir)
+        return _convert_walked(options, walked, emit, work)
 
-    entries = list(walk(options.archive, options.out_dir))
-    candidates = sorted((e for e in entries if e.candidate), key=lambda e: -e.size)
-    previous = previous_rows(entries, load_rows(options.out_dir))
-    reserved = {MANIFEST_JSON, MANIFEST_CSV}
-    manifest = _Manifest(options, previous, [entry.path for entry in entries])
+
+def _convert_walked(
+    options: BatchOptions,
+    walked: Walked,
+    emit: Callable[[Event], None],
+    work: Callable[[Task], Row],
+) -> Summary:
+    """:func:`run_batch` once OUT_DIR is ready and locked."""
+    entries, candidates = walked.entries, walked.candidates
+    manifest = _Manifest(options, walked.previous, [entry.path for entry in entries], walked.run)
     jobs = usable_jobs(options.jobs, len(candidates)) if candidates else 1
     emit(Started(total=len(candidates), skipped=len(entries) - len(candidates), jobs=jobs))
     done = failed = 0
@@ -836,8 +1085,7 @@ def run_batch(
 
     for entry in entries:
         if not entry.candidate:
-            status: Status = "failed" if entry.failed else "skipped"
-            row = Row(entry.key, status=status, error=entry.error, version=__version__)
+            row = not_a_document_row(entry, walked.run)
             manifest.add(entry.path, row)
             emit(Skipped(row))
     manifest.write(complete=False)
@@ -845,23 +1093,9 @@ def run_batch(
     def tasks() -> Iterator[Task]:
         """The documents to convert; the unchanged ones are only hashed, here."""
         for entry in candidates:
-            task = Task(
-                source=options.archive / entry.path,
-                path=entry.path,
-                out_dir=options.out_dir,
-                output=output_name(entry.path, options.fmt),
-                fmt=options.fmt,
-                timeout=options.timeout,
-                force=options.force,
-                previous=previous.get(entry.path),
-            )
-            if task.output in reserved:
-                message = "its output name is taken by the manifest; rename the file"
-                error = InputError(task.source, message).one_line()
-                finish(task.path, failed_row(task, error, None, 0))
-                continue
-            if (unchanged := unchanged_row(task)) is not None:
-                finish(task.path, unchanged)
+            task = walked.task(options, entry)
+            if (settled := settled_row(task)) is not None:
+                finish(task.path, settled)
                 continue
             yield task
 

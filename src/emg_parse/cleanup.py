@@ -18,7 +18,10 @@ Guarantees of :func:`clean` -- every later stage may rely on them:
    block of more than 300 characters is none of them -- and the block does not end a
    sentence).  A label or heading number alone on its line ("a)", "IV.", "A.",
    "Agenda item 3:") always takes the next line that is not structural as its text,
-   even from the next table column ("A.<tab>Title").  A label on a wrapped line
+   even from the next table column ("A.<tab>Title") -- but a block never runs from
+   one cell of a table the extractor read as one (``Line.table``) into another: the
+   agenda cell "3" keeps to itself, the action points beside it are blocks of their
+   own.  A label on a wrapped line
    (one the extractor does not know to start a paragraph) is no structural start
    when it continues the block: a bracketed label after a number ("paragraph 3" +
    "(a) of decision 26/11"), the next label of a list running inside the block ("...
@@ -117,6 +120,9 @@ def _continues(previous: _Building, label: Label, text: str) -> bool:
 def starts_new_block(previous: _Building, line: Line, text: str, label: Split) -> bool:
     """Does ``line`` (cleaned ``text``, its label ``label``) start a new block after
     the block being built, ``previous``?"""
+    first = previous.first  # its style and cell are the block's
+    if line.table is not None and (line.table, line.cell) != (first.table, first.cell):
+        return True  # another cell of a table read as one
     wrapped = not line.new_block and not previous.label_only
     if label is not None and wrapped and _continues(previous, *label):
         return False
@@ -126,7 +132,6 @@ def starts_new_block(previous: _Building, line: Line, text: str, label: Split) -
         return False  # "a)" or "IV." alone on its line: the text follows
     if line.new_block:
         return True
-    first = previous.first  # its style and cell are the block's
     if _column(line.cell) != _column(first.cell):
         return True
     if (line.style.bold, line.style.italic) != (first.style.bold, first.style.italic):
@@ -267,6 +272,7 @@ class _Building:
             x=first.x,
             cell=first.cell,
             lines=self.count,
+            table=first.table,
         )
 
 

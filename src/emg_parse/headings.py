@@ -51,6 +51,10 @@ Rules, in the order they are applied (:func:`find_parts`):
    unnumbered heading is level 2 when its type is smaller than the level-1 heading's
    above it, else level 1.
 
+6. **Table rows.**  A row of an action-point table that starts a section
+   (:mod:`emg_parse.tables`) is a level-1 heading with the row's number and title; the
+   other blocks of such tables are never headings.
+
 The header zone is everything before the first heading (or before the annexes when
 the document has no heading).  Blocks are read in a few passes (rules 2-4b, 4c, 5),
 each looking at a block a constant number of times: linear time.
@@ -59,7 +63,7 @@ each looking at a block a constant number of times: linear time.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Literal
@@ -132,8 +136,18 @@ _LAST_WORD = re.compile(
 _Signature = tuple[int | None, bool, bool, float | None]
 
 
-def find_parts(blocks: Sequence[Block]) -> Parts:
-    """The headings and the start of the annexes of a document (module docstring)."""
+def find_parts(
+    blocks: Sequence[Block],
+    rows: Mapping[int, tuple[str | None, str]] | None = None,
+    cells: Sequence[object | None] | None = None,
+) -> Parts:
+    """The headings and the start of the annexes of a document (module docstring).
+
+    ``rows`` are the sections the rows of action-point tables start (block index ->
+    number, title: :mod:`emg_parse.tables`): each is a level-1 heading as it is; the
+    other blocks of those tables (``cells[i]`` not None) are never headings.
+    """
+    rows = rows or {}
     annexes = next((i for i, b in enumerate(blocks) if ANNEX.match(b.text)), len(blocks))
     sizes = [b.style.size for b in blocks if b.style.size]
     schemes = _Schemes(median(sizes) if sizes else None)
@@ -142,12 +156,18 @@ def find_parts(blocks: Sequence[Block]) -> Parts:
     leads = _leads(body, schemes)
     found: list[tuple[int, Heading | None]] = []  # None: unnumbered, level to come
     for i, block in enumerate(body):
+        if i in rows:
+            number, title = rows[i]
+            found.append((i, Heading(i, number, title, 1)))
+            continue
+        if cells is not None and cells[i] is not None:
+            continue
         numbered = _numbered(i, block, schemes)
         if numbered is not None:
             found.append((i, numbered))
         elif _unnumbered(body, i, leads, schemes):
             found.append((i, None))
-    found = _styled_alike(body, found, schemes)
+    found = _styled_alike(body, found, schemes, rows, cells)
     return Parts(_levels(body, found), annexes)
 
 
@@ -206,14 +226,21 @@ def _signature(style: Style) -> _Signature:
 
 
 def _styled_alike(
-    blocks: Sequence[Block], found: list[tuple[int, Heading | None]], schemes: _Schemes
+    blocks: Sequence[Block],
+    found: list[tuple[int, Heading | None]],
+    schemes: _Schemes,
+    rows: Mapping[int, object],
+    cells: Sequence[object | None] | None,
 ) -> list[tuple[int, Heading | None]]:
-    """Rule 4c: ``found`` with the blocks after the first that are styled as one."""
+    """Rule 4c: ``found`` with the blocks after the first that are styled as one (the
+    table rows of :func:`find_parts` are no model, their cells no candidates)."""
     if not found:
         return found
     signatures: set[_Signature] = set()
     deepest: int | None = None
     for i, _ in found:
+        if i in rows:
+            continue
         style = blocks[i].style
         if schemes.styled(blocks[i]):
             signatures.add(_signature(style))
@@ -228,6 +255,8 @@ def _styled_alike(
             pending = next(taken, None)
             continue
         block = blocks[i]
+        if cells is not None and cells[i] is not None:
+            continue
         level = block.style.heading_level
         alike = _signature(block.style) in signatures or (
             level is not None and deepest is not None and level <= deepest

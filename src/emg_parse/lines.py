@@ -57,6 +57,11 @@ class Line:
 
     ``cell`` is ``(column, row)`` for text that sat in a table cell (Word table, text
     row split on tabs, PDF line split at a wide horizontal gap); None elsewhere.
+    ``table`` tells the tables of the document apart (0, 1, ... in reading order) where
+    the extractor knows the cell belongs to a table whose rows and columns it read (a
+    Word table, a Markdown or tab-separated table in text, a ruled table in a PDF);
+    None elsewhere.  Row 0 of a table is its first row, which names the columns when
+    the table has a header row.
     """
 
     text: str
@@ -65,6 +70,7 @@ class Line:
     x: float | None = None
     new_block: bool = True
     cell: tuple[int, int] | None = None
+    table: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -94,6 +100,7 @@ class Block:
     x: float | None = None
     cell: tuple[int, int] | None = None
     lines: int = 1
+    table: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -20,12 +20,16 @@ from typing import Any, Literal, get_args
 from emg_parse.errors import shown
 from emg_parse.writers import OutputFormat, write_atomic
 
-Status = Literal["converted", "unchanged", "skipped", "failed"]
+#: What became of a file.  ``not_outcome``: a document that was read but holds no
+#: outcome structure (a README, notes): not an error, and it has no output.
+Status = Literal["converted", "unchanged", "not_outcome", "skipped", "failed"]
 STATUSES: tuple[Status, ...] = get_args(Status)
 
 MANIFEST_JSON = "manifest.json"
 MANIFEST_CSV = "manifest.csv"
-MANIFEST_VERSION = 1
+#: 2 added the ``not_outcome`` status (and its count in the summary), the rows'
+#: ``run`` and the manifest's ``run`` and ``force``; version 1 manifests read the same.
+MANIFEST_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,7 @@ class Row:
 
     The fields, in order, are the columns of both manifests (:data:`COLUMNS`); all
     but ``path`` are given by name.  ``path`` is relative to ARCHIVE_DIR, ``output``
-    to OUT_DIR (None when there is no output: skipped or failed), both as
+    to OUT_DIR (None when there is no output: not_outcome, skipped or failed), both as
     :func:`~emg_parse.errors.shown` prints them: the name itself, unless it is not
     UTF-8 or holds control characters, which are escaped (``\\xff``, ``\\n``), so
     that both manifests are valid UTF-8.  ``error`` is the one-line message of the
@@ -54,6 +58,9 @@ class Row:
     warnings: int | None = None
     seconds: float = 0.0
     version: str = ""
+    #: The run that gave the row its result (its ``run`` in the manifest): a run
+    #: interrupted under ``--force`` resumes without converting these again.
+    run: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The row by column, in :data:`COLUMNS` order (every value is a number, a
@@ -67,11 +74,12 @@ class Row:
         ``output`` is only compared with the names ``emg-parse batch`` derives from
         ``path``, never used as a path itself, so a hand-edited one cannot point anywhere.
         """
-        if not isinstance(data, dict) or set(data) != set(COLUMNS):
+        if not isinstance(data, dict) or not REQUIRED <= set(data) <= set(COLUMNS):
             return None
+        data = {"run": None} | data
         if not (isinstance(data["path"], str) and data["status"] in STATUSES):
             return None
-        for name in ("output", "sha256", "error"):
+        for name in ("output", "sha256", "error", "run"):
             if data[name] is not None and not isinstance(data[name], str):
                 return None
         for name in ("sections", "decisions", "items", "warnings"):
@@ -92,6 +100,8 @@ class Row:
 
 #: The columns of both manifests, in order: the fields of :class:`Row`.
 COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Row))
+#: The columns a row must have (``run`` came with version 2).
+REQUIRED = frozenset(COLUMNS) - {"run"}
 
 
 def is_text(value: str) -> bool:
@@ -109,6 +119,7 @@ class Summary:
 
     converted: int = 0
     unchanged: int = 0
+    not_outcome: int = 0
     skipped: int = 0
     failed: int = 0
     seconds: float = 0.0
@@ -121,8 +132,26 @@ class Summary:
         return cls(**counts, seconds=round(seconds, 3))
 
 
-def load_rows(out_dir: Path) -> dict[str, Row]:
-    """Rows of the previous run's manifest by ``path``; empty if there is none or it is invalid.
+@dataclass(frozen=True)
+class Previous:
+    """What the previous run's manifest says: its rows by ``path``, and the ``run`` of
+    a ``--force`` run that was interrupted (None when it completed, or was not forced)."""
+
+    rows: dict[str, Row]
+    forced_run: str | None = None
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """The run a manifest records: ``run`` names it (its start time, UTC), ``force``
+    says it converts every document (``--force``)."""
+
+    run: str | None
+    force: bool
+
+
+def load_manifest(out_dir: Path) -> Previous:
+    """The previous run's manifest; no rows if there is none or it is invalid.
 
     A ``path`` listed more than once (two files whose names look alike once escaped)
     names no row for sure, so it is left out.
@@ -130,13 +159,21 @@ def load_rows(out_dir: Path) -> dict[str, Row]:
     try:
         data = json.loads((out_dir / MANIFEST_JSON).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        return {}
+        return Previous({})
     documents = data.get("documents") if isinstance(data, dict) else None
     if not isinstance(documents, list):
-        return {}
+        return Previous({})
     rows = [row for item in documents if (row := Row.from_dict(item)) is not None]
     listed = Counter(row.path for row in rows)
-    return {row.path: row for row in rows if listed[row.path] == 1}
+    run = data.get("run")
+    interrupted = data.get("complete") is False and data.get("force") is True
+    forced_run = run if interrupted and isinstance(run, str) and is_text(run) else None
+    return Previous({row.path: row for row in rows if listed[row.path] == 1}, forced_run)
+
+
+def load_rows(out_dir: Path) -> dict[str, Row]:
+    """Rows of the previous run's manifest by ``path`` (see :func:`load_manifest`)."""
+    return load_manifest(out_dir).rows
 
 
 def manifest_json(
@@ -147,12 +184,15 @@ def manifest_json(
     version: str,
     complete: bool,
     summary: Summary,
+    run: RunInfo,
 ) -> str:
     data = {
         "manifest_version": MANIFEST_VERSION,
         "emg_parse_version": version,
         "archive": shown(archive),
         "format": fmt,
+        "run": run.run,
+        "force": run.force,
         "complete": complete,
         "summary": asdict(summary),
         "documents": [row.to_dict() for row in rows],
@@ -197,12 +237,23 @@ def write_manifests(
     fmt: OutputFormat,
     version: str,
     complete: bool,
-    summary: Summary,
+    seconds: float = 0.0,
+    run: RunInfo | None = None,
 ) -> None:
-    """Write ``manifest.csv`` then ``manifest.json`` (sorted by path), each atomically."""
+    """Write ``manifest.csv`` then ``manifest.json`` (sorted by path), each atomically.
+
+    The summary is counted from ``rows`` (``seconds``: the run's time so far), so that
+    the two always agree."""
     ordered = sorted(rows, key=lambda row: row.path)
+    counts = Summary.of(ordered, seconds)
     write_atomic(out_dir / MANIFEST_CSV, manifest_csv(ordered))
     text = manifest_json(
-        ordered, archive=archive, fmt=fmt, version=version, complete=complete, summary=summary
+        ordered,
+        archive=archive,
+        fmt=fmt,
+        version=version,
+        complete=complete,
+        summary=counts,
+        run=run or RunInfo(None, force=False),
     )
     write_atomic(out_dir / MANIFEST_JSON, text)

@@ -488,3 +488,38 @@ SHORT_LABEL = re.compile(
 #: Font-name parts that mean bold / italic (``ABCDEF+Calibri-BoldItalic``, ``Arial,Bold``).
 BOLD_FONT = re.compile(r"bold|black|heavy", re.IGNORECASE)
 ITALIC_FONT = re.compile(r"italic|oblique|kursiv", re.IGNORECASE)
+
+#: The heading of a table's action column, anywhere in the cell, word by word:
+#: ``Action points``, ``Actions``, ``Action required``, ``Agreed follow-up action``,
+#: ``Decisions``, ``Recommended actions``, ``Recommendations``, ``Outcome``
+#: (:mod:`emg_parse.tables`) ...
+ACTION_COLUMN = re.compile(
+    r"\b(?:actions?|decisions?|recommend[a-z]*|outcomes?|conclusions?)\b", re.IGNORECASE
+)
+#: ... unless the heading names who acts or when: ``Action by``, ``Lead``, ``Who``,
+#: ``Responsible``, ``Focal point``, ``Status of action``, ``Decision date``.
+ATTRIBUTE_COLUMN = re.compile(
+    r"\b(?:by|who|whom|lead[a-z]*|responsib[a-z]*|focal|owners?|status|dates?|deadlines?"
+    r"|timelines?|timeframe)\b",
+    re.IGNORECASE,
+)
+#: The heading of a column that names the agenda item a row is about, at its start:
+#: ``Agenda item``, ``Agenda item and title``, ``Item``, ``No.``, ``#``, ``Topic``,
+#: ``Subject``, ``Issue``, ``Theme``.
+AGENDA_COLUMN = re.compile(
+    r"^\s*(?:\#|(?:agenda|items?|no|nos|number|topics?|subjects?|issues?|themes?|titles?)\b)",
+    re.IGNORECASE,
+)
+#: The agenda cell of a table row: its number and title (``3. Biodiversity``, ``3``
+#: and ``Biodiversity`` on two lines, ``Agenda item 3: Biodiversity``, ``IV. Title``,
+#: ``B) Title``, ``2.1 Title``); ``number`` is absent when the cell has none
+#: (``Biodiversity``).  A roman numeral or a letter needs its dot, bracket, colon or
+#: dash; ``2030 Agenda`` has no number.
+ROW_HEADING = re.compile(
+    r"""^\s*(?:(?i:(?:agenda\s+)?item)\s+)?
+    (?:(?P<number>\d{1,3}(?:\.\d{1,3}){0,3}(?![\d,])\.?
+      | (?:[IVXLC]{1,7}|[A-Z])(?=\s*[.):–—-]))
+      \s*[.):–—-]?(?:\s+|$))?
+    (?P<title>.*)$""",
+    re.VERBOSE | re.DOTALL,
+)

@@ -19,11 +19,18 @@ Rules, in the order they are applied:
    rules ``emg-parse validate`` applies to a file), sections without decisions (not a
    level-1 section whose level-2 sections follow it at once), unknown verbs, labels
    without text.
+6. **Tables.**  The rows of action-point tables are read first (:mod:`emg_parse.tables`):
+   a row of a table with an agenda column starts a level-1 section (its number and
+   title from that column; a row whose agenda cell is empty goes on with the section
+   above), and the blocks of its action cell are read as the section's body, one row at
+   a time (a list never runs from one row into the next; the first actor line of the
+   rows is the section's).  Every decision of a row carries the row's other cells as
+   its ``attributes``; elsewhere ``attributes`` is empty.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
@@ -33,9 +40,10 @@ from emg_parse.header import parse_header
 from emg_parse.headings import Heading, find_parts
 from emg_parse.lines import Block, Provenance
 from emg_parse.model import Annex, DocumentInfo, ParseWarning, Section
-from emg_parse.paragraphs import Node, read_body
+from emg_parse.paragraphs import Body, Node, read_body
 from emg_parse.patterns import ANNEX
 from emg_parse.sequence import Finding, Paragraphs, item_findings, section_findings
+from emg_parse.tables import RowKey, flatten, read_tables
 
 
 @dataclass
@@ -63,7 +71,9 @@ def _where(source: Provenance) -> str:
 def segment(blocks: Sequence[Block]) -> Segmented:
     """Split cleaned blocks into header, sections and annexes (see module docstring)."""
     warnings: list[ParseWarning] = []
-    parts = find_parts(blocks)
+    flat = flatten(blocks, read_tables(blocks))
+    blocks = flat.blocks
+    parts = find_parts(blocks, flat.headings, flat.rows)
     header_end = parts.header_end
     sizes = [b.style.size for b in blocks[header_end:] if b.style.size]
     header = parse_header(blocks, header_end, median(sizes) if sizes else None)
@@ -79,7 +89,14 @@ def segment(blocks: Sequence[Block]) -> Segmented:
         section_warnings.append([])
         parent = following is not None and following.level > heading.level
         sections.append(
-            _section(blocks[heading.index : end], heading, parent, paragraphs, section_warnings[-1])
+            _section(
+                blocks[heading.index : end],
+                heading,
+                parent,
+                paragraphs,
+                section_warnings[-1],
+                (flat.rows[heading.index + 1 : end], flat.attributes),
+            )
         )
     for finding in section_findings([(s.number, s.level) for s in sections]):
         section_warnings[finding.index].append(
@@ -118,14 +135,19 @@ def _section(
     parent: bool,
     paragraphs: Paragraphs,
     warnings: list[ParseWarning],
+    rows: tuple[Sequence[RowKey | None], Mapping[RowKey, dict[str, str]]],
 ) -> Section:
     """One section: ``blocks`` from its heading on; ``parent`` when level-2 sections
-    follow it at once."""
+    follow it at once; ``rows`` the table row of each block after the heading and the
+    rows' attributes (rule 6)."""
     source = blocks[0].source
-    body = read_body(blocks[1:])
+    body, attributes = _body(blocks[1:], *rows)
     found = paragraphs.decisions([d.label for d in body.decisions], body.notes)
     _label_warnings(body.decisions, found, warnings)
-    decisions = [_decision(node, warnings) for node in body.decisions]
+    decisions = [
+        {**_decision(node, warnings), "attributes": attributes.get(id(node), {})}
+        for node in body.decisions
+    ]
     if not decisions and not (parent and len(blocks) == 1):
         what = heading.number or heading.title
         warnings.append(_warning("no_decisions", f"section {what!r} has no decisions", source))
@@ -141,6 +163,34 @@ def _section(
             "decisions": decisions,
         }
     )
+
+
+def _body(
+    blocks: Sequence[Block],
+    rows: Sequence[RowKey | None],
+    attributes: Mapping[RowKey, dict[str, str]],
+) -> tuple[Body, dict[int, dict[str, str]]]:
+    """Rule 6: the body of a section, read a table row at a time; and the attributes of
+    each decision that comes from a row (by ``id`` of its node)."""
+    if not any(row is not None for row in rows):
+        return read_body(blocks), {}
+    body = Body(None, [], [])
+    given: dict[int, dict[str, str]] = {}
+    start = 0
+    while start < len(blocks):
+        end = start + 1
+        while end < len(blocks) and rows[end] == rows[start]:
+            end += 1
+        part = read_body(blocks[start:end])
+        body.actor = body.actor or part.actor
+        body.notes += part.notes
+        body.decisions += part.decisions
+        row = rows[start]
+        if row is not None:
+            for node in part.decisions:
+                given[id(node)] = attributes[row]
+        start = end
+    return body, given
 
 
 def _label_warnings(

@@ -45,7 +45,9 @@ import contextlib
 import datetime as dt
 import difflib
 import json
+import os
 import re
+import shlex
 import types
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -64,6 +66,7 @@ InputFormat = Literal["yaml", "json"]
 
 #: Every problem code, and what it means.
 CODES: dict[str, str] = {
+    "not_output": "a document (PDF, Word, ...) or other binary file, not an emg-parse output",
     "encoding": "the file is not UTF-8 text",
     "syntax": "not well-formed YAML or JSON (tabs in indentation, unclosed quotes, ...)",
     "empty": "the file holds no document",
@@ -86,7 +89,12 @@ CODES: dict[str, str] = {
     "empty_decision": "a decision with neither text nor items",
     "aliases": "an alias file (--aliases) not in the format of data/aliases.yaml, or one "
     "that gives a name to two bodies or changes a body's type",
+    "actions": "(a warning) a decision's actions are not the verbs of its text, as the "
+    "parser reads them (after a hand edit of the text or the actions): --fix re-derives them",
 }
+
+#: Codes of warnings: reported, but the file is valid (exit 0).
+WARNING_CODES = frozenset({"actions"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +108,17 @@ class Problem:
     code: str
     message: str
 
+    @property
+    def warning(self) -> bool:
+        """True for a warning (:data:`WARNING_CODES`): the file is valid all the same."""
+        return self.code in WARNING_CODES
+
     def one_line(self) -> str:
-        """``FILE:LINE:COLUMN: path: message`` (no ``path: `` when it is empty)."""
+        """``FILE:LINE:COLUMN: path: message`` (no ``path: `` when it is empty; a
+        warning's message starts with ``warning: ``)."""
         field = f"{self.path}: " if self.path else ""
-        return f"{self.file}:{self.line}:{self.column}: {field}{self.message}"
+        kind = "warning: " if self.warning else ""
+        return f"{self.file}:{self.line}:{self.column}: {field}{kind}{self.message}"
 
     def to_dict(self) -> dict[str, str | int]:
         return asdict(self)
@@ -121,7 +136,8 @@ class Validation:
 
     @property
     def valid(self) -> bool:
-        return not self.problems
+        """No problems but warnings."""
+        return all(problem.warning for problem in self.problems)
 
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -190,8 +206,37 @@ def read_at_most(stream: BinaryIO, name: FilePath | str, max_bytes: int) -> byte
     return data
 
 
+#: The start of a file that is a document or other binary file, and what it is.
+_MAGIC = (
+    (b"%PDF-", "a PDF"),
+    (b"PK\x03\x04", "a Word document or another ZIP file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word or Office file"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
+def not_output(data: bytes, file: str) -> Problem | None:
+    """The ``not_output`` problem when ``data`` is a document or binary (a NUL byte in
+    its first 8 KB, which no JSON or YAML text holds), else None."""
+    kind = next((kind for magic, kind in _MAGIC if data.startswith(magic)), None)
+    if kind is None and b"\x00" in data[:8192]:
+        kind = "binary data"
+    if kind is None:
+        return None
+    message = (
+        f"is not an emg-parse output (JSON or YAML) but {kind}; to convert it run "
+        f"'emg-parse {shlex.quote(file)}'"
+    )
+    return Problem(file, 1, 1, "", "not_output", message)
+
+
 def validate_bytes(data: bytes, file: str, fmt: InputFormat | None = None) -> Validation:
-    """Validate the content of a file named ``file`` (UTF-8, with or without a BOM)."""
+    """Validate the content of a file named ``file`` (UTF-8, with or without a BOM).
+
+    A document or binary file is reported as such (:func:`not_output`), not as text
+    to save as UTF-8."""
+    if (problem := not_output(data, file)) is not None:
+        return Validation(file, [problem], None)
     text = _decode(data, file)
     if isinstance(text, Problem):
         return Validation(file, [text], None)
@@ -283,7 +328,10 @@ def validate_text(text: str, file: str = "<text>", fmt: InputFormat | None = Non
     try:
         tree = load_json(text) if fmt == "json" else load_yaml(text)
     except LoadError as exc:
-        problem = Problem(file, exc.pos.line, exc.pos.column, "", exc.code, exc.message)
+        line, column, message = exc.pos.line, exc.pos.column, exc.message
+        if fmt == "yaml" and exc.code == "syntax":
+            line, column, message = indentation_problem(text, line) or (line, column, message)
+        problem = Problem(file, line, column, "", exc.code, message)
         return Validation(file, [problem], None)
     found: list[tuple[int, int, Path, str, str]] = [
         (issue.pos.line, issue.pos.column, issue.path, issue.code, issue.message)
@@ -299,6 +347,147 @@ def validate_text(text: str, file: str = "<text>", fmt: InputFormat | None = Non
         for line, column, path, code, message in found
     ]
     return Validation(file, problems, document)
+
+
+# --------------------------------------------------------------------------- --fix
+
+
+@dataclass(frozen=True, slots=True)
+class Fixed:
+    """What :func:`fix_file` changed: ``changes`` says what, one entry a field (empty:
+    the file was right); ``problems``, when the file could not be loaded to be fixed."""
+
+    file: str
+    changes: list[str]
+    problems: list[Problem]
+
+
+#: The derived fields of a decision that :func:`fix_file` re-derives, besides ids.
+_DERIVED = ("actions", "addressees", "deadlines", "bodies")
+
+
+def fix_file(path: FilePath, *, max_bytes: int = VALIDATE_MAX_BYTES) -> Fixed:
+    """Re-derive the derived fields of the emg-parse file at ``path`` after hand edits
+    and rewrite it in place, in its format, when any changed.
+
+    The fields are those the parser derives from the text: each decision's
+    ``actions`` (:func:`derived_actions`), then, as the parser's enrich stage does,
+    the ids of decisions and items and each decision's ``addressees``, ``deadlines``
+    and ``bodies`` (:func:`emg_parse.enrich.enrich`).  The file is written to a
+    temporary file beside it and renamed over it (``writers.write_atomic``): it is
+    whole, old or new, whatever happens.  A file that does not load (syntax, model)
+    is left alone; its problems are returned.  Raises as :func:`validate_file`, and
+    ``OSError`` when it cannot be written.
+    """
+    from emg_parse.enrich import enrich
+    from emg_parse.writers import render, write_atomic
+
+    validation = validate_file(path, max_bytes=max_bytes)
+    document = validation.document
+    if document is None:
+        return Fixed(validation.file, [], [p for p in validation.problems if not p.warning])
+    before = document.model_copy(deep=True)
+    for section in document.sections:
+        for decision in section.decisions:
+            decision.actions = derived_actions(decision.text, decision.actor)
+    enrich(document)
+    changes = _changes(before, document)
+    if changes:
+        text = path.read_bytes().decode("utf-8", "replace").removeprefix("\ufeff")
+        target = FilePath(os.path.realpath(path))
+        write_atomic(target, render(document, input_format(path.name, text)))
+    return Fixed(validation.file, changes, [])
+
+
+def _changes(before: OutcomeDocument, after: OutcomeDocument) -> list[str]:
+    """``actions of 1 decision``, ``3 ids``, ...: what differs."""
+    old = [d for s in before.sections for d in s.decisions]
+    new = [d for s in after.sections for d in s.decisions]
+    changes = []
+    for name in _DERIVED:
+        count = sum(getattr(a, name) != getattr(b, name) for a, b in zip(old, new, strict=True))
+        if count:
+            changes.append(f"{name} of {count} decision{'s' * (count != 1)}")
+    ids = sum(a.id != b.id for a, b in zip(_all_nodes(old), _all_nodes(new), strict=True))
+    if ids:
+        changes.append(f"{ids} id{'s' * (ids != 1)}")
+    return changes
+
+
+def _all_nodes(decisions: list[Any]) -> Iterator[Any]:
+    """Decisions and their items at every depth, depth first."""
+    stack = list(reversed(decisions))
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(node.items))
+
+
+# --------------------------------------------------------------------------- indentation
+
+#: A YAML line: its indentation, a list dash, a plain key and what follows its colon.
+_YAML_LINE = re.compile(
+    r"(?P<indent> *)(?P<dash>- +)?"
+    r"(?:(?P<key>[^\s#'\"\[{|>&*!%@`-][^:#]*?):(?:\s+(?P<value>\S.*))?$)?"
+)
+
+
+def _shape(line: str) -> tuple[int, str | None, str | None]:
+    """(the column its key or text starts at, its key or None, the key's value or None)."""
+    m = _YAML_LINE.match(line)
+    assert m is not None  # the pattern matches any line
+    start = len(m["indent"]) + len(m["dash"] or "")
+    return start, m["key"], m["value"]
+
+
+def indentation_problem(text: str, line: int) -> tuple[int, int, str] | None:
+    """A plain explanation of a YAML syntax error PyYAML reports at ``line`` (from 1),
+    when the indentation around it shows the usual hand-editing slip; else None.
+
+    With P the last line with content before ``line`` and Q the one before P:
+
+    - P is less indented than both ``line`` and Q, and Q holds ``key: value``: P is the
+      end of Q's value wrapped onto a line of its own (PyYAML reports the line after
+      it); it is blamed.
+    - ``line`` holds ``key:`` and is more indented than P, which holds ``key: value``,
+      both keys names (as emg-parse's are): the key is over-indented (PyYAML says
+      "mapping values are not allowed here").
+    """
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return None
+    before = [
+        n for n in range(line - 1, 0, -1) if lines[n - 1].strip() and not _comment(lines[n - 1])
+    ][:2]
+    if not before:
+        return None
+    here, here_key, _ = _shape(lines[line - 1])
+    p = before[0]
+    p_start, p_key, p_value = _shape(lines[p - 1])
+    if len(before) == 2 and p_start < here:
+        q = before[1]
+        q_start, q_key, q_value = _shape(lines[q - 1])
+        if q_key is not None and q_value is not None and p_start < q_start:
+            return (
+                p,
+                p_start + 1,
+                f"this line is less indented than the value of {q_key!r} on line {q} it "
+                f"seems to continue: indent it by more than {q_start} spaces, or join it to "
+                f"line {q}",
+            )
+    keys = [key for key in (here_key, p_key) if key is not None and _NAME.fullmatch(key)]
+    if len(keys) == 2 and p_value is not None and here > p_start:
+        return (
+            line,
+            here + 1,
+            f"{here_key!r} is indented more than {p_key!r} on line {p}: the keys of a "
+            f"mapping line up; indent it by {p_start} spaces",
+        )
+    return None
+
+
+def _comment(line: str) -> bool:
+    return line.lstrip().startswith("#")
 
 
 # --------------------------------------------------------------------------- the model
@@ -546,7 +735,33 @@ def _check_meaning(tree: Tree, failed: set[Path]) -> list[_Found]:
                 )
             for where, code, message in _items(decision, decision_path):
                 report(where, code, message)
+            if (problem := _actions_problem(decision)) is not None:
+                report((*decision_path, "actions"), "actions", problem)
     return found
+
+
+def derived_actions(text: str, actor: str | None) -> list[str]:
+    """The actions the parser gives a decision of ``text``: the verbs after its
+    in-sentence ``actor`` (:func:`emg_parse.actions.actions`)."""
+    from emg_parse.actions import actions
+
+    start = len(actor) if actor and text.startswith(actor) else 0
+    return actions(text[start:])
+
+
+def _actions_problem(decision: dict[str, Any]) -> str | None:
+    """The warning when a decision's ``actions`` are not the verbs of its text."""
+    text, actor, given = decision.get("text"), decision.get("actor"), decision.get("actions")
+    if not isinstance(text, str) or not isinstance(given, list):
+        return None
+    derived = derived_actions(text, actor if isinstance(actor, str) else None)
+    if given == derived:
+        return None
+    shown_list = "[" + ", ".join(map(str, derived)) + "]"
+    return (
+        f"actions [{', '.join(map(str, given))}] are not the verbs of the text, "
+        f"{shown_list}; re-derive them with 'emg-parse validate --fix FILE'"
+    )
 
 
 def _blank(value: object) -> bool:

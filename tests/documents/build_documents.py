@@ -85,6 +85,100 @@ def build() -> Path:
     )
 
 
+#: The rows of the tables of ``table_sections.docx``: a section heading, then rows of
+#: (action, responsible entities one a paragraph, timeline).
+TABLE_SECTIONS = [
+    (
+        "I. Chemicals and waste",
+        [
+            (
+                "Welcome the progress report of the Issue Management Group on chemicals and "
+                "waste and request it to present a joint strategy to the next meeting of the "
+                "Senior Officials.",
+                ["UNEP", "WHO"],
+                "September 2025",
+            ),
+            (
+                "Encourage members to share their data on hazardous waste with the Secretariat.",
+                ["All members"],
+                "Ongoing",
+            ),
+        ],
+    ),
+    (
+        "II. Nature-based solutions",
+        [
+            (
+                "Agree to establish a Task Team on nature-based solutions for an initial "
+                "period of two years, open to all interested members of the Group.",
+                ["UNEP", "FAO"],
+                "2025-2026",
+            )
+        ],
+    ),
+    (
+        "III. Any other business",
+        [
+            (
+                "Take note of the offer of UNESCO to host the next meeting of the Senior "
+                "Officials in Paris in the autumn of 2025.",
+                ["UNESCO", "EMG Secretariat"],
+                "Autumn 2025",
+            )
+        ],
+    ),
+]
+
+
+def build_tables() -> Path:
+    """``table_sections.docx``: one ruled table of action points (no agenda column) per
+    section, action text that wraps over two or three lines of its cell, two entities
+    on two lines of the responsible cell, and an annex with a table of participants."""
+    import docx
+    from docx.shared import Cm
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.left_margin = section.right_margin = Cm(2.5)
+    document.add_paragraph("EMG/SOM.31/3")
+    document.add_paragraph(
+        "31st Meeting of the Senior Officials of the Environment Management Group"
+    )
+    document.add_paragraph("Wednesday, 2 October 2024")
+    document.add_paragraph("Geneva")
+    document.add_paragraph("Approved Action Points")
+    for heading, rows in TABLE_SECTIONS:
+        document.add_paragraph(heading).runs[0].bold = True
+        grid = document.add_table(rows=1 + len(rows), cols=3)
+        grid.style = "Table Grid"
+        for cell, text in zip(
+            grid.rows[0].cells, ["Action points", "Responsible entity", "Timeline"], strict=True
+        ):
+            cell.text = text
+        for r, (action, leads, timeline) in enumerate(rows, 1):
+            cells = grid.rows[r].cells
+            cells[0].text = action
+            cells[1].text = leads[0]
+            for lead in leads[1:]:
+                cells[1].add_paragraph(lead)
+            cells[2].text = timeline
+        for row in grid.rows:
+            for cell, width in zip(row.cells, (9.0, 4.0, 3.0), strict=True):
+                cell.width = Cm(width)
+    document.add_paragraph("Annex I")
+    document.add_paragraph("List of participants")
+    people = document.add_table(rows=3, cols=2)
+    people.style = "Table Grid"
+    for r, row in enumerate(
+        [("Name", "Organization"), ("A. Lindqvist", "UNEP"), ("B. Osei", "FAO")]
+    ):
+        for c, text in enumerate(row):
+            people.cell(r, c).text = text
+    path = OUT / "table_sections.docx"
+    document.save(str(path))
+    return path
+
+
 def to_pdf(docx: Path) -> None:
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
@@ -105,3 +199,4 @@ def to_pdf(docx: Path) -> None:
 
 if __name__ == "__main__":
     to_pdf(build())
+    to_pdf(build_tables())

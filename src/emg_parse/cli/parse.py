@@ -22,6 +22,7 @@ from emg_parse.cli.common import (
     emit,
     output_target,
 )
+from emg_parse.cli.options import engine_option, max_size_option, password_option
 from emg_parse.errors import (
     EmgParseError,
     InputError,
@@ -72,21 +73,6 @@ class ParseCommand(click.Command):
     context_class = ParseContext
 
 
-class PasswordOption(click.Option):
-    """``--password`` alone asks for the password; when none can be read (no terminal and
-    stdin at its end, or Ctrl-C), that is a usage error rather than click's "Aborted!"."""
-
-    def prompt_for_value(self, ctx: click.Context) -> Any:
-        try:
-            return super().prompt_for_value(ctx)
-        except click.Abort:
-            raise click.UsageError(
-                "--password: no password was typed (no terminal, or the input ended); "
-                "give it in EMG_PARSE_PASSWORD",
-                ctx,
-            ) from None
-
-
 @click.command(cls=ParseCommand, epilog=EXIT_HELP)
 @click.argument("files", nargs=-1, required=True, metavar="FILE...", type=INPUT_PATH)
 @click.option(
@@ -103,28 +89,13 @@ class PasswordOption(click.Option):
     type=click.Choice(["json", "yaml"]),
     help="Output format (default: from the -o extension, else json).",
 )
-@click.option(
-    "--password",
-    cls=PasswordOption,
-    envvar="EMG_PARSE_PASSWORD",
-    prompt="Password",
-    prompt_required=False,
-    hide_input=True,
-    help="Password of an encrypted PDF; --password alone asks for it (not echoed).  "
-    "Or set EMG_PARSE_PASSWORD.",
-)
+@password_option
 @click.option(
     "--dump",
     type=click.Choice(["lines", "blocks"]),
     help="Print the intermediate form (extracted lines, or cleaned blocks) as JSON instead.",
 )
-@click.option(
-    "--max-size",
-    type=FiniteFloatRange(min=0.001),
-    default=100.0,
-    show_default=True,
-    help="Refuse input files (and stdin) larger than this many MB.",
-)
+@max_size_option
 @click.option(
     "--timeout",
     type=FiniteFloatRange(min=0),
@@ -132,13 +103,7 @@ class PasswordOption(click.Option):
     show_default=True,
     help="Stop after this many seconds (0: no limit).",
 )
-@click.option(
-    "--engine",
-    type=click.Choice(["pdfium", "pdfplumber"]),
-    default="pdfium",
-    show_default=True,
-    help="PDF text engine: pdfium (fast) or pdfplumber (pure Python, slower); same output.",
-)
+@engine_option
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the warnings (errors still are).")
 @click.option(
     "-v",

@@ -27,8 +27,13 @@ What ends up in the lines
   alternatives is used, so their text is not doubled).
 * **Table cells**: ``Line.cell = (column, row)``, 0-based; ``column`` is the grid
   column of the cell (counting ``w:gridBefore`` and the ``w:gridSpan`` of the
-  cells before it), ``row`` the index of the ``w:tr`` in its table.  Paragraphs of
-  a nested table carry the coordinates within the nested table.
+  cells before it), ``row`` the index of the ``w:tr`` in its table; ``Line.table``
+  numbers the tables in reading order (a nested table has its own number and its
+  paragraphs the coordinates within it).  A cell a vertical merge continues
+  (``w:vMerge`` without ``restart``) is not read: Word shows the text of the merged
+  cell once, in the row where it starts, and the rows it runs over have no text in
+  that column.  The table's first row is read like any other (the table stage takes
+  it for the header row).
 * **Text of a paragraph**: ``w:t`` of runs, including runs inside hyperlinks,
   ``w:ins``/``w:moveTo`` (insertions are kept), smart tags, inline content
   controls and simple fields; ``w:del``/``w:moveFrom``/``w:delText`` are left
@@ -150,6 +155,7 @@ W_ABSTRACT_NUM = _W + "abstractNum"
 W_NUM = _W + "num"
 W_P = _W + "p"
 W_TBL = _W + "tbl"
+W_TC_PR = _W + "tcPr"
 W_TR = _W + "tr"
 W_TC = _W + "tc"
 W_SDT = _W + "sdt"
@@ -528,6 +534,16 @@ class _Segment:
     props: _RunProps
 
 
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    """Where a paragraph of a table cell is: the table's identity, the cell's grid
+    column and its row."""
+
+    table: int
+    column: int
+    row: int
+
+
 @dataclass(slots=True)
 class _Walker:
     styles: _Styles
@@ -535,17 +551,19 @@ class _Walker:
     budget: LineBudget
     lines: list[Line] = field(default_factory=list)
     paragraph_no: int = 0
+    #: Tables met so far (the next table's identity).
+    tables: int = 0
     tracked_changes: bool = False
     #: Complex-field stack: True while in the instruction part (begin..separate).
     fields: list[bool] = field(default_factory=list)
 
     # -- blocks ------------------------------------------------------------
 
-    def blocks(self, parent: etree._Element, cell: tuple[int, int] | None) -> None:
+    def blocks(self, parent: etree._Element, cell: _Cell | None) -> None:
         for child in parent.iterchildren():
             self.block(child, cell)
 
-    def block(self, child: etree._Element, cell: tuple[int, int] | None) -> None:
+    def block(self, child: etree._Element, cell: _Cell | None) -> None:
         """One block-level element: a paragraph, a table, a content control, ..."""
         tag = child.tag
         if tag == W_P:
@@ -563,16 +581,28 @@ class _Walker:
             self.tracked_changes = True
 
     def table(self, tbl: etree._Element) -> None:
+        identity = self.tables
+        self.tables += 1
         for row_index, row in enumerate(_children(tbl, W_TR)):
             column = _int_val(row.find(f"{_W}trPr/{_W}gridBefore")) or 0
             for tc in _children(row, W_TC):
-                self.blocks(tc, (column, row_index))
-                span = _int_val(tc.find(f"{_W}tcPr/{_W}gridSpan")) or 1
-                column += max(span, 1)
+                tc_pr = tc.find(W_TC_PR)
+                span = _int_val(tc_pr.find(_W + "gridSpan")) if tc_pr is not None else None
+                merge = tc_pr.find(_W + "vMerge") if tc_pr is not None else None
+                if merge is not None and merge.get(_W + "val", "continue") == "continue":
+                    # the cell above runs on: what Word shows here is that cell's
+                    self.skip(tc)
+                else:
+                    self.blocks(tc, _Cell(identity, column, row_index))
+                column += max(span or 1, 1)
+
+    def skip(self, element: etree._Element) -> None:
+        """Count the paragraphs of ``element`` (provenance) without reading them."""
+        self.paragraph_no += sum(1 for _ in element.iter(W_P))
 
     # -- paragraphs ----------------------------------------------------------
 
-    def paragraph(self, p: etree._Element, cell: tuple[int, int] | None) -> None:
+    def paragraph(self, p: etree._Element, cell: _Cell | None) -> None:
         self.paragraph_no += 1
         number = self.paragraph_no
         # An unterminated field instruction does not swallow later paragraphs.
@@ -616,7 +646,8 @@ class _Walker:
                     source=Provenance(paragraph=number),
                     style=_style(piece, heading),
                     new_block=first,
-                    cell=cell,
+                    cell=None if cell is None else (cell.column, cell.row),
+                    table=None if cell is None else cell.table,
                 )
             )
             first = False

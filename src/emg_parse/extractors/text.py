@@ -10,6 +10,9 @@ saved as text look like:
   backslash escapes, and inline HTML such as ``<b>`` and ``<sup>`` (tags removed).
 * Table rows: cells separated by tabs or ``|`` become separate lines with
   ``Line.cell`` set; inside a cell, a run of two or more spaces separates lines.
+  Two or more table rows in a row (a Markdown separator row ``|---|`` between them
+  belongs to the table) are a table: their lines have ``Line.table`` set too, and
+  their columns are counted as printed (:func:`_table_row`).
 * Plain text saved from a PDF: lines not separated by a blank line have
   ``new_block=False`` so the clean-up stage can join wrapped lines -- unless a line is
   so short that the next line's first word would have fitted on it
@@ -41,7 +44,7 @@ from emg_parse.extractors import Done, Reading, ReadOptions
 from emg_parse.extractors.running import Placed, Zone, running_texts
 from emg_parse.labels import split_label
 from emg_parse.lines import Extraction, Line, LineBudget, Provenance, Style
-from emg_parse.patterns import PAGE_OF, SECTION_NUMBER
+from emg_parse.patterns import HEADING_NUMBER, PAGE_OF, SECTION_NUMBER
 
 #: A horizontal rule (``---``, ``* * *``, ``___``) or a Markdown table separator row
 #: (``| --- | :---: |``, ``---<tab>---``).  Every quantifier is possessive: on a line
@@ -341,6 +344,7 @@ def lines_from_text(text: str, path: Path | None = None) -> list[Line]:
     lines: list[Line] = []
     new_block = True
     table_row = 0
+    tables = 0  # the next table's identity
     rows = drop_running_lines(_rows(text))
     i = 0
     while i < len(rows):
@@ -349,12 +353,18 @@ def lines_from_text(text: str, path: Path | None = None) -> list[Line]:
             new_block = True
             i += 1
             continue
-        body = _BULLET.sub("", raw, count=1)
-        if split_label(body.strip()) is None and ("\t" in body.strip() or "|" in body):
-            lines.extend(_table_row(body, rows[i], table_row, budget))
-            table_row += 1
+        if _is_table_row(raw):
+            end, data = _table_end(rows, i)
+            table = None
+            if data >= 2:  # rule: a table has two rows at least
+                table, tables = tables, tables + 1
+            for k in range(i, end):
+                if not _RULE.match(rows[k].text):
+                    body = _BULLET.sub("", rows[k].text, count=1)
+                    lines.extend(_table_row(body, rows[k], table_row, table, budget))
+                    table_row += 1
             new_block = True
-            i += 1
+            i = end
             continue
         # A paragraph: the lines up to the next blank line, rule or table row.
         j = i
@@ -362,6 +372,10 @@ def lines_from_text(text: str, path: Path | None = None) -> list[Line]:
             if "\t" in rows[j].text.strip() or "|" in rows[j].text:
                 break
             j += 1
+        # A line with a tab or a pipe that is no table row ("IV.<tab>Title", as Word
+        # saves a paragraph) is a paragraph of its own.
+        alone = j == i
+        new_block = new_block or alone
         paragraph = rows[i:j] if j > i else rows[i : i + 1]
         texts = [_BULLET.sub("", r.text, count=1) for r in paragraph]
         cells = layout_cells(texts)
@@ -395,6 +409,7 @@ def lines_from_text(text: str, path: Path | None = None) -> list[Line]:
                         new_block = True
         if len(columns) > 1:
             table_row += 1
+        new_block = new_block or alone
         i = max(j, i + 1)
     return lines
 
@@ -411,11 +426,54 @@ def _unwrapped_starts(texts: list[str]) -> list[bool]:
     return starts
 
 
-def _table_row(body: str, row: _Row, table_row: int, budget: LineBudget) -> list[Line]:
-    """A Markdown/tab-separated table row: one line per cell part, with ``cell`` set."""
-    cells = [c for c in _split_cells(body.strip().strip("|")) if c.strip()]
+def _is_table_row(raw: str) -> bool:
+    """A Markdown or tab-separated table row, not a list item or a heading whose label
+    or number a tab follows ("a.<tab>establish ...", "IV.<tab>Title", as Word saves
+    them): a row's first cell may start with a number when text follows it in the cell
+    ("5. Sand and dust storms<tab>Welcome ...")."""
+    body = _BULLET.sub("", raw, count=1).strip()
+    if "\t" in body:
+        first = body.split("\t", 1)[0]
+        split = split_label(first)
+        alone = split is not None and not split[1].strip()
+        return not alone and HEADING_NUMBER.match(first) is None
+    return split_label(body) is None and "|" in body
+
+
+def _table_end(rows: list[_Row], start: int) -> tuple[int, int]:
+    """Where the run of table rows from ``start`` ends, and how many rows of text it
+    has (a separator row ``|---|---|`` between them belongs to it)."""
+    end, data = start, 0
+    while end < len(rows):
+        text = rows[end].text
+        if _RULE.match(text) and ("|" in text or "\t" in text):
+            end += 1
+        elif text.strip() and _is_table_row(text):
+            end, data = end + 1, data + 1
+        else:
+            break
+    return end, data
+
+
+def _table_row(
+    body: str, row: _Row, table_row: int, table: int | None, budget: LineBudget
+) -> list[Line]:
+    """A Markdown/tab-separated table row: one line per cell part, with ``cell`` set.
+
+    In a table of two rows or more (``table`` is its identity) the columns are counted
+    as printed: every pipe, or every tab of a row without pipes, ends a cell, so that
+    an empty cell (an agenda cell merged over several rows) keeps the columns after it
+    in place.  Elsewhere a run of tabs is one separator.
+    """
+    if table is not None and "|" not in body:
+        pieces = body.strip(" \r\n").split("\t")
+    else:
+        pieces = _split_cells(body.strip().strip("|"))
+    cells = [(column, c) for column, c in enumerate(pieces) if c.strip()]
+    if table is None:
+        cells = list(enumerate(c for _, c in cells))
     out = []
-    for column, cell_text in enumerate(cells):
+    for column, cell_text in cells:
         parts = _CELL_GAP.split(cell_text.strip()) if len(cells) > 1 else [cell_text]
         for part in parts:
             content, style = _line_style(part)
@@ -429,6 +487,7 @@ def _table_row(body: str, row: _Row, table_row: int, budget: LineBudget) -> list
                         style=style,
                         new_block=True,
                         cell=(column, table_row) if len(cells) > 1 else None,
+                        table=table if len(cells) > 1 else None,
                     )
                 )
     return out

@@ -18,6 +18,7 @@ from emg_parse.extractors.pdf.lines import TextLine, page_lines
 from emg_parse.extractors.pdf.objects import Box, PageGlyphs, Rule, horizontal_rules
 from emg_parse.extractors.pdf.params import LayoutParams
 from emg_parse.extractors.pdf.running import Margin, guess, place
+from emg_parse.extractors.pdf.tables import Grid, find_grids
 from emg_parse.extractors.running import Placed, Zone, running_texts
 from emg_parse.lines import Line, LineBudget, Provenance, Style
 
@@ -47,7 +48,7 @@ class _PageText:
     lines laid out without the guessed fragments, and (when laid out in this process)
     what it was laid out from, to lay it out again."""
 
-    __slots__ = ("first", "guess", "has_text", "items", "lines", "out", "rules")
+    __slots__ = ("first", "grids", "guess", "has_text", "items", "lines", "out", "rules")
 
     def __init__(
         self,
@@ -58,6 +59,7 @@ class _PageText:
         out: list[OutLine],
         lines: list[TextLine] | None = None,
         rules: list[Rule] | None = None,
+        grids: list[Grid] | None = None,
     ) -> None:
         self.has_text = has_text
         #: every fragment, as the running-text rule sees it
@@ -70,6 +72,7 @@ class _PageText:
         self.out = out
         self.lines = lines
         self.rules = rules
+        self.grids = grids
 
     def export(self) -> tuple[Any, ...]:
         """The page without its lines and rules, as plain data (to send to another process)."""
@@ -137,12 +140,13 @@ class _Pages:
         self.any_text = self.any_text or has_text
         lines = page_lines(glyphs, params)
         rules = horizontal_rules(boxes, params)
+        grids = find_grids(boxes, params)
         items, guess, self._previous_margin = _margin(lines, height, self._previous_margin, params)
         first = not self._emitted
-        out = layout_page(_without(lines, guess), rules, params, first_page=first)
+        out = layout_page(_without(lines, guess), rules, params, first_page=first, grids=grids)
         self._emitted = self._emitted or bool(out)
         self._count(out)
-        self.pages.append(_PageText(has_text, items, guess, first, out, lines, rules))
+        self.pages.append(_PageText(has_text, items, guess, first, out, lines, rules, grids))
 
     def seed(self, glyphs: PageGlyphs, height: float) -> None:
         """Guess the running text of the next page added from this page's margin
@@ -170,15 +174,22 @@ class _Pages:
         again = dict(zip([r.page for r in redo], self._laid_out_again(redo), strict=True))
         out: list[Line] = []
         styles = self._styles
+        tables = 0  # the ruled tables of the pages before, numbered through the document
         for index, page in enumerate(self.pages):
             number = index + 1
             emitted = again.get(index, page.out)
-            for n, (text, x, bold, italic, size, new_block, cell) in enumerate(emitted, 1):
+            seen = 0
+            for n, (text, x, bold, italic, size, new_block, cell, table) in enumerate(emitted, 1):
                 key = (bold, italic, size)
                 style = styles.get(key)
                 if style is None:
                     style = styles[key] = Style(bold=bold, italic=italic, size=size)
-                out.append(Line(text, Provenance(number, n), style, x, new_block, cell))
+                if table is not None:
+                    seen = max(seen, table + 1)
+                    table += tables
+                line = Line(text, Provenance(number, n), style, x, new_block, cell, table)
+                out.append(line)
+            tables += seen
         return out
 
     def _running(self) -> dict[int, set[Ref]]:
@@ -225,7 +236,13 @@ class _Pages:
             page = self.pages[index]
             assert page.lines is not None and page.rules is not None, "laid out elsewhere"
             out.append(
-                layout_page(_without(page.lines, drop), page.rules, self.params, first_page=first)
+                layout_page(
+                    _without(page.lines, drop),
+                    page.rules,
+                    self.params,
+                    first_page=first,
+                    grids=page.grids or [],
+                )
             )
         return out
 
@@ -283,8 +300,11 @@ def _relayout_task(
         content = document.read_page(index)
         lines = page_lines(dedupe_page(content.glyphs, params), params)
         rules = horizontal_rules(content.boxes, params)
+        grids = find_grids(content.boxes, params)
         page = redo[index]
-        yield layout_page(_without(lines, page.drop), rules, params, first_page=page.first)
+        yield layout_page(
+            _without(lines, page.drop), rules, params, first_page=page.first, grids=grids
+        )
 
 
 def _without(lines: list[TextLine], drop: set[Ref]) -> list[TextLine]:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from emg_parse.extractors.pdf.lines import Fragment, TextLine, _weighted_median
 from emg_parse.extractors.pdf.objects import Rule
 from emg_parse.extractors.pdf.params import LayoutParams
+from emg_parse.extractors.pdf.tables import Grid, take_cells
 from emg_parse.extractors.pdf.words import Word
 
 
@@ -35,6 +36,8 @@ class OutLine(NamedTuple):
     new_block: bool
     #: ``(column, row)`` of a column block's cell, None outside one
     cell: tuple[int, int] | None = None
+    #: the ruled table of the page it is in (0, 1, ... top to bottom), None outside one
+    table: int | None = None
 
 
 def _quantile(values: Sequence[float], q: float) -> float:
@@ -149,6 +152,58 @@ def _out(fragment: Fragment, new_block: bool, cell: tuple[int, int] | None) -> O
 
 
 def layout_page(
+    lines: Sequence[TextLine],
+    rules: Iterable[Rule],
+    params: LayoutParams,
+    *,
+    first_page: bool,
+    grids: Sequence[Grid] = (),
+) -> list[OutLine]:
+    """Emit one page's lines in reading order: the text of the ruled tables ``grids``
+    (:mod:`.tables`) cell by cell, row by row, each cell's lines top to bottom with
+    ``cell`` and ``table`` set, the first starting a block (and a line after its
+    table too); the text above, between and below them as :func:`_layout_text` says.
+    A page without ruled tables is laid out by :func:`_layout_text` alone.
+    """
+    if not grids:
+        return _layout_text(lines, rules, params, first_page=first_page)
+    rules = list(rules)
+    ordered = sorted(lines, key=lambda ln: (ln.baseline, ln.x0))
+    gap_limit = params.paragraph_gap * line_pitch(ordered, params) if ordered else 0.0
+    rest, tables = take_cells(lines, grids)
+    bands: list[list[TextLine]] = [[] for _ in range(len(grids) + 1)]
+    tops = [g.top for g in grids]
+    for line in rest:
+        bands[bisect.bisect_right(tops, line.baseline)].append(line)
+    out: list[OutLine] = []
+    for k, band in enumerate(bands):
+        part = _layout_text(band, rules, params, first_page=first_page and not out)
+        if out and part:
+            part[0] = part[0]._replace(new_block=True)
+        out += part
+        if k < len(tables):
+            for cell, cell_lines in tables[k]:
+                prev: float | None = None
+                for line, fragment in cell_lines:
+                    new_block = prev is None or line.baseline - prev > gap_limit
+                    bold, italic, size = fragment.style
+                    out.append(
+                        OutLine(
+                            fragment.text,
+                            round(fragment.x0, 2),
+                            bold,
+                            italic,
+                            size,
+                            new_block,
+                            (cell.column, cell.row),
+                            k,
+                        )
+                    )
+                    prev = line.baseline
+    return out
+
+
+def _layout_text(
     lines: Sequence[TextLine], rules: Iterable[Rule], params: LayoutParams, *, first_page: bool
 ) -> list[OutLine]:
     """Emit one page's lines in reading order with ``new_block`` and ``cell``.
@@ -163,10 +218,14 @@ def layout_page(
     ``cell=(column, row)``.
 
     ``new_block`` is True for a line more than ``params.paragraph_gap`` x the page's
-    line pitch below the
-    line before it, for a line below a rule that spans it, for the first line of a
-    table cell, and for the first line of the document (``first_page``); the first
-    line of a later page gets False, since a paragraph may go on across the break.
+    line pitch below the line before it, for a line below a rule that spans it, for
+    the first line of a table cell, and for the first line of the document
+    (``first_page``); the first line of a later page gets False, since a paragraph may
+    go on across the break.  Between those breaks, lines of one piece form a run, and
+    a line of it whose first word would have fitted at the end of the line before it
+    starts a block too: that line was not wrapped (a heading with its text right under
+    it).  The run's right edge is the ``params.text_edge_quantile`` of its lines' right
+    edges, so a narrow column has its own.
 
     Every word of ``lines`` is emitted once: no line is left out, so a page with
     lines emits at least one.
@@ -227,6 +286,9 @@ def layout_page(
         i = j
 
     out: list[OutLine] = []
+    run: list[int] = []  # where the lines of one piece since the last break are in out
+    runs: list[list[int]] = [run]
+    source: dict[int, TextLine] = {}
     prev_line: TextLine | None = None
     for kind, seg_lines, block in segments:
         if kind == "line":
@@ -239,12 +301,35 @@ def layout_page(
                 new_block = line.baseline - prev_line.baseline > gap_limit or ruled.between(
                     prev_line, line, line.x0 + tol, line.x0 + params.rule_span_share * width
                 )
+            if new_block:
+                run = []
+                runs.append(run)
+            run.append(len(out))
+            source[len(out)] = line
             out.append(_out(line.fragments[0], new_block, None))  # a line of one fragment
             prev_line = line
             continue
+        run = []
+        runs.append(run)
         out.extend(_emit_block(block, gap_limit, prev_line is not None, first_page))
         prev_line = max((p.line for p in block), key=lambda ln: ln.baseline)
+    for members in runs:
+        _mark_unwrapped(out, members, [source[k] for k in members], params)
     return out
+
+
+def _mark_unwrapped(
+    out: list[OutLine], members: list[int], lines: list[TextLine], params: LayoutParams
+) -> None:
+    """Start a block at each line of a run (``out[k]`` for ``k`` in ``members``, read
+    from ``lines``) whose first word would have fitted at the end of the line before it."""
+    if len(lines) < 2:
+        return
+    edge = _quantile([ln.x1 for ln in lines], params.text_edge_quantile)
+    for k, before, line in zip(members[1:], lines, lines[1:], strict=False):
+        word = line.fragments[0].words[0]
+        if before.x1 + params.space_share * before.size + (word.x1 - word.x0) <= edge:
+            out[k] = out[k]._replace(new_block=True)
 
 
 def _emit_block(

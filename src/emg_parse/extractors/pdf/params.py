@@ -26,6 +26,18 @@ class LayoutParams:
     #: its top and bottom edges (a table row's borders).
     rule_bar_height: float = 2.0
 
+    # --- ruled tables (tables) ------------------------------------------------------
+    #: A drawn shape at most this thick is one table edge through its middle; a
+    #: larger one gives its four sides.
+    table_edge_width: float = 3.0
+    #: Edges of one direction this close are moved to one position, and a vertical
+    #: and a horizontal edge this close cross ...
+    table_snap: float = 3.0
+    #: ... edges on one position at most this far apart are joined ...
+    table_join: float = 3.0
+    #: ... and an edge shorter than this is no table edge.
+    table_min_edge: float = 3.0
+
     # --- fake bold (dedupe) ---------------------------------------------------------
     #: Two glyphs with the same text, font and size whose corners lie within this
     #: distance in x and in y are one glyph drawn twice ...
@@ -111,6 +123,14 @@ class LayoutParams:
     #: A line whose first piece starts this many sizes right of the first column
     #: (a centred title) does not join the block.
     centred_offset: float = 2.0
+    #: The right edge of a page's text is this quantile of its lines' right edges (low
+    #: enough that a page number or an overlong address beyond the margin does not
+    #: set it) ...
+    text_edge_quantile: float = 0.75
+    #: ... and a line followed by a line whose first word, after a space of this share
+    #: of the type size, would have ended left of that edge was not wrapped: the next
+    #: line starts a block (a heading with its text right under it).
+    space_share: float = 0.25
 
 
 #: The parameters every document is read with unless a caller gives others.

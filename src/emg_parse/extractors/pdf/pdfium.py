@@ -422,9 +422,33 @@ def _page_glyphs(api: Pdfium, textpage: int, frame: Frame) -> PageGlyphs:
             upright.append(is_upright)
     if not frame.plain:
         left, right = _turned_edges(api, textpage, frame, index, left, right)
+    elif all(upright):
+        _word_starts_at_origin(api, textpage, texts, index, left, right)
     if not all(upright):  # pdfminer leaves out glyphs that are not upright
         return _only_upright(texts, left, right, spans, upright)
     return PageGlyphs(texts, left, right, spans)
+
+
+def _word_starts_at_origin(
+    api: Pdfium,
+    textpage: int,
+    texts: list[str],
+    index: list[int],
+    left: list[float],
+    right: list[float],
+) -> None:
+    """Start each word at its first glyph's origin, as pdfminer does, where the glyph's
+    drawing reaches further left (the tail of a "j"): so that a line starts at the same
+    place with either engine.  Only a word's first glyph is asked: inside a word such a
+    tail only makes glyphs overlap, which joins them all the same."""
+    ox, oy = c_double(), c_double()
+    starts = [
+        k for k, t in enumerate(texts) if not t.isspace() and (k == 0 or texts[k - 1].isspace())
+    ]
+    for a in starts:
+        api.char_origin(textpage, index[a], ox, oy)
+        if left[a] < ox.value < right[a]:
+            left[a] = ox.value
 
 
 _TOKEN = re.compile(r"\S+")

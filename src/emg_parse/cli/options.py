@@ -1,0 +1,68 @@
+"""Options that ``parse`` and ``batch`` share, defined once: how a document is read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from emg_parse.cli.common import FiniteFloatRange
+from emg_parse.extractors import MAX_FILE_BYTES
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: The environment variable ``--password`` is read from when it is not given.
+PASSWORD_ENV = "EMG_PARSE_PASSWORD"
+
+
+class PasswordOption(click.Option):
+    """``--password`` alone asks for the password; when none can be read (no terminal and
+    stdin at its end, or Ctrl-C), that is a usage error rather than click's "Aborted!"."""
+
+    def prompt_for_value(self, ctx: click.Context) -> Any:
+        try:
+            return super().prompt_for_value(ctx)
+        except click.Abort:
+            raise click.UsageError(
+                "--password: no password was typed (no terminal, or the input ended); "
+                f"give it in {PASSWORD_ENV}",
+                ctx,
+            ) from None
+
+
+def password_option(function: F) -> F:
+    """``--password``: given, asked for (``--password`` alone, not echoed), or from
+    :data:`PASSWORD_ENV`."""
+    return click.option(
+        "--password",
+        cls=PasswordOption,
+        envvar=PASSWORD_ENV,
+        prompt="Password",
+        prompt_required=False,
+        hide_input=True,
+        help="Password of encrypted PDFs; --password alone asks for it (not echoed).  "
+        f"Or set {PASSWORD_ENV}.",
+    )(function)
+
+
+def max_size_option(function: F) -> F:
+    """``--max-size`` in MB (the default: ``extractors.MAX_FILE_BYTES``)."""
+    return click.option(
+        "--max-size",
+        type=FiniteFloatRange(min=0.001),
+        default=MAX_FILE_BYTES / 1048576,
+        show_default=True,
+        help="Refuse input files larger than this many MB.",
+    )(function)
+
+
+def engine_option(function: F) -> F:
+    """``--engine``: the PDF text engine."""
+    return click.option(
+        "--engine",
+        type=click.Choice(["pdfium", "pdfplumber"]),
+        default="pdfium",
+        show_default=True,
+        help="PDF text engine: pdfium (fast) or pdfplumber (pure Python, slower); same output.",
+    )(function)
