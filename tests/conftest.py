@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from emg_parse.cli import main
 from emg_parse.model import OutcomeDocument
 from emg_parse.pipeline import parse_file
+from emg_parse.writers import is_temporary
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -159,3 +160,8 @@ def parse_text(tmp_path: Path) -> ParseText:
         return parse_file(path)
 
     return parse
+
+
+def temporaries(folder: Path) -> list[Path]:
+    """The temporary files emg-parse left anywhere in ``folder`` (there should be none)."""
+    return sorted(p for p in folder.rglob("*") if is_temporary(p.name))

@@ -41,7 +41,7 @@ from emg_parse.limits import READER_MEMORY, memory_message, timeout_message
 from emg_parse.manifest import COLUMNS, Row, Summary, load_rows
 from emg_parse.model import OutcomeDocument
 
-from .conftest import GOLDEN, ROOT, SAMPLES
+from .conftest import GOLDEN, ROOT, SAMPLES, temporaries
 
 TXT = SAMPLES / "EMGSOM.26_3a.txt"
 PDF = SAMPLES / "EMGSOM.26_3a_autonum.pdf"
@@ -119,10 +119,6 @@ def rows(out: Path) -> dict[str, dict[str, Any]]:
 
 def statuses(out: Path) -> dict[str, str]:
     return {path: row["status"] for path, row in rows(out).items()}
-
-
-def temporaries(folder: Path) -> list[Path]:
-    return [p for p in folder.rglob("*.tmp")]
 
 
 def count_items(items: list[dict[str, Any]]) -> int:

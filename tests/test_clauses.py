@@ -231,3 +231,14 @@ def test_no_addressee_span_when_the_last_verb_asks_nobody() -> None:
 )
 def test_leads_in(text: str, start: int, expected: bool) -> None:
     assert leads_in(text, _ALL, start) is expected
+
+
+def test_the_opening_to_is_the_deciding_body_s_infinitive() -> None:
+    text = "may wish to rename the IMG on X as the IMG on Y and to invite UNIDO to join it."
+    found = clauses(text, ["rename", "invite"])
+    assert [[v.action for v in c.verbs] for c in found] == [["rename"], ["invite"]]
+
+
+def test_a_proposal_opening_alone_leads_in_to_a_list() -> None:
+    assert leads_in("The Senior Officials may wish to:", [], start=21)
+    assert not leads_in("The Senior Officials may wish to note X:", [], start=21)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from emg_parse.characters import INVISIBLE, LIGATURES
-from emg_parse.cleanup import clean, join_wrapped, normalise_text
+from emg_parse.cleanup import clean, normalise_text
 from emg_parse.lines import Block, Line, Provenance, Style
 
 
@@ -86,12 +86,14 @@ def test_typesetter_hyphenation_is_removed_when_the_word_occurs_elsewhere() -> N
     assert blocks[0].text == "the implementation of the plan and its implementation report"
 
 
-def test_join_wrapped_after_slash_has_no_space() -> None:
-    assert join_wrapped("EMG/", "SOM.27/2", set()) == "EMG/SOM.27/2"
+def test_a_line_broken_after_a_slash_is_joined_without_a_space() -> None:
+    blocks = clean(_lines("Symbol: EMG/", "SOM.27/2 and/", "or later"))
+    assert blocks[0].text == "Symbol: EMG/SOM.27/2 and/or later"
 
 
-def test_join_wrapped_dash_with_space() -> None:
-    assert join_wrapped("14:00 -", "15:30", set()) == "14:00 - 15:30"
+def test_a_line_broken_after_a_spaced_dash_is_joined_with_a_space() -> None:
+    blocks = clean(_lines("Time: 14:00 -", "15:30 GVA time"))
+    assert blocks[0].text == "Time: 14:00 - 15:30 GVA time"
 
 
 def test_style_change_starts_a_block() -> None:

@@ -717,7 +717,7 @@ def test_too_many_lines_is_a_one_line_error(
     with pytest.raises(TooLargeError) as info:
         extract_docx(path)
     assert info.value.one_line() == (
-        f"{path}: more than 100 lines or 100,000,000 characters of text, far more than an "
+        f"{path}: more than 100 lines or 10,000,000 characters of text, far more than an "
         "outcome document holds; split it into smaller documents"
     )
     path = build_docx(tmp_path / "d.docx", [para(f"line {n}") for n in range(100)])

@@ -18,9 +18,8 @@ from emg_parse.cli.bodies import BODIES_EXIT_CODES
 from emg_parse.cli.export import EXPORT_EXIT_CODES
 from emg_parse.export import TABLES
 
-from .conftest import ROOT, edited
+from .conftest import ROOT, edited, temporaries
 from .converted import converted_once, copy_of, invoke
-from .test_readme_exit_codes import table_after
 
 
 @pytest.fixture
@@ -53,10 +52,6 @@ def query(database: Path, sql: str, *args: object) -> list[tuple[Any, ...]]:
 def manifest_total(converted: Path, column: str) -> int:
     rows = json.loads((converted / "manifest.json").read_text(encoding="utf-8"))["documents"]
     return sum(row[column] for row in rows)
-
-
-def temporaries(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.rglob(".emg-parse-*"))
 
 
 # --------------------------------------------------------------------------- the database
@@ -722,18 +717,6 @@ def test_a_stop_signal_leaves_the_old_database(
 
 
 # --------------------------------------------------------------------------- help
-
-
-@pytest.mark.parametrize(
-    ("heading", "codes"),
-    [
-        ("Exit codes of `export`:", EXPORT_EXIT_CODES),
-        ("Exit codes of `bodies`:", BODIES_EXIT_CODES),
-    ],
-    ids=["export", "bodies"],
-)
-def test_readme_lists_every_exit_code(heading: str, codes: dict[int, str]) -> None:
-    assert sorted(table_after(heading)) == sorted(codes)
 
 
 @pytest.mark.parametrize("command", ["export", "bodies"])

@@ -494,6 +494,54 @@ def test_parse_over_the_memory_limit_is_exit_3(tmp_path: Path) -> None:
         assert not out.exists()
 
 
+def test_parse_over_the_memory_limit_stops_while_reading(tmp_path: Path) -> None:
+    """A document too large for the limit is stopped by the reader's own count, in
+    Python code, before a later stage's native code could run out of memory (where a
+    failed allocation aborts the process instead of raising ``MemoryError``)."""
+    words = " ".join(f"w{n}" for n in range(12))
+    text = tmp_path / "big.txt"
+    text.write_text(
+        "I. Task Team\nThe Senior Officials:\n"
+        + "".join(f"a) Welcome {words} {n}\n\n" for n in range(100_000)),
+        encoding="utf-8",
+    )
+    code = (
+        "import sys, traceback\n"
+        "from pathlib import Path\n"
+        "from emg_parse.limits import memory_limit\n"
+        "from emg_parse.pipeline import parse_file\n"
+        "try:\n"
+        f"    with memory_limit({64 << 20}):\n"
+        "        parse_file(Path(sys.argv[1]))\n"
+        "except MemoryError as exc:\n"
+        "    print(traceback.extract_tb(exc.__traceback__)[-1].name, \n"
+        "          'emg_parse.model' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(text)], capture_output=True, text=True, timeout=120
+    )
+    assert (result.returncode, result.stdout) == (0, "take False\n"), result.stderr
+
+
+def test_a_document_within_the_memory_limit_is_parsed_under_it(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    code = (
+        "import sys\n"
+        "from emg_parse.cli import run\n"
+        f"sys.modules['emg_parse.cli.parse'].READER_MEMORY = {64 << 20}\n"
+        "run()\n"
+    )
+    sample = SAMPLES / "EMGSOM.26_3a_autonum.docx"
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(sample), "-o", str(out)],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["sections"]
+
+
 # --------------------------------------------------------------------------- stdout
 
 

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
@@ -32,6 +33,7 @@ from hypothesis import strategies as st
 
 from emg_parse import limits
 from emg_parse.cli import main
+from emg_parse.engines import PDF_ENGINES
 from emg_parse.errors import InputError, ParseTimeoutError
 from emg_parse.extractors import ReadOptions
 from emg_parse.extractors.pdf import assembly, columns, extractor, pdfium, reader
@@ -658,6 +660,15 @@ def test_cli_engine_option(engine: str, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert '"symbol": "EMGSOM.26_3a"' in out.read_text(encoding="utf-8")
+
+
+def test_the_engine_option_offers_the_engines_of_the_pdf_package() -> None:
+    from emg_parse.cli.parse import parse
+
+    option = next(p for p in parse.params if p.name == "engine")
+    assert isinstance(option.type, click.Choice)
+    assert tuple(option.type.choices) == PDF_ENGINES
+    assert option.default == ReadOptions().engine
 
 
 @needs_fork

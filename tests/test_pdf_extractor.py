@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from emg_parse import lines as lines_module
 from emg_parse.cli import main
+from emg_parse.engines import PDF_ENGINES
 from emg_parse.errors import (
     EmgParseError,
     EncryptedError,
@@ -28,7 +29,7 @@ from emg_parse.errors import (
     NoTextError,
     TooLargeError,
 )
-from emg_parse.extractors import PdfEngine, ReadOptions
+from emg_parse.extractors import ReadOptions
 from emg_parse.extractors.pdf import columns, objects
 from emg_parse.extractors.pdf.dedupe import dedupe_glyphs
 from emg_parse.extractors.pdf.errors import DAMAGED_MESSAGE, ENCRYPTED_MESSAGE, NO_TEXT_MESSAGE
@@ -47,7 +48,7 @@ from .conftest import SAMPLES
 from .pdfgen import Page, Span, build_pdf, text_width, write_pdf
 
 #: Every PDF engine.
-ENGINES: tuple[PdfEngine, ...] = get_args(PdfEngine)
+ENGINES = PDF_ENGINES
 
 
 class Reader:
@@ -936,7 +937,7 @@ def test_too_many_lines_is_a_one_line_error(
     with pytest.raises(TooLargeError) as caught:
         convert(extractor, tmp_path, pages)
     assert caught.value.one_line().endswith(
-        "doc.pdf: more than 15 lines or 100,000,000 characters of text, far more than an "
+        "doc.pdf: more than 15 lines or 10,000,000 characters of text, far more than an "
         "outcome document holds; split it into smaller documents"
     )
     assert len(convert(extractor, tmp_path, pages[:7]).lines) == 14

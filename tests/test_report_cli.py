@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -11,9 +12,8 @@ import pytest
 
 from emg_parse.cli.report import REPORT_EXIT_CODES
 
-from .conftest import ROOT
+from .conftest import ROOT, temporaries
 from .converted import converted_once, copy_of, invoke
-from .test_readme_exit_codes import table_after
 
 
 @pytest.fixture
@@ -24,10 +24,6 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def converted_copy(converted: Path, tmp_path: Path) -> Path:
     return copy_of(converted, tmp_path)
-
-
-def temporaries(folder: Path) -> list[Path]:
-    return sorted(folder.rglob(".emg-parse-*"))
 
 
 def test_writes_the_page_inside_the_converted_folder(converted_copy: Path) -> None:
@@ -239,6 +235,19 @@ def test_usage_errors_are_exit_2(converted: Path) -> None:
     assert "No such option '--bogus'" in err
     code, _, err = invoke("report")
     assert code == 2 and "Missing argument 'CONVERTED_DIR'" in err
+
+
+def table_after(heading: str) -> list[int]:
+    """The codes in the first column of the first ``| code | meaning |`` table after
+    ``heading`` in the README (a cell may list several: ``129, 143``)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.index("| code | meaning |", readme.index(heading))
+    codes: list[int] = []
+    for line in readme[table:].splitlines()[2:]:
+        if not line.strip().startswith("|"):
+            break
+        codes += [int(code) for code in re.findall(r"\d+", line.split("|")[1])]
+    return codes
 
 
 def test_readme_lists_every_exit_code() -> None:

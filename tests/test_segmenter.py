@@ -462,3 +462,21 @@ def test_every_labelled_line_is_kept_in_order(labels: list[str]) -> None:
         return out
 
     assert flatten(result.sections[0].decisions) == [f"Welcome {n};" for n in range(len(labels))]
+
+
+def test_a_numbered_proposal_line_over_its_items_is_one_decision() -> None:
+    result = run(
+        "1. Nature\n\n1.1 The Task Team delivered its stocktake.\n\n"
+        "1.2 The Senior Officials may wish to:\n\n(a) welcome the stocktake;\n\n"
+        "(b) extend the mandate of the Task Team;\n\n(c) welcome the plan.\n"
+    )
+    (section,) = result.sections
+    assert section.notes == ["1.1 The Task Team delivered its stocktake."]
+    (decision,) = section.decisions
+    assert (decision.label, decision.actor, decision.actions) == (
+        "1.2",
+        "The Senior Officials",
+        ["welcome", "extend"],
+    )
+    assert [i.label for i in decision.items] == ["a", "b", "c"]
+    assert result.warnings == []

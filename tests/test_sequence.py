@@ -447,6 +447,17 @@ def test_decimal_decision_labels() -> None:
     ]
 
 
+def test_decimal_decisions_skip_the_decimals_of_notes() -> None:
+    sections = [
+        _section("1", 1, "1.2", "1.4", notes=["1.1 The Task Team reported.", "1.3 Noted."]),
+        _section("2", 1, "2.1", "2.3", notes=["2.2 Noted."]),
+        _section("3", 1, "3.2"),
+    ]
+    assert _validate(sections) == [
+        "sections[2].decisions[0].label: list starts at label '3.2' (expected '3.1')"
+    ]
+
+
 @pytest.mark.parametrize(
     "reference", sorted((ROOT / "tests" / "reference").glob("*.yaml")), ids=lambda p: p.stem
 )

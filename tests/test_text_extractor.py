@@ -327,7 +327,7 @@ def test_too_many_lines_is_a_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(TooLargeError) as caught:
         TextExtractor().convert(path)
     assert caught.value.one_line() == (
-        f"{path}: more than 1,000,000 lines or 100,000,000 characters of text, far more than "
+        f"{path}: more than 1,000,000 lines or 10,000,000 characters of text, far more than "
         "an outcome document holds; split it into smaller documents"
     )
     result = CliRunner().invoke(main, [str(path)])

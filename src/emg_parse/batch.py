@@ -63,6 +63,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import importlib
 import itertools
 import multiprocessing
@@ -738,9 +739,11 @@ def out_dir_lock(out_dir: Path) -> Iterator[None]:
     """Hold OUT_DIR for this process: raise :class:`InUseError` at once when another
     batch holds it.
 
-    The lock is ``flock`` on :data:`LOCK_FILE`, which records the holder's pid and
-    start time for that message.  The system releases it when the holder ends, however
-    it ends (also ``kill -9``), so a stale lock never blocks; the file stays.
+    The lock is a POSIX record lock (``lockf``) on :data:`LOCK_FILE`, which records the
+    holder's pid and start time for that message.  It belongs to the holder's process
+    alone -- worker processes forked from it do not inherit it -- and the system
+    releases it when that process ends, however it ends (also ``kill -9``, with workers
+    still winding down), so a stale lock never blocks; the file stays.
     """
     if sys.platform == "win32":  # pragma: no cover - no flock; not locked
         yield
@@ -754,8 +757,10 @@ def out_dir_lock(out_dir: Path) -> Iterator[None]:
         raise OutputError(path, f"cannot create the lock file ({exc.strerror or exc})") from exc
     try:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno not in (errno.EACCES, errno.EAGAIN):
+                raise OutputError(path, f"cannot lock ({exc.strerror or exc})") from exc
             holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
             pid, _, started = holder.partition(" ")
             raise InUseError(

@@ -183,9 +183,12 @@ def clauses(
         r"\s*(?:They|" + (re.escape(subject) if subject else "(?!)") + r")\s+", re.IGNORECASE
     )
     while pos < len(text):
-        verbs, pos, counted_to = reader.chain(_after_opening(text, pos))
+        begin, opened = pos, _after_opening(text, pos)
+        verbs, pos, counted_to = reader.chain(opened)
         if not verbs:
             break
+        # "may wish to rename X and to invite Y": the opening's "to" is the body's too
+        counted_to = counted_to or _OPENING_TO.search(text, begin, opened) is not None
         sentence = _SENTENCE_END.search(text, pos)
         sentence_end = sentence.end() if sentence else len(text)
         pos = _clause_run(reader, text, verbs, pos, sentence_end, counted_to, found)
@@ -205,14 +208,19 @@ def _after_opening(text: str, pos: int) -> int:
     return opening.end() if opening else pos
 
 
+_OPENING_TO = re.compile(r"\bto\s*$", re.IGNORECASE)
 _LEAD_IN_END = re.compile(r"\s*(?:to\s*)?:\s*$", re.IGNORECASE)
 
 
 def leads_in(text: str, actions: Collection[str], start: int = 0) -> bool:
-    """Whether ``text`` from ``start`` is only the deciding body's verbs leading in to a
-    list ("Decide to:", "agreed to:"): then the items of the list are its verbs too."""
+    """Whether ``text`` from ``start`` is only the deciding body's verbs, or rule 1's
+    opening, leading in to a list ("Decide to:", "agreed to:", "may wish to:"): then the
+    items of the list are its verbs too."""
+    opened = _after_opening(text, start)
+    if opened > start and _LEAD_IN_END.match(text, opened) is not None:
+        return True
     reader = _Reader(text, actions)
-    verbs, end, _ = reader.chain(_after_opening(text, start))
+    verbs, end, _ = reader.chain(opened)
     return bool(verbs) and _LEAD_IN_END.match(text, end) is not None
 
 

@@ -177,16 +177,10 @@ def _column(cell: tuple[int, int] | None) -> int | None:
     return None if cell is None else cell[0]
 
 
-def join_wrapped(left: str, right: str, vocabulary: Container[str]) -> str:
-    """Join a wrapped line to the text before it (guarantee 5)."""
-    drop, separator = _joint(left, right, vocabulary)
-    return left[: len(left) - drop] + separator + right
-
-
 def _joint(left: str, right: str, vocabulary: Container[str]) -> tuple[int, str]:
-    """How :func:`join_wrapped` joins ``right`` to ``left``: the characters to drop from
-    the end of ``left`` (a typesetter's hyphen) and the separator.  Only the end of
-    ``left`` matters (its last word)."""
+    """How a wrapped line ``right`` is joined to the text ``left`` before it (guarantee
+    5): the characters to drop from the end of ``left`` (a typesetter's hyphen) and the
+    separator.  Only the end of ``left`` matters (its last word)."""
     if left.endswith("/"):
         return 0, ""  # "EMG/" + "SOM.27/2", "and/" + "or"
     if not left.endswith("-") or left.endswith(" -") or len(left) < 2:

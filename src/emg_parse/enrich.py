@@ -38,8 +38,6 @@ from emg_parse.ids import assign_ids
 from emg_parse.model import Addressee, BodyReference, Deadline, Decision, Item, OutcomeDocument
 from emg_parse.names import Vocabulary, vocabulary
 
-_BUNDLED = vocabulary()
-
 
 @dataclass(frozen=True, slots=True)
 class _Text:
@@ -57,7 +55,7 @@ def enrich(document: OutcomeDocument, words: Vocabulary | None = None) -> Outcom
     """Fill in the ids, addressees, deadlines and bodies of ``document`` (module
     docstring), in place, and return it.  ``words``: the vocabulary (default: the
     bundled one, :func:`emg_parse.names.vocabulary`)."""
-    words = words or _BUNDLED
+    words = words or vocabulary()  # built at the first call, then cached
     assign_ids(document)
     meeting = document.document.meeting
     for section in document.sections:

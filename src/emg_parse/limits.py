@@ -39,6 +39,10 @@ from emg_parse.errors import ParseTimeoutError
 #: Default limit for one document, in seconds (``--timeout``).
 DEFAULT_TIMEOUT = 120.0
 
+#: Files larger than this are refused before reading (bytes); see ``--max-size``.  Here,
+#: not in the extractors, so that the command line shows it without importing them.
+MAX_FILE_BYTES = 100 * 1024 * 1024
+
 #: Files ``emg-parse validate`` refuses unread (``--max-size``): a hundred times the
 #: YAML of a long outcome document.  Checking YAML takes some 6 s and 70 MB a MB, so
 #: that the largest file fits well within the time limit and :data:`READER_MEMORY`.
@@ -97,6 +101,20 @@ def memory_limit(extra: int) -> Iterator[None]:
         yield
     finally:
         resource.setrlimit(resource.RLIMIT_DATA, before)
+
+
+def memory_headroom() -> int | None:
+    """Bytes this process may still allocate under :func:`limit_memory`'s limit; None
+    when it has none (or where the size or the limit cannot be had)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX
+        return None
+    soft, _ = resource.getrlimit(resource.RLIMIT_DATA)
+    data = _statm(5)
+    if soft == resource.RLIM_INFINITY or data is None:
+        return None
+    return max(soft - data, 0)
 
 
 def resident_memory() -> int | None:

@@ -14,16 +14,29 @@ from pathlib import Path
 from typing import Any, Literal
 
 from emg_parse.errors import TooLargeError
+from emg_parse.limits import memory_headroom
+from emg_parse.notices import WarningCode
 
 SourceFormat = Literal["pdf", "docx", "text"]
 
 #: Most lines one document may give (a text file: physical lines, blank ones
 #: included), and most characters in them.  An outcome document has a few hundred
-#: lines and a 2,000-page PDF some 100,000; a file that gets past the limits on
-#: the file's size (a Word file of tiny paragraphs, a PDF whose pages all draw one
-#: large content stream) would only exhaust memory in the stages after extraction.
+#: lines and some 25,000 characters, a 2,000-page PDF some 100,000 lines and 5
+#: million characters; a file that gets past the limits on the file's size (a Word
+#: file of tiny paragraphs, a PDF whose pages all draw one large content stream)
+#: would only exhaust memory in the stages after extraction.
 MAX_LINES = 1_000_000
-MAX_CHARS = 100_000_000
+MAX_CHARS = 10_000_000
+
+#: What a line of text and each of its characters may cost, at most, in the stages
+#: after extraction (clean-up, segmenter, models, enrichment, output), in bytes.
+#: Measured on hostile text: 7 KB a line when every line is a decision with two
+#: warnings, 85 B a character when lines are lists of entities (an addressee each);
+#: about twice that is counted.
+LINE_COST = 12 << 10
+CHARACTER_COST = 160
+#: Memory kept for what the later stages import (their code, the bundled names).
+LATER_STAGES = 32 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +97,7 @@ class Extraction:
     format: SourceFormat
     pages: int | None = None
     #: Notes for the output's ``warnings`` (e.g. "decoded as cp1252").
-    notes: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[WarningCode, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,14 +122,26 @@ class Block:
 class LineBudget:
     """Counts the lines an extractor makes and their characters, and stops it with a
     :class:`~emg_parse.errors.TooLargeError` (for ``path``) as soon as either passes
-    its limit (:data:`MAX_LINES`, :data:`MAX_CHARS`)."""
+    its limit (:data:`MAX_LINES`, :data:`MAX_CHARS`).
 
-    __slots__ = ("_chars", "_lines", "_path")
+    Under a memory limit (:func:`emg_parse.limits.limit_memory`: the commands and the
+    batch's workers), it also stops the extractor with a ``MemoryError`` -- which they
+    report as over the memory limit -- as soon as the lines so far would cost the later
+    stages more than the memory left when it was made (:data:`LINE_COST` a line,
+    :data:`CHARACTER_COST` a character, :data:`LATER_STAGES` kept).  So a document too
+    large for the limit is stopped here, in Python code, and never runs out of memory
+    in a library's native code, where no ``MemoryError`` can be raised.
+    """
+
+    __slots__ = ("_chars", "_cost", "_lines", "_memory", "_path")
 
     def __init__(self, path: Path | None) -> None:
         self._path = path
         self._lines = 0
         self._chars = 0
+        self._cost = 0
+        headroom = memory_headroom()
+        self._memory = None if headroom is None else headroom - LATER_STAGES
 
     def take(self, text: str) -> None:
         """Count one line holding ``text``."""
@@ -124,6 +149,10 @@ class LineBudget:
         self._chars += len(text)
         if self._lines > MAX_LINES or self._chars > MAX_CHARS:
             raise self.exceeded()
+        if self._memory is not None:
+            self._cost += LINE_COST + CHARACTER_COST * len(text)
+            if self._cost > self._memory:
+                raise MemoryError(f"{self._lines:,} lines would need more memory than is left")
 
     def expect(self, lines: int) -> None:
         """Stop now if the document will have ``lines`` lines, more than the limit."""

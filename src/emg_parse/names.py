@@ -48,18 +48,20 @@ with the number of names.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import importlib.util
+import marshal
+import os
 import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
 
-import yaml
-
 from emg_parse.errors import EmgParseError, unreadable
 from emg_parse.model import BodyType
-from emg_parse.positions import LoadError, Tree, load_yaml
 
 DATA = Path(__file__).resolve().with_name("data")
 ENTITIES_FILE = DATA / "entities.yaml"
@@ -264,17 +266,14 @@ def _exact(name: str) -> bool:
 
 def _read(path: Path, *, checked: bool) -> Any:
     """The YAML data of ``path``.  ``checked``: with duplicate keys, aliases and tags
-    refused and errors located (user files); else read fast (the bundled files)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise unreadable(path, exc) from exc
-    except UnicodeDecodeError:
-        raise VocabularyError(path, "not UTF-8 text") from None
+    refused and errors located (user files); else read fast (the bundled files:
+    :func:`_bundled`)."""
     if not checked:
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return _bundled(path)
+    from emg_parse.positions import LoadError, load_yaml  # only for a user's file
+
     try:
-        tree: Tree = load_yaml(text)
+        tree = load_yaml(_text(path))
     except LoadError as exc:
         if exc.code == "empty":
             return None
@@ -283,6 +282,66 @@ def _read(path: Path, *, checked: bool) -> Any:
         issue = tree.issues[0]
         raise VocabularyError(path, f"line {issue.pos.line}: {issue.message}")
     return tree.data
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise unreadable(path, exc) from exc
+    except UnicodeDecodeError:
+        raise VocabularyError(path, "not UTF-8 text") from None
+
+
+def _cache_of(path: Path) -> Path | None:
+    """Where the data of a bundled file is cached: beside the package's bytecode
+    (``__pycache__``, or under ``sys.pycache_prefix``), as Python caches a module's;
+    None where this Python caches no bytecode (no ``sys.implementation.cache_tag``)."""
+    try:
+        cached = importlib.util.cache_from_source(f"{path}.py")
+    except NotImplementedError:
+        return None
+    return Path(cached).with_suffix(".marshal")
+
+
+def _bundled(path: Path) -> Any:
+    """The data of a bundled YAML file, read as Python reads a module: from a cache
+    (:mod:`marshal`, :func:`_cache_of`) that holds the file's size and modification
+    time, when they are still the file's; else parsed with libyaml and the cache
+    written -- unless Python writes no bytecode (``PYTHONDONTWRITEBYTECODE``) or the
+    folder is not writable, which only costs the parse (importing PyYAML and reading
+    the file: some 20 ms) at each start."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise unreadable(path, exc) from exc
+    stamp = [stat.st_size, stat.st_mtime_ns]
+    cache = _cache_of(path)
+    try:
+        cached = marshal.loads(cache.read_bytes()) if cache is not None else None
+        if isinstance(cached, list) and len(cached) == 2 and cached[0] == stamp:
+            return cached[1]
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # no cache, or a damaged one: parse the file
+    import yaml
+
+    data = yaml.load(_text(path), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    if cache is not None and not sys.dont_write_bytecode:
+        with contextlib.suppress(ValueError):  # a value marshal cannot hold: no cache
+            _write_cache(cache, marshal.dumps([stamp, data]))
+    return data
+
+
+def _write_cache(cache: Path, content: bytes) -> None:
+    """Write ``cache`` whole or not at all (a temporary file renamed); never fail."""
+    temporary = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(content)
+        os.replace(temporary, cache)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
 
 
 def _names(path: Path, value: Any, where: str) -> list[str]:

@@ -17,17 +17,20 @@ Rules, in the order they are applied (:func:`read_body`):
    deeper list joins the innermost one.  Labels are normalised by
    :func:`emg_parse.labels.split_label`.  The entries that are no item are the part's
    top-level entries.
-3. **Decisions and notes.**  After the actor line every top-level entry is a decision.
+3. **Decisions and notes.** After the actor line every top-level entry is a decision.
    Before it -- or in the whole body when there is none -- an entry is a decision when
    its sentence starts with the deciding body and an operative verb ("4. The Senior
    Officials agreed to continue ...": :data:`~emg_parse.patterns.BODY_SUBJECT` and
-   :func:`emg_parse.actions.actions`); its ``actor`` is then the body as printed
-   ("The Senior Officials") and its verbs are read after it.  In a section without an
-   actor line, an entry that starts with an operative verb ("Welcome the report") is
-   a decision too.  Every other entry records no outcome ("3. The meeting was opened
-   by the Chair", "Several members stressed ...", "No other business was raised."): it
-   is a note, its text as printed with its number, followed by its items, each as
-   printed.
+   :func:`emg_parse.actions.actions`); its ``actor`` is then the body as printed ("The
+   Senior Officials") and its verbs are read after it. An entry that is an actor line of
+   its own list ("1.2 The Senior Officials may wish to:" over "(a) welcome ...", "(b)
+   extend ...") is a decision too, with that actor; its actions are those of its own
+   text ("agreed to:" -> agree) or, when it has none, those its items start with, each
+   once (:func:`verbs_of`). In a section without an actor line, an entry that starts
+   with an operative verb ("Welcome the report") is a decision too. Every other entry
+   records no outcome ("3. The meeting was opened by the Chair", "Several members
+   stressed ...", "No other business was raised."): it is a note, its text as printed
+   with its number, followed by its items, each as printed.
 4. **Inline lists.**  A labelled block whose text holds the next labels of its list
    (:func:`emg_parse.inline.split_run`: "(a) present ...; (b) contribute ...") is read
    as those entries, before rule 2 places them.  A decision or item without items of
@@ -116,11 +119,27 @@ def _in_sentence(node: Node) -> bool:
     """Rule 3: does the entry's sentence start with the deciding body and its verb?  Sets
     the node's actor when it does."""
     m = BODY_SUBJECT.match(node.text)
-    if m is None or not actions(m["rest"]):
+    if m is None or not (actions(m["rest"]) or _leads_its_list(node)):
         return False
     node.actor = " ".join(m["actor"].split())
     node.verbs_at = m.start("rest")
     return True
+
+
+def _leads_its_list(node: Node) -> bool:
+    """An entry that is an actor line over its own items (rule 3)."""
+    return bool(node.children) and ACTOR.match(node.text) is not None
+
+
+def verbs_of(node: Node) -> list[str]:
+    """A decision's actions (rule 3): the operative verbs of its text after its actor;
+    for an actor line over its own items without a verb of its own ("may wish to:"),
+    the verbs its items start with, each once."""
+    verbs = actions(node.text[node.verbs_at :])
+    if not verbs and _leads_its_list(node):
+        for child in node.children:
+            verbs += [verb for verb in actions(child.text) if verb not in verbs]
+    return verbs
 
 
 def _printed(node: Node) -> list[str]:

@@ -4,19 +4,61 @@ Each pattern has examples in ``tests/test_patterns.py``.  Patterns match cleaned
 text (see :mod:`emg_parse.cleanup`): single spaces, no markup, ordinals joined.
 Ordinals (``26th``, ``Twenty-sixth``) are :mod:`emg_parse.ordinals`'s; the patterns
 that contain one are built on its :data:`~emg_parse.ordinals.ORDINAL`.
+
+Each pattern is compiled once, at its first use (:func:`lazy`): a command that needs
+a few of them (``validate`` reads labels only) does not pay for the others.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
 from emg_parse.ordinals import ORDINAL, SUFFIX
+
+#: What a pattern is used for: these are bound from the compiled pattern at first use.
+_PATTERN_ATTRIBUTES = (
+    "match",
+    "fullmatch",
+    "search",
+    "finditer",
+    "findall",
+    "sub",
+    "subn",
+    "split",
+    "pattern",
+    "flags",
+    "groups",
+    "groupindex",
+)
+
+
+class _Lazy:
+    """A regular expression compiled at its first use; then its methods are the compiled
+    pattern's own, bound on the instance (no look-up cost per call)."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str) -> Any:
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            compiled = self.__dict__["_compiled"] = re.compile(*self._source)
+            for attribute in _PATTERN_ATTRIBUTES:
+                setattr(self, attribute, getattr(compiled, attribute))
+        return getattr(compiled, name)
+
+
+def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, done when the pattern is first used."""
+    return cast("re.Pattern[str]", _Lazy(pattern, flags))
+
 
 #: A list label at the start of an item, with what follows it.
 #: ``a) text``, ``(a) text``, ``a. text``, ``(iv) text``, ``iv. text``, ``12. text``,
 #: ``aa) text``, ``1.2 text``, ``1.2. text``.  The label must be followed by white space
 #: (or end the line), so ``e.g. this``, ``i.e. that`` and ``1.5°C`` are not labels.
-LABEL = re.compile(
+LABEL = lazy(
     r"""^\s*
     (?:
         \(\s*(?P<paren>[a-z]{1,2}|[ivxlc]{1,7}|\d{1,3})\s*\)      # (a) (iv) (3)
@@ -29,16 +71,16 @@ LABEL = re.compile(
 )
 
 #: A valid lower-case roman numeral (1..399), used to tell ``iv`` from a word.
-ROMAN = re.compile(r"^(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
+ROMAN = lazy(r"^(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
 
 #: A label's normalised value as the output holds it (roman numerals: :data:`ROMAN`):
 #: ``a``, ``aa`` (a doubled letter), ``12`` (as printed: ``0`` and ``01`` too), ``1.1``.
-LABEL_VALUE = re.compile(r"[a-z]|([a-z])\1|\d{1,5}(?:\.\d{1,5})*")
+LABEL_VALUE = lazy(r"[a-z]|([a-z])\1|\d{1,5}(?:\.\d{1,5})*")
 
 #: A section heading: upper-case roman number, a dot or bracket (or a tab), a title.
 #: ``I. Consultative Process on Biodiversity``, ``XII) Consultative Process``,
 #: ``IV.Task Team``.  The title must start with a capital, digit or quote.
-SECTION = re.compile(
+SECTION = lazy(
     r"""^\s*(?P<number>(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))
     (?:\s*[.)]\s*|\t\s*)
     (?P<title>[A-Z0-9"“‘'(].*)$""",
@@ -47,11 +89,11 @@ SECTION = re.compile(
 
 #: A section number alone, as a text file may print it before a wide gap: ``IV.``,
 #: ``XII)``.
-SECTION_NUMBER = re.compile(r"^[IVXLC]+[.)]$")
+SECTION_NUMBER = lazy(r"^[IVXLC]+[.)]$")
 
 #: A label inside a paragraph, where a list runs on within it: ``(b)`` of ``... in order
 #: to: (a) present ...; (b) contribute``; ``b)`` after white space.
-INLINE_LABEL = re.compile(r"(?<=\s)\(?(?:[a-z]{1,2}|[ivxlc]{1,7})\)(?=\s|$)")
+INLINE_LABEL = lazy(r"(?<=\s)\(?(?:[a-z]{1,2}|[ivxlc]{1,7})\)(?=\s|$)")
 
 #: A numbered section heading of any scheme, with its title: upper-case roman
 #: (``IV. Title``, ``IV.Title``, ``XII) Title``), capital letter (``A. Title``, ``B)
@@ -61,7 +103,7 @@ INLINE_LABEL = re.compile(r"(?<=\s)\(?(?:[a-z]{1,2}|[ivxlc]{1,7})\)(?=\s|$)")
 #: the title, which starts with a capital, digit, quote or bracket, is ``title``.
 #: Whether a match is a heading and not a numbered paragraph is the segmenter's
 #: question (:mod:`emg_parse.headings`).
-HEADING = re.compile(
+HEADING = lazy(
     r"""^\s*(?:
         (?P<item>(?i:(?:agenda\s+)?item))\s+(?P<item_number>\d{1,3})\s*(?:[:.–—-]|\t)\s*
       | (?P<number>(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|[A-Z])
@@ -74,7 +116,7 @@ HEADING = re.compile(
 
 #: A heading's number alone on its line, before its title on the next: ``IV.``,
 #: ``A.``, ``3.``, ``2.1``, ``Agenda item 3:``, ``Item 3 –``.
-HEADING_NUMBER = re.compile(
+HEADING_NUMBER = lazy(
     r"""^\s*(?:(?i:(?:agenda\s+)?item)\s+\d{1,3}\s*[:.–—-]
       | (?:[IVXLC]{1,7}|[A-Z]|\d{1,3})[.)] | \d{1,3}(?:\.\d{1,3}){1,3}\.?)\s*$""",
     re.VERBOSE,
@@ -84,7 +126,7 @@ HEADING_NUMBER = re.compile(
 #: participants``, ``Annex 1: Agenda``, ``Appendix A``.  Not a sentence that cites an
 #: annex (``Annex I to the present report lists ...``): a title follows a colon, dash
 #: or full stop.
-ANNEX = re.compile(
+ANNEX = lazy(
     r"""^\s*(?i:annex|appendix)(?:\s+(?:[IVXLC]{1,6}|\d{1,2}|[A-Z]))?
     (?:\s*[:.–—-]\s*[A-Z"“‘'(][^\n]{0,150})?\s*$""",
     re.VERBOSE,
@@ -109,7 +151,7 @@ DECIDING_BODY = (
 #: comma (``In this regard, the Senior Officials agreed``) and a phrase between commas
 #: after the body (``The Senior Officials, having considered the note, decided``) may
 #: stand around it.
-BODY_SUBJECT = re.compile(
+BODY_SUBJECT = lazy(
     r"^\s*(?:[^,;:.]{1,80},\s+)?(?P<actor>" + DECIDING_BODY + r")\b"
     r"(?:\s*,[^,;:]{1,150},)?\s+(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
@@ -120,7 +162,7 @@ BODY_SUBJECT = re.compile(
 #: Officials decided to:``, ``The EMG Senior Officials agreed to:``, ``The Senior
 #: Officials Meeting:``, ``The Senior Officials may wish to:``, ``The Senior Officials
 #: are invited to:``, ``The Senior Officials took the following decisions:``.
-ACTOR = re.compile(
+ACTOR = lazy(
     r"""^\s*(?P<actor>The\s+"""
     + DECIDING_BODY
     + r"""
@@ -162,7 +204,7 @@ _GENRE = (
     + _GENRE_NOUN
     + ")?"
 )
-TITLE = re.compile(
+TITLE = lazy(
     r"^\s*(?-i:(?=[A-Z]))(?:"
     + _GENRE
     + r"(?:\s+of\s+the\s+(?:meeting|(?:EMG\s+)?Senior\s+Officials(?:['’]?\s+Meeting)?))?"
@@ -175,7 +217,7 @@ TITLE = re.compile(
 #: ``Action points from the 27th meeting``, ``Summary of decisions: Senior Segment``
 #: (``genre`` is the phrase).  ``Decisions taken at the meeting are listed below.``
 #: matches too: the header takes no sentence for a title.
-GENRE = re.compile(
+GENRE = lazy(
     r"^\s*(?-i:(?=[A-Z]))(?P<genre>" + _GENRE + r")"
     r"(?:\s*$|\s*[:(,–—-]|\s+(?:of|from|for|on|at|taken|adopted|agreed|approved|by|to|as)\b)",
     re.IGNORECASE,
@@ -185,7 +227,7 @@ GENRE = re.compile(
 #: Senior Officials``, ``Adopted by silence procedure on 2 May 2014``, ``As agreed at
 #: the meeting``, ``This summary was approved by ...``.  ``the work plan, as approved
 #: by the Senior Officials, ...`` inside a sentence is not.
-APPROVAL = re.compile(
+APPROVAL = lazy(
     r"^\s*(?:As\s+)?(?:approved|adopted|agreed|endorsed)\s+(?:by|at|on|through|during|via|in)\b"
     r"|^\s*(?:This|The\s+present)\s+(?:[\w-]+\s+){1,3}(?:was|were|has\s+been|have\s+been)\s+"
     r"(?:approved|adopted|agreed|endorsed)\b",
@@ -194,16 +236,16 @@ APPROVAL = re.compile(
 
 #: A title word saying the document records what was approved: ``Approved Action
 #: Points``, ``Decisions adopted at ...``, ``Agreed outcomes``.
-APPROVED_TITLE = re.compile(r"\b(?:approved|adopted|agreed|endorsed)\b", re.IGNORECASE)
+APPROVED_TITLE = lazy(r"\b(?:approved|adopted|agreed|endorsed)\b", re.IGNORECASE)
 
 #: A title word saying the document proposes: ``Table of Proposed Action Points``,
 #: ``Progress Report and Recommended Actions``.
-PROPOSED_TITLE = re.compile(r"\b(?:proposed|recommended|suggested)\b", re.IGNORECASE)
+PROPOSED_TITLE = lazy(r"\b(?:proposed|recommended|suggested)\b", re.IGNORECASE)
 
 #: A header line saying the document is put to the meeting: ``Prepared by the EMG
 #: Secretariat for the consideration of the Senior Officials``, ``For approval by the
 #: SOM``.
-PROPOSAL = re.compile(
+PROPOSAL = lazy(
     r"\bfor\s+(?:the\s+)?(?:consideration|approval|adoption|endorsement|decision)\s+(?:of|by)\s+"
     r"the\s+(?:EMG\s+)?(?:Senior\s+Officials|SOM|meeting)\b"
     r"|\bfor\s+(?:the\s+)?(?:consideration|approval|adoption|endorsement|decision)\s+(?:of|by)\s+"
@@ -215,7 +257,7 @@ PROPOSAL = re.compile(
 #: body rather than recording them: ``The Senior Officials may wish to:``, ``The EMG
 #: Senior Officials are invited to``, ``The meeting is invited to adopt the report``,
 #: ``It is recommended that the Senior Officials``.
-MAY_WISH = re.compile(
+MAY_WISH = lazy(
     r"^\s*(?:The\s+(?:EMG\s+)?(?:Senior\s+Officials(?:['’]?\s+Meeting)?|SOM|meeting)\s+"
     r"(?:(?:may|might)\s+wish\s+to|(?:is|are)\s+invited\s+to)"
     r"|It\s+is\s+(?:recommended|proposed|suggested)\s+that\s+the\s+(?:EMG\s+)?"
@@ -227,7 +269,7 @@ MAY_WISH = re.compile(
 #: is not): ``The 11th Senior Officials' Meeting ... was held in Nairobi on 6 February
 #: 2006``, ``The Senior Officials met in Geneva``, ``Meeting held in Bonn on 5 May
 #: 2006``; ``place`` is where, when the sentence says ``in`` a place.
-HELD = re.compile(
+HELD = lazy(
     r"\b(?:(?:was|were)\s+(?:held|convened)|took\s+place|met|(?<!\bbe\s)held(?=\s+(?:in|at|on)\b))\b"
     r"(?:[^.;]*?\bin\s+(?P<place>(?-i:[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+){0,2})))?",
     re.IGNORECASE,
@@ -235,14 +277,14 @@ HELD = re.compile(
 
 #: Organisation lines at the top of the header block: ``UNITED NATIONS``,
 #: ``ENVIRONMENT MANAGEMENT GROUP``, ``EMG``.
-ORGANISATION = re.compile(
+ORGANISATION = lazy(
     r"^\s*(?:UNITED\s+NATIONS(?:\s+ENVIRONMENT\s+MANAGEMENT\s+GROUP)?|"
     r"(?:UN\s+)?ENVIRONMENT\s+MANAGEMENT\s+GROUP(?:\s*\(EMG\))?|(?:UN\s+)?EMG)\s*$",
     re.IGNORECASE,
 )
 
 #: The Group's name inside a header line: ``Environment Management Group Nairobi``.
-ORGANISATION_NAME = re.compile(
+ORGANISATION_NAME = lazy(
     r"\b(?:United\s+Nations\s+|UN\s+)?Environment\s+Management\s+Group(?:\s*\(EMG\))?",
     re.IGNORECASE,
 )
@@ -253,7 +295,7 @@ ORGANISATION_NAME = re.compile(
 #: ``EMG/SOM.27/INF.2``; ``meeting`` is the meeting's number.  A part after a spaced
 #: dash starts with a digit (``EMGSOM.26_3a - Summary`` ends before the dash);
 #: ``EMG SOM 25`` (a space, no document part) names a meeting, not a document.
-SYMBOL = re.compile(
+SYMBOL = lazy(
     r"(?<![\w/])(?P<symbol>(?:EMG\s?/\s?|EMG|EMG\s(?=S[O0]M[ ._/-]?\d{1,3}[._/-][A-Za-z0-9]))"
     r"S[O0]M[ ._/-]?(?P<meeting>\d{1,3})(?:\([A-Za-z0-9]{1,3}\))?"
     r"(?:(?:[._/-]|\s?[-–—]\s?(?=\d))[A-Za-z0-9]+)*)(?![\w/])"
@@ -261,14 +303,12 @@ SYMBOL = re.compile(
 
 #: An information document's symbol (``EMG/SOM.27/INF.2``, ``EMGSOM23 - INF.4``):
 #: cited, never the symbol of an outcome document.
-INFORMATION_SYMBOL = re.compile(r"(?<![A-Za-z])INF(?![A-Za-z])")
+INFORMATION_SYMBOL = lazy(r"(?<![A-Za-z])INF(?![A-Za-z])")
 
 #: ``Distribution: EMG Members`` (the value runs to the next field of the line or its
 #: end, marked by a tab: cleaned text has none; it may be empty when the value is
 #: printed on the next line).
-DISTRIBUTION = re.compile(
-    r"\bDistribution\s*:\s*(?P<distribution>[^\t]*?)\s*(?=\t|$)", re.IGNORECASE
-)
+DISTRIBUTION = lazy(r"\bDistribution\s*:\s*(?P<distribution>[^\t]*?)\s*(?=\t|$)", re.IGNORECASE)
 
 _THE_GROUP = (
     r"(?:(?:UN\s+)?EMG|(?:United\s+Nations\s+|UN\s+)?Environment\s+Management\s+Group"
@@ -283,7 +323,7 @@ _THE_GROUP = (
 #: Senior Officials of the Environment Management Group``, ``Twenty-Sixth Meeting of the
 #: Environment Management Group Senior Officials``, ``Ninth meeting of the Environment
 #: Management Group``.
-MEETING_NAME = re.compile(
+MEETING_NAME = lazy(
     r"(?<!\w)(?P<name>(?P<ordinal>"
     + ORDINAL
     + r")\s+(?:(?:UN\s+)?EMG\s+)?"
@@ -302,12 +342,12 @@ MEETING_NAME = re.compile(
 
 #: A meeting named by its number alone: ``SOM25``, ``SOM 24``, ``(SOM 24)``,
 #: ``EMG SOM-25``.  Not part of a symbol (``EMG SOM 25/3``).
-SOM_NUMBER = re.compile(
+SOM_NUMBER = lazy(
     r"(?<![\w/.])(?P<name>(?:EMG[\s-])?SOM[\s.-]?(?P<number>\d{1,2}))(?![\w/]|[.,]\d)"
 )
 
 #: ``Senior Segment``, ``Technical Segment``, ``High-level Segment``.
-SEGMENT = re.compile(
+SEGMENT = lazy(
     r"\b(?P<segment>(?:Senior|Technical|High[- ]?[Ll]evel|Principals['’]?|Joint)\s+Segment)\b",
     re.IGNORECASE,
 )
@@ -343,7 +383,7 @@ _WEEKDAYS = (
     r"|Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun)\.?"
 )
 #: A day of the week standing alone: ``Wednesday``, ``Thu.``.
-WEEKDAY = re.compile(r"^" + _WEEKDAYS + r"$", re.IGNORECASE)
+WEEKDAY = lazy(r"^" + _WEEKDAYS + r"$", re.IGNORECASE)
 _ON_DAY = r"(?:" + _WEEKDAYS + r",?\s+)?"
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
@@ -367,7 +407,7 @@ _UNTIL = r"\s*(?:[-–—&]|to|until|and)\s*"
 #: ``year`` (``from_month``, ``from_year`` when the range crosses a month or year) and
 #: ``end_day``; ``month2``, ``day2``, ``from_year2``, ``end_month2``, ``end_day2``,
 #: ``year2`` for the month-first form; ``nday``... numeric; ``iso``.
-DATE = re.compile(
+DATE = lazy(
     r"(?<![\w/.])(?:"
     + _day("day")
     + r"(?:(?:\s+(?:of\s+)?"
@@ -414,7 +454,7 @@ _ZONE = (
 #: (CET)``, ``10:00 – 13:00``, ``3.15 pm``, ``15:00``, ``10 a.m.``.  A time zone is in
 #: capitals (``CEST``, ``UTC+2``) or a place followed by "time" (``Geneva time``):
 #: ``15:00 – 17:30 New York`` is a time and a venue.
-TIME = re.compile(
+TIME = lazy(
     r"(?<![\w.:/])(?P<time>(?:"
     + _CLOCK
     + r"\s*(?:[-–—]|to|until)\s*"
@@ -428,20 +468,20 @@ TIME = re.compile(
 )
 
 #: Venue words that need no city: ``Online``, ``Virtual``, ``Hybrid``.
-VIRTUAL_VENUE = re.compile(
+VIRTUAL_VENUE = lazy(
     r"\b(?P<venue>Online|Virtual(?:ly)?|Hybrid|Video\s*conference)\b", re.IGNORECASE
 )
 
 #: A place name as a header prints it, one to four words with capitals: ``Geneva``,
 #: ``New York``, ``Nairobi``, ``Bonn``, ``Montréal``, ``Rio de Janeiro``.
-PLACE = re.compile(
+PLACE = lazy(
     r"(?=[A-ZÀ-ÖØ-Þ])[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?"
     r"(?:\s+(?:(?=[A-ZÀ-ÖØ-Þ])[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?|de|da|do|del|des|du|la|le|am|upon|sur)){0,3}"
 )
 
 #: Words of a header that name no place: ``Distribution``, ``Original: English``,
 #: ``Item``, ``Senior Officials``, ``Confidential``, ``Advance Copy``...
-NOT_A_PLACE = re.compile(
+NOT_A_PLACE = lazy(
     r"\b(?:Meeting|Officials|Group|Segment|Secretariat|Nations|Members|Distribution|Agenda"
     r"|Item|Session|Report|Summary|Action|Points|Decisions|Outcome|Document|Note|Annex|Page"
     r"|Date|Dates|Time|Venue|Place|Location|Symbol"
@@ -452,13 +492,13 @@ NOT_A_PLACE = re.compile(
 )
 
 #: Words that can end a line without ending a sentence (``e.g.`` then a name).
-ABBREVIATION_END = re.compile(
+ABBREVIATION_END = lazy(
     r"(?:\b(?:e\.g|i\.e|etc|cf|viz|vs|No|Nos|para|paras|Art|Mr|Ms|Dr|St)\.|\b[A-Z]\.)$"
 )
 
 #: A page-number line: ``Page 2 of 4``, ``Page 2``, ``p. 3``, ``2/4``, ``2 of 4``,
 #: ``- 2 -``, ``2``, ``(2)``, ``[2]``.
-PAGE_NUMBER = re.compile(
+PAGE_NUMBER = lazy(
     r"""^\s*(?:
         (?:page|p\.|pg\.?|seite|página|pagina)\s*\d{1,4}(?:\s*(?:of|/|de|sur|von)\s*\d{1,4})?
       | \d{1,4}\s*(?:/|of)\s*\d{1,4}
@@ -470,12 +510,12 @@ PAGE_NUMBER = re.compile(
 
 #: A "Page N of M" line: a page footer wherever it stands (:data:`PAGE_NUMBER` matches
 #: more forms, and only in a page's margin).
-PAGE_OF = re.compile(r"^Page \d+ of \d+$", re.IGNORECASE)
+PAGE_OF = lazy(r"^Page \d+ of \d+$", re.IGNORECASE)
 
 #: A short list label or bullet standing alone as one PDF word, which a tab-wide gap
 #: may follow without starting a new column: ``a)`` ``(a)`` ``a.`` ``i.`` ``iv)``
 #: ``I.`` ``1.`` ``1.2.`` ``1.2`` ``A.`` ``(3)`` ``•`` ``-``.
-SHORT_LABEL = re.compile(
+SHORT_LABEL = lazy(
     r"""^(?:
         \(?(?:[A-Za-z]{1,2}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7}|\d{1,3}(?:\.\d{1,3})*)[.)]
       | \d{1,3}(?:\.\d{1,3}){1,3}
@@ -486,19 +526,19 @@ SHORT_LABEL = re.compile(
 )
 
 #: Font-name parts that mean bold / italic (``ABCDEF+Calibri-BoldItalic``, ``Arial,Bold``).
-BOLD_FONT = re.compile(r"bold|black|heavy", re.IGNORECASE)
-ITALIC_FONT = re.compile(r"italic|oblique|kursiv", re.IGNORECASE)
+BOLD_FONT = lazy(r"bold|black|heavy", re.IGNORECASE)
+ITALIC_FONT = lazy(r"italic|oblique|kursiv", re.IGNORECASE)
 
 #: The heading of a table's action column, anywhere in the cell, word by word:
 #: ``Action points``, ``Actions``, ``Action required``, ``Agreed follow-up action``,
 #: ``Decisions``, ``Recommended actions``, ``Recommendations``, ``Outcome``
 #: (:mod:`emg_parse.tables`) ...
-ACTION_COLUMN = re.compile(
+ACTION_COLUMN = lazy(
     r"\b(?:actions?|decisions?|recommend[a-z]*|outcomes?|conclusions?)\b", re.IGNORECASE
 )
 #: ... unless the heading names who acts or when: ``Action by``, ``Lead``, ``Who``,
 #: ``Responsible``, ``Focal point``, ``Status of action``, ``Decision date``.
-ATTRIBUTE_COLUMN = re.compile(
+ATTRIBUTE_COLUMN = lazy(
     r"\b(?:by|who|whom|lead[a-z]*|responsib[a-z]*|focal|owners?|status|dates?|deadlines?"
     r"|timelines?|timeframe)\b",
     re.IGNORECASE,
@@ -506,7 +546,7 @@ ATTRIBUTE_COLUMN = re.compile(
 #: The heading of a column that names the agenda item a row is about, at its start:
 #: ``Agenda item``, ``Agenda item and title``, ``Item``, ``No.``, ``#``, ``Topic``,
 #: ``Subject``, ``Issue``, ``Theme``.
-AGENDA_COLUMN = re.compile(
+AGENDA_COLUMN = lazy(
     r"^\s*(?:\#|(?:agenda|items?|no|nos|number|topics?|subjects?|issues?|themes?|titles?)\b)",
     re.IGNORECASE,
 )
@@ -515,7 +555,7 @@ AGENDA_COLUMN = re.compile(
 #: ``B) Title``, ``2.1 Title``); ``number`` is absent when the cell has none
 #: (``Biodiversity``).  A roman numeral or a letter needs its dot, bracket, colon or
 #: dash; ``2030 Agenda`` has no number.
-ROW_HEADING = re.compile(
+ROW_HEADING = lazy(
     r"""^\s*(?:(?i:(?:agenda\s+)?item)\s+)?
     (?:(?P<number>\d{1,3}(?:\.\d{1,3}){0,3}(?![\d,])\.?
       | (?:[IVXLC]{1,7}|[A-Z])(?=\s*[.):–—-]))

@@ -35,12 +35,12 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
-from emg_parse.actions import actions
 from emg_parse.header import parse_header
 from emg_parse.headings import Heading, find_parts
 from emg_parse.lines import Block, Provenance
 from emg_parse.model import Annex, DocumentInfo, ParseWarning, Section
-from emg_parse.paragraphs import Body, Node, read_body
+from emg_parse.notices import WarningCode
+from emg_parse.paragraphs import Body, Node, read_body, verbs_of
 from emg_parse.patterns import ANNEX
 from emg_parse.sequence import Finding, Paragraphs, item_findings, section_findings
 from emg_parse.tables import RowKey, flatten, read_tables
@@ -78,7 +78,7 @@ def segment(blocks: Sequence[Block]) -> Segmented:
     sizes = [b.style.size for b in blocks[header_end:] if b.style.size]
     header = parse_header(blocks, header_end, median(sizes) if sizes else None)
     for message, block in header.problems:
-        warnings.append(_warning("header", message, block.source))
+        warnings.append(_warning(WarningCode.HEADER, message, block.source))
     headings = parts.headings
     sections: list[Section] = []
     section_warnings: list[list[ParseWarning]] = []
@@ -100,7 +100,11 @@ def segment(blocks: Sequence[Block]) -> Segmented:
         )
     for finding in section_findings([(s.number, s.level) for s in sections]):
         section_warnings[finding.index].append(
-            _warning(finding.code, finding.message, blocks[headings[finding.index].index].source)
+            _warning(
+                WarningCode(finding.code),
+                finding.message,
+                blocks[headings[finding.index].index].source,
+            )
         )
     for own in section_warnings:
         warnings += own
@@ -123,7 +127,7 @@ def _annexes(blocks: Sequence[Block]) -> list[Annex]:
     return [Annex.model_validate({**a, "text": "\n".join(a["text"])}) for a in annexes]
 
 
-def _warning(code: str, message: str, source: Provenance) -> ParseWarning:
+def _warning(code: WarningCode, message: str, source: Provenance) -> ParseWarning:
     return ParseWarning.model_validate(
         {"code": code, "message": f"{message} ({_where(source)})", "where": location(source)}
     )
@@ -150,7 +154,9 @@ def _section(
     ]
     if not decisions and not (parent and len(blocks) == 1):
         what = heading.number or heading.title
-        warnings.append(_warning("no_decisions", f"section {what!r} has no decisions", source))
+        warnings.append(
+            _warning(WarningCode.NO_DECISIONS, f"section {what!r} has no decisions", source)
+        )
     # the whole section is validated at once: one call into pydantic, not one per item
     return Section.model_validate(
         {
@@ -201,7 +207,7 @@ def _label_warnings(
     pending = next(findings, None)
     for index, node in enumerate(nodes):
         while pending is not None and pending.index == index:
-            warnings.append(_warning(pending.code, pending.message, node.source))
+            warnings.append(_warning(WarningCode(pending.code), pending.message, node.source))
             pending = next(findings, None)
         if node.children:
             children = node.children
@@ -222,18 +228,22 @@ def _item(node: Node, warnings: list[ParseWarning]) -> dict[str, Any]:
 
 def _check_text(node: Node, warnings: list[ParseWarning]) -> None:
     if not node.text and not node.children:
-        warnings.append(_warning("empty_text", f"item {node.label!r} has no text", node.source))
+        warnings.append(
+            _warning(WarningCode.EMPTY_TEXT, f"item {node.label!r} has no text", node.source)
+        )
 
 
 def _decision(node: Node, warnings: list[ParseWarning]) -> dict[str, Any]:
     """A :class:`~emg_parse.model.Decision`'s fields."""
-    verbs = actions(node.text[node.verbs_at :])
+    verbs = verbs_of(node)
     _check_text(node, warnings)
     if not verbs and node.text:
         start = " ".join(node.text.split()[:4])
         warnings.append(
             _warning(
-                "unknown_verb", f"decision does not start with a known verb: {start!r}", node.source
+                WarningCode.UNKNOWN_VERB,
+                f"decision does not start with a known verb: {start!r}",
+                node.source,
             )
         )
     return {

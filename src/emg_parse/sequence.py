@@ -16,7 +16,9 @@ Labels, one list at a time (:meth:`Paragraphs.decisions` for a section's decisio
 2. A list starts at ``a``, ``i``, ``1`` or ``<n>.1``.  A section's decisions numbered
    with numbers may instead go on with the paragraph numbers of the sections before (a
    report's paragraphs 4, 5, 6 in section II after 1-3 in section I), and skip the
-   numbers printed at the start of the section's notes (``3. The meeting was opened``).
+   numbers printed at the start of the section's notes (``3. The meeting was opened``);
+   decimals likewise skip the decimals printed at the start of its notes (``1.1 The
+   Task Team reported ...`` before the decisions ``1.2``, ``1.3``).
 3. After an unlabelled decision (a lead-in) a new list may start, or the list goes on.
 4. Items belong to a text that ends with ``:`` (or to a label alone, with no text); the
    first label of items under any other text is a ``label_sequence`` finding (unless it
@@ -141,6 +143,8 @@ class _Judge:
     first_numbers: tuple[int, ...] = (1,)
     decimal_prefix: str | None = None
     skipped: frozenset[int] = frozenset()
+    #: Decimals a decimal list skips, as (leading numbers with their dots, last number).
+    skipped_decimals: frozenset[tuple[str, int]] = frozenset()
     #: Numbers need only increase, from any first one (agenda item numbers).
     numbers_increase: bool = False
 
@@ -234,16 +238,25 @@ class _Judge:
 
     def next_of(self, place: _Place) -> _Place:
         n = place.position + 1
-        while place.kind == "number" and n in self.skipped:
+        while self._skips(place.kind, place.prefix, n):
             n += 1
         return _Place(place.kind, place.prefix, n)
+
+    def _skips(self, kind: LabelKind, prefix: str, n: int) -> bool:
+        if kind == "number":
+            return n in self.skipped
+        return kind == "decimal" and (prefix, n) in self.skipped_decimals
 
     def firsts(self, place: _Place) -> list[_Place]:
         """Where a list of ``place``'s kind may start."""
         if place.kind == "number":
             return [_Place("number", "", n) for n in self.first_numbers]
         if place.kind == "decimal":
-            return [_Place("decimal", self.decimal_prefix or place.prefix, 1)]
+            prefix = self.decimal_prefix or place.prefix
+            n = 1
+            while self._skips("decimal", prefix, n):
+                n += 1
+            return list(dict.fromkeys([_Place("decimal", prefix, 1), _Place("decimal", prefix, n)]))
         return [_Place(place.kind, "", 1)]
 
     def show(self, place: _Place) -> str:
@@ -282,25 +295,38 @@ class Paragraphs:
         """Findings of one section's decisions, in order: ``labels`` their labels in order
         (None for an unlabelled decision), ``notes`` the section's notes (rules 1-3, 5, 6).
         The numbering runs on at once: the next call judges the next section."""
-        printed = frozenset(_note_numbers(notes))
+        printed_labels = list(_note_labels(notes))
+        printed = frozenset(int(value) for value in printed_labels if value.isdigit())
+        decimals = frozenset(
+            (value[: value.rfind(".") + 1], int(value[value.rfind(".") + 1 :]))
+            for value in printed_labels
+            if "." in value
+        )
         run_on = self._last + 1
         while run_on in printed:
             run_on += 1
-        judge = _Judge(_LABELS, first_numbers=tuple(dict.fromkeys((1, run_on))), skipped=printed)
+        judge = _Judge(
+            _LABELS,
+            first_numbers=tuple(dict.fromkeys((1, run_on))),
+            skipped=printed,
+            skipped_decimals=decimals,
+        )
         read = [judge.label(raw) for raw in labels]
         numbers = [int(n.value) for n in read if n is not None and n.value.isdigit()]
         self._last = max([self._last, *numbers, *printed])
         return judge.findings(labels, read)
 
 
-def _note_numbers(notes: object) -> Iterator[int]:
-    """The numbers printed at the start of notes: ``3. The meeting was opened ...`` -> 3."""
+def _note_labels(notes: object) -> Iterator[str]:
+    """The numbers and decimals printed at the start of notes: ``3. The meeting was
+    opened ...`` -> "3", ``1.1 The Task Team reported ...`` -> "1.1"."""
     if not isinstance(notes, list):
         return
     for note in notes:
         split = split_label(note) if isinstance(note, str) else None
-        if split is not None and split[0].value.isdigit():
-            yield int(split[0].value)
+        value = split[0].value if split is not None else ""
+        if value.replace(".", "").isdigit() and not value.startswith(".") and ".." not in value:
+            yield value
 
 
 def section_findings(sections: Sequence[tuple[object, object]]) -> list[Finding]:

@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 BATCH_EXIT_CODES: dict[int, str] = {
     0: "every document converted or unchanged (others skipped or not_outcome); --dry-run",
     1: "at least one document failed (see manifest.json; the others were converted)",
-    2: "usage error (bad option, ARCHIVE_DIR missing, not a folder, or a ZIP file)",
+    2: "usage error (bad option, ARCHIVE_DIR missing, not a folder or a ZIP file, OUT_DIR "
+    "same as or holding ARCHIVE_DIR), or a system limit (ulimit -n, ulimit -u) too low to "
+    "start a worker",
     3: "no document in ARCHIVE_DIR (none left after --include/--exclude); nothing written",
     4: "OUT_DIR is in use by another emg-parse batch (its pid and start time are shown)",
     9: "OUT_DIR could not be created, or the manifest could not be written",

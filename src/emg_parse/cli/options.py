@@ -8,7 +8,8 @@ from typing import Any, TypeVar
 import click
 
 from emg_parse.cli.common import FiniteFloatRange
-from emg_parse.extractors import MAX_FILE_BYTES
+from emg_parse.engines import DEFAULT_PDF_ENGINE, PDF_ENGINES
+from emg_parse.limits import MAX_FILE_BYTES
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -47,7 +48,7 @@ def password_option(function: F) -> F:
 
 
 def max_size_option(function: F) -> F:
-    """``--max-size`` in MB (the default: ``extractors.MAX_FILE_BYTES``)."""
+    """``--max-size`` in MB (the default: ``limits.MAX_FILE_BYTES``)."""
     return click.option(
         "--max-size",
         type=FiniteFloatRange(min=0.001),
@@ -61,8 +62,8 @@ def engine_option(function: F) -> F:
     """``--engine``: the PDF text engine."""
     return click.option(
         "--engine",
-        type=click.Choice(["pdfium", "pdfplumber"]),
-        default="pdfium",
+        type=click.Choice(PDF_ENGINES),
+        default=DEFAULT_PDF_ENGINE,
         show_default=True,
         help="PDF text engine: pdfium (fast) or pdfplumber (pure Python, slower); same output.",
     )(function)

@@ -23,6 +23,7 @@ from emg_parse.cli.common import (
     output_target,
 )
 from emg_parse.cli.options import engine_option, max_size_option, password_option
+from emg_parse.engines import PdfEngine
 from emg_parse.errors import (
     EmgParseError,
     InputError,
@@ -48,7 +49,7 @@ class Settings:
     dump: Literal["lines", "blocks"] | None
     max_mb: float
     timeout: float
-    engine: Literal["pdfium", "pdfplumber"]
+    engine: PdfEngine
     quiet: bool
     verbose: bool
     strict: bool
@@ -134,7 +135,7 @@ def parse(
     dump: Literal["lines", "blocks"] | None,
     max_size: float,
     timeout: float,
-    engine: Literal["pdfium", "pdfplumber"],
+    engine: PdfEngine,
     quiet: bool,
     verbose: bool,
     strict: bool,

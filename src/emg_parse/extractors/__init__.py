@@ -10,20 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from emg_parse.engines import DEFAULT_PDF_ENGINE, PdfEngine
 from emg_parse.extractors.pdf.params import DEFAULT_PARAMS, LayoutParams
+from emg_parse.limits import MAX_FILE_BYTES as MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from types import TracebackType
 
     from emg_parse.errors import EmgParseError
     from emg_parse.lines import Extraction
-
-#: Files larger than this are refused before reading (bytes); see ``--max-size``.
-MAX_FILE_BYTES = 100 * 1024 * 1024
-
-PdfEngine = Literal["pdfium", "pdfplumber"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +29,8 @@ class ReadOptions:
 
     #: The password of an encrypted PDF.
     password: str | None = None
-    #: The PDF engine: pdfium (fast, the default) or pdfplumber (pure Python).
-    engine: PdfEngine = "pdfium"
+    #: The PDF engine (:data:`emg_parse.engines.PDF_ENGINES`).
+    engine: PdfEngine = DEFAULT_PDF_ENGINE
     #: Files larger than this many bytes are refused unread.
     max_bytes: int = MAX_FILE_BYTES
     #: Read a PDF's pages in an isolated process, under the memory limit

@@ -105,6 +105,7 @@ from emg_parse.extractors.wordml import MC, W_NS, W
 from emg_parse.extractors.wordml import int_val as _int_val
 from emg_parse.extractors.wordml import val as _val
 from emg_parse.lines import Extraction, Line, LineBudget, Provenance, Style
+from emg_parse.notices import WarningCode
 
 __all__ = [
     "MAX_COMPRESSION_RATIO",
@@ -818,7 +819,7 @@ def _style(piece: list[_Segment], heading: int | None) -> Style:
 def extract_docx(path: Path | str, *, max_unpacked_bytes: int = MAX_UNPACKED_BYTES) -> Extraction:
     """Read a .docx file into lines (see the module docstring for what they hold)."""
     path = Path(path)
-    notes: list[tuple[str, str]] = []
+    notes: list[tuple[WarningCode, str]] = []
     with _open_zip(path) as archive:
         package = _Package(path, archive, max_unpacked_bytes)
         try:
@@ -850,7 +851,7 @@ def extract_docx(path: Path | str, *, max_unpacked_bytes: int = MAX_UNPACKED_BYT
         ids = ", ".join(str(i) for i in sorted(resolver.unknown_num_ids))
         notes.append(
             (
-                "docx_numbering",
+                WarningCode.DOCX_NUMBERING,
                 f"list numbering {ids} is not defined in word/numbering.xml; "
                 "those paragraphs have no list label",
             )
@@ -859,7 +860,7 @@ def extract_docx(path: Path | str, *, max_unpacked_bytes: int = MAX_UNPACKED_BYT
         labels = "1 list label" if resolver.capped == 1 else f"{resolver.capped} list labels"
         notes.append(
             (
-                "numbering_capped",
+                WarningCode.NUMBERING_CAPPED,
                 f"{labels} went past Word's limits on list numbers (start values 0 to "
                 f"{MAX_START}, labels of at most {MAX_LABEL} characters) and were held to "
                 "them; word/numbering.xml is damaged or built to be hostile",
@@ -868,7 +869,7 @@ def extract_docx(path: Path | str, *, max_unpacked_bytes: int = MAX_UNPACKED_BYT
     if walker.tracked_changes:
         notes.append(
             (
-                "docx_tracked_changes",
+                WarningCode.DOCX_TRACKED_CHANGES,
                 "the Word document has tracked changes; insertions were kept and deletions "
                 "left out (accept or reject them in Word to be sure)",
             )
@@ -876,8 +877,8 @@ def extract_docx(path: Path | str, *, max_unpacked_bytes: int = MAX_UNPACKED_BYT
     return Extraction(walker.lines, format="docx", pages=None, notes=notes)
 
 
-def _damaged(name: str) -> tuple[str, str]:
-    return ("docx_damaged_part", f"{name} is not well-formed XML and was ignored")
+def _damaged(name: str) -> tuple[WarningCode, str]:
+    return (WarningCode.DOCX_DAMAGED_PART, f"{name} is not well-formed XML and was ignored")
 
 
 #: The options when none are given.

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from emg_parse.errors import InputError, TooLargeError, UnsupportedFormatError, unreadable
 from emg_parse.extractors import ReadOptions
+from emg_parse.notices import WarningCode
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -110,7 +111,7 @@ class _Named:
         extraction = self.reading.result()
         suffix = self.path.suffix.lower()
         if suffix not in self.extractor.extensions:
-            note = ("misnamed_file", f"named {suffix!r} but read as {extraction.format}")
+            note = (WarningCode.MISNAMED_FILE, f"named {suffix!r} but read as {extraction.format}")
             extraction = replace(extraction, notes=[*extraction.notes, note])
         return extraction
 

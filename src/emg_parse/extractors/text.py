@@ -44,6 +44,7 @@ from emg_parse.extractors import Done, Reading, ReadOptions
 from emg_parse.extractors.running import Placed, Zone, running_texts
 from emg_parse.labels import split_label
 from emg_parse.lines import Extraction, Line, LineBudget, Provenance, Style
+from emg_parse.notices import WarningCode
 from emg_parse.patterns import HEADING_NUMBER, PAGE_OF, SECTION_NUMBER
 
 #: A horizontal rule (``---``, ``* * *``, ``___``) or a Markdown table separator row
@@ -521,5 +522,5 @@ class TextExtractor:
             raise NoTextError(path, "no text in the file; is it the right file?")
         notes = []
         if encoding not in ("utf-8", "utf-16"):
-            notes.append(("decoded_fallback", f"not valid UTF-8; decoded as {encoding}"))
+            notes.append((WarningCode.DECODED_FALLBACK, f"not valid UTF-8; decoded as {encoding}"))
         return Extraction(lines=lines, format="text", pages=None, notes=notes)
