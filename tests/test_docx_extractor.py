@@ -673,7 +673,7 @@ def test_hostile_numbering_is_held_to_words_limits(
         numbering_xml=numbering(abstract_num(1, level), num(1, 1)),
     )
     out = tmp_path / "out.json"
-    result = run_bounded(path, "-o", out)
+    result = run_bounded(path, "-q", "-o", out)
     assert (result.returncode, result.stderr) == (0, "")
     assert out.stat().st_size < 20_000
     data = json.loads(out.read_text(encoding="utf-8"))

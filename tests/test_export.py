@@ -730,5 +730,5 @@ def test_help_lists_the_exit_codes(command: str) -> None:
 
 def test_readme_shows_the_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "emg-parse export converted/ -o emg.db" in readme
-    assert "emg-parse bodies converted/" in readme
+    assert "emg-parse export out/converted/ -o out/emg.db" in readme
+    assert "emg-parse bodies out/converted/" in readme

@@ -15,9 +15,10 @@ from .docx_builders import build_docx, para, run
 
 
 def parse_and_validate(cli: Cli, source: Path) -> dict[str, Any]:
-    """The command's JSON for ``source``, after checking that validate finds no problem."""
+    """The command's JSON for ``source``, after checking that validate finds no problem
+    (warnings are in the JSON; -q keeps them off stderr)."""
     out = source.with_suffix(".json")
-    assert cli(str(source), "-o", str(out)) == (0, "", "")
+    assert cli(str(source), "-q", "-o", str(out)) == (0, "", "")
     assert cli("validate", str(out))[0] == 0
     document: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     return document

@@ -245,7 +245,7 @@ def test_help_lists_the_exit_codes() -> None:
 
 def test_readme_shows_the_command_and_the_screenshot() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "emg-parse report converted/ -o converted/report.html" in readme
+    assert "emg-parse report out/converted/ -o out/converted/report.html" in readme
     assert "![" in readme and "(docs/report.png)" in readme
     png = (ROOT / "docs" / "report.png").read_bytes()
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) < 300_000

@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from emg_parse.cleanup import clean
-from emg_parse.extractors import PdfEngine
+from emg_parse.engines import PdfEngine
 from emg_parse.extractors.text import lines_from_text
 from emg_parse.pipeline import blocks_of, parse_file
 from emg_parse.segmenter import segment

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from emg_parse.errors import InputError
-from emg_parse.model import OutcomeDocument, json_schema
+from emg_parse.model import OutcomeDocument
 from emg_parse.pipeline import parse_file
 from emg_parse.validate import (
     CODES,
@@ -23,7 +22,7 @@ from emg_parse.validate import (
     validate_file,
     validate_text,
 )
-from emg_parse.writers import SCHEMA_FILE, render
+from emg_parse.writers import render
 
 from .conftest import SAMPLES, SHA, Edits, edited
 
@@ -525,19 +524,21 @@ def test_round_trip_with_unquoted_dates(yaml_doc: str) -> None:
 # --------------------------------------------------------------------------- schema comment
 
 
-def test_yaml_starts_with_the_schema_comment_and_json_does_not(json_doc: str) -> None:
+def test_yaml_names_a_schema_only_when_asked(json_doc: str) -> None:
     document = OutcomeDocument.model_validate_json(json_doc)
-    first_line = render(document, "yaml").splitlines()[0]
-    assert first_line == f"# yaml-language-server: $schema={SCHEMA_FILE.as_uri()}"
+    assert render(document, "yaml").startswith("schema_version: ")
+    first_line = render(document, "yaml", schema="./outcome.schema.json").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=./outcome.schema.json"
     assert render(document, "json").startswith("{")
 
 
-def test_packaged_schema_is_current_and_installed() -> None:
-    """Regenerate with: emg-parse schema -o src/emg_parse/outcome.schema.json"""
-    assert SCHEMA_FILE.is_file()
-    assert json.loads(SCHEMA_FILE.read_text(encoding="utf-8")) == json_schema()
-    packaged = resources.files("emg_parse").joinpath("outcome.schema.json")
-    assert packaged.is_file() and json.loads(packaged.read_text(encoding="utf-8")) == json_schema()
+def test_files_with_the_old_absolute_schema_comment_are_valid(json_doc: str) -> None:
+    """Files written before the comment became optional named the installed schema."""
+    document = OutcomeDocument.model_validate_json(json_doc)
+    old = "# yaml-language-server: $schema=file:///home/me/.venv/lib/python3.11/site-packages/"
+    text = old + "emg_parse/outcome.schema.json\n" + render(document, "yaml")
+    result = validate_text(text, "old.yaml")
+    assert result.valid and result.document == document
 
 
 # --------------------------------------------------------------------------- details

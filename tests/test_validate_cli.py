@@ -152,7 +152,7 @@ def test_help_lists_exit_codes(cli: Cli) -> None:
 def test_readme_example_is_real(tmp_path: Path, cli: Cli, seed_txt: Path) -> None:
     """The README's example of ``emg-parse validate out.yaml`` is what it prints."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"```\n\$ emg-parse validate out.yaml\n(.*?)```", readme, re.S)
+    block = re.search(r"`emg-parse validate out.yaml` prints:\n\n```text\n(.*?)```", readme, re.S)
     assert block is not None
     out = tmp_path / "out.yaml"
     assert cli(str(seed_txt), "-o", str(out))[0] == 0

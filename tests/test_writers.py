@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from emg_parse.errors import OutputError, SameFileError
 from emg_parse.model import Decision, Item, OutcomeDocument, Section, Source
 from emg_parse.pipeline import parse_file
-from emg_parse.writers import _yaml_dumper, output_target, render, yaml_header
+from emg_parse.writers import _yaml_dumper, output_target, render
 
 from .conftest import SAMPLES
 
@@ -32,7 +32,7 @@ def python_yaml(document: OutcomeDocument) -> str:
         allow_unicode=True,
         width=10**9,
     )
-    return yaml_header() + text
+    return text
 
 
 def test_libyaml_is_used() -> None:

@@ -109,6 +109,13 @@ class ParseTimeoutError(InputError):
     exit_code = 10
 
 
+class StrictWarningsError(EmgParseError):
+    """The document was parsed, with warnings, and ``emg-parse --strict`` treats them as a
+    failure (the output is written all the same)."""
+
+    exit_code = 11
+
+
 def unreadable(path: Path | str, exc: OSError, *, folder: str = "is a folder") -> InputError:
     """The :class:`InputError` for a file that cannot be opened or read: one wording
     for every reader.  ``folder`` is the message when ``path`` is a folder."""

@@ -39,7 +39,8 @@ from emg_parse.errors import ParseTimeoutError
 #: Default limit for one document, in seconds (``--timeout``).
 DEFAULT_TIMEOUT = 120.0
 
-#: Files larger than this are refused before reading (bytes); see ``--max-size``.
+#: Files larger than this are refused before reading (bytes); see ``--max-size``.  Here,
+#: not in the extractors, so that the command line shows it without importing them.
 MAX_FILE_BYTES = 100 * 1024 * 1024
 
 #: Files ``emg-parse validate`` refuses unread (``--max-size``): a hundred times the

@@ -9,11 +9,19 @@ a PDF read by the isolated reader is laid out while they load.
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from emg_parse.errors import NotAnOutcomeDocumentError, refuse_special_file, shown
+from emg_parse.errors import (
+    EncryptedError,
+    NotAnOutcomeDocumentError,
+    refuse_special_file,
+    shown,
+)
 from emg_parse.extractors import ReadOptions
 from emg_parse.extractors.registry import start
 from emg_parse.limits import time_limit
@@ -52,21 +60,43 @@ def sha256_of(path: Path, max_bytes: int | None = None) -> str | None:
     return digest.hexdigest()
 
 
-def blocks_of(path: Path, options: ReadOptions | None = None) -> tuple[Extraction, list[Block]]:
+def blocks_of(
+    file: str | os.PathLike[str], options: ReadOptions | None = None
+) -> tuple[Extraction, list[Block]]:
     """The intermediate form: extracted lines and cleaned blocks (for ``--dump``).
 
     A FIFO, device or socket is refused unopened (``errors.refuse_special_file``).
     """
+    path = Path(file)
     refuse_special_file(path)
-    with start(path, options or ReadOptions()) as reading:
+    options = options or ReadOptions()
+    with _password_checked(options), start(path, options) as reading:
         from emg_parse.cleanup import clean
 
         extraction = reading.result()
     return extraction, clean(extraction.lines)
 
 
+@contextmanager
+def _password_checked(options: ReadOptions) -> Iterator[None]:
+    """An encrypted PDF refused although a password was given: the password is wrong
+    (one message, whichever engine read it); without one, the message asks for it."""
+    try:
+        yield
+    except EncryptedError as exc:
+        from emg_parse.extractors.pdf.errors import ENCRYPTED_MESSAGE, WRONG_PASSWORD_MESSAGE
+
+        if options.password and exc.message == ENCRYPTED_MESSAGE:
+            raise EncryptedError(exc.path, WRONG_PASSWORD_MESSAGE) from exc
+        raise
+
+
 def parse_file(
-    path: Path, options: ParseOptions | None = None, *, sha256: str | None = None
+    file: str | os.PathLike[str],
+    options: ParseOptions | None = None,
+    *,
+    sha256: str | None = None,
+    name: str | None = None,
 ) -> OutcomeDocument:
     """Parse one outcome document into a validated :class:`OutcomeDocument`.
 
@@ -74,12 +104,13 @@ def parse_file(
     (:func:`emg_parse.limits.memory_limit`, as the command line does) and reads PDFs
     in the isolated reader (``ReadOptions(isolated=True)``).  ``sha256`` is the file's
     digest when the caller has it already (it is computed otherwise).
-    ``source.file`` is the file's name as :func:`~emg_parse.errors.shown` writes it
-    (valid UTF-8 text).
+    ``source.file`` is ``name`` if given, else the file's name, as
+    :func:`~emg_parse.errors.shown` writes it (valid UTF-8 text).
     """
+    path = Path(file)
     options = options or ParseOptions()
     refuse_special_file(path)
-    with time_limit(options.timeout, path):
+    with time_limit(options.timeout, path), _password_checked(options.read):
         with start(path, options.read) as reading:
             # imported while the isolated reader, if any, lays out the pages
             from emg_parse.cleanup import clean
@@ -99,7 +130,7 @@ def parse_file(
     document = OutcomeDocument(
         schema_version=SCHEMA_VERSION,
         source=Source(
-            file=shown(path.name),
+            file=shown(path.name if name is None else name),
             format=extraction.format,
             sha256=sha256 or _sha256(path),
             pages=extraction.pages,

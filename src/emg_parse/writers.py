@@ -25,10 +25,6 @@ if TYPE_CHECKING:
 
 OutputFormat = Literal["json", "yaml"]
 
-#: The JSON Schema of the output (``model.json_schema()``), installed with the package
-#: so that YAML files can name it; tests/test_validate.py checks that it is current.
-SCHEMA_FILE = Path(__file__).resolve().with_name("outcome.schema.json")
-
 #: Name of the temporary file :func:`write_atomic` writes before the rename: short
 #: (an output name of 255 bytes still gets one) and distinctive, so that clean-up after a
 #: killed run (:func:`is_temporary`) never takes a user's file for one of ours.
@@ -75,26 +71,31 @@ def to_data(document: OutcomeDocument) -> dict[str, Any]:
     return document.model_dump(mode="json")
 
 
-def yaml_header() -> str:
-    """The first line of every YAML document: a comment naming the JSON Schema.
+def schema_comment(url: str) -> str:
+    """The first line that names the JSON Schema of a YAML file for editors running the
+    YAML language server: ``# yaml-language-server: $schema=URL``.
 
-    ``# yaml-language-server: $schema=file:///.../emg_parse/outcome.schema.json``: the
-    absolute URI of the schema installed with emg-parse, so that an editor running the
-    YAML language server (e.g. VS Code's YAML extension) checks the file as it is
-    edited.  The README says how to point it elsewhere.
+    Outputs name no schema unless asked (so that the same input gives the same bytes on
+    every machine); ``url`` is the user's: a relative path such as
+    ``./outcome.schema.json`` (resolved from the YAML file), or an ``https://`` address.
+    Raises ``ValueError`` for a ``url`` that is empty or would not stay on one line.
     """
-    return f"# yaml-language-server: $schema={SCHEMA_FILE.as_uri()}\n"
+    if not url.strip() or shown(url) != url or any(ch.isspace() for ch in url):
+        raise ValueError(f"not a schema address for a one-line comment: {shown(url)!r}")
+    return f"# yaml-language-server: $schema={url}\n"
 
 
-def render(document: OutcomeDocument, fmt: OutputFormat) -> str:
-    """The document as JSON or YAML text, ending with a newline.
+def render(document: OutcomeDocument, fmt: OutputFormat, *, schema: str | None = None) -> str:
+    """The document as JSON or YAML text, ending with a newline; the same bytes for the
+    same document wherever and by whichever install it is written.
 
-    YAML starts with :func:`yaml_header`.
+    YAML starts with :func:`schema_comment` when ``schema`` (an address) is given.
     """
     if fmt == "json":
         # pydantic's serializer writes the same JSON as json.dumps(indent=2), ~20x faster.
         return document.model_dump_json(indent=2) + "\n"
-    return yaml_header() + render_data(to_data(document), fmt)
+    header = schema_comment(schema) if schema is not None else ""
+    return header + render_data(to_data(document), fmt)
 
 
 def render_data(data: Any, fmt: OutputFormat) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import difflib
 import os
 import sys
 from typing import Any, NoReturn, TextIO
@@ -20,7 +21,7 @@ from emg_parse.cli.batch import batch
 from emg_parse.cli.bodies import bodies
 from emg_parse.cli.common import BROKEN_PIPE_EXIT, EXIT_CODES, EXIT_HELP, cli_error
 from emg_parse.cli.export import export
-from emg_parse.cli.parse import parse, schema
+from emg_parse.cli.parse import ParseContext, parse, schema
 from emg_parse.cli.report import report
 from emg_parse.cli.validate import validate
 from emg_parse.errors import OutputError, shown
@@ -29,17 +30,36 @@ __all__ = ["EXIT_CODES", "main", "run"]
 
 
 class DefaultGroup(click.Group):
-    """A group whose first argument, if it is not a command, goes to ``parse``."""
+    """A group whose first argument, if it is not a command, goes to ``parse``.
+
+    ``help`` (unless a file of that name exists) shows the help, ``help COMMAND`` a
+    command's.  A first argument that is no existing file but close to a command's
+    name (``valdate``) is a usage error that suggests the command.
+    """
 
     default_command = "parse"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        if not args:
+            click.echo(ctx.get_help())
+            ctx.exit(0)
+        first = args[0]
+        if first == "help" and not os.path.lexists(first):
+            args = [*args[1:2], "--help"]
+        elif first not in self.commands and first not in ("--help", "-h", "--version"):
+            if not first.startswith("-") and not os.path.lexists(first):
+                close = difflib.get_close_matches(first, [*self.commands, "help"], n=1)
+                if close:
+                    raise click.UsageError(
+                        f"no such file or command {shown(first)!r}; did you mean {close[0]!r}?",
+                        ctx,
+                    )
+            ctx.meta[ParseContext.IMPLICIT] = True
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        formatter.write_usage(ctx.command_path, "[parse] FILE [OPTIONS] | COMMAND [ARGS]...")
+        formatter.write_usage(ctx.command_path, "[parse] FILE... [OPTIONS] | COMMAND [ARGS]...")
 
     def make_context(
         self,
@@ -72,6 +92,7 @@ def _one_line(exc: click.ClickException) -> click.ClickException:
 
 
 @click.group(
+    "emg-parse",
     cls=DefaultGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog=EXIT_HELP,
@@ -84,6 +105,8 @@ def main() -> None:
       emg-parse EMGSOM.26_3a.pdf -o out.json
       emg-parse EMGSOM.26_3a.docx              (JSON on stdout)
       emg-parse doc.pdf -o out.yaml --format yaml
+      emg-parse a.pdf b.docx -o out/           (out/a.pdf.json, out/b.docx.json)
+      emg-parse parse --help                   (every option of emg-parse FILE)
       emg-parse batch archive/ -o converted/   (a whole folder, incrementally)
       emg-parse validate out.yaml              (check a hand-edited file)
       emg-parse export converted/ -o emg.db    (the whole archive as one database)

@@ -22,6 +22,7 @@ from emg_parse.errors import (
     OutputError,
     ParseTimeoutError,
     SameFileError,
+    StrictWarningsError,
     TooLargeError,
     UnsupportedFormatError,
 )
@@ -45,12 +46,15 @@ EXIT_CODES: dict[int, str] = {
     InputError.exit_code: "input unreadable: missing, empty, damaged, corrupt, not a regular "
     "file (a FIFO, a device), or over the memory limit",
     UnsupportedFormatError.exit_code: "not a PDF, DOCX or text file (or an old .doc)",
-    EncryptedError.exit_code: "encrypted PDF: give --password",
+    EncryptedError.exit_code: "encrypted PDF: no password given (--password, "
+    "EMG_PARSE_PASSWORD), or a wrong one",
     NoTextError.exit_code: "no text layer (scanned): run OCR first",
     TooLargeError.exit_code: "file over the size limit",
     NotAnOutcomeDocumentError.exit_code: "no EMG outcome structure found",
     OutputError.exit_code: "output could not be written",
     ParseTimeoutError.exit_code: "stopped after the time limit (--timeout)",
+    StrictWarningsError.exit_code: "--strict and the parser gave warnings (the output is "
+    "written all the same)",
     STOP_SIGNALS["SIGHUP"]: "stopped by SIGHUP (terminal closed); no output file is left",
     BROKEN_PIPE_EXIT: "stdout's reader stopped reading (e.g. | head); nothing more printed",
     STOP_SIGNALS["SIGTERM"]: "stopped by SIGTERM (kill); no output file is left",

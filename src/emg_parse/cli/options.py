@@ -17,11 +17,27 @@ F = TypeVar("F", bound=Callable[..., Any])
 PASSWORD_ENV = "EMG_PARSE_PASSWORD"
 
 
+class PasswordOption(click.Option):
+    """``--password`` alone asks for the password; when none can be read (no terminal and
+    stdin at its end, or Ctrl-C), that is a usage error rather than click's "Aborted!"."""
+
+    def prompt_for_value(self, ctx: click.Context) -> Any:
+        try:
+            return super().prompt_for_value(ctx)
+        except click.Abort:
+            raise click.UsageError(
+                "--password: no password was typed (no terminal, or the input ended); "
+                f"give it in {PASSWORD_ENV}",
+                ctx,
+            ) from None
+
+
 def password_option(function: F) -> F:
     """``--password``: given, asked for (``--password`` alone, not echoed), or from
     :data:`PASSWORD_ENV`."""
     return click.option(
         "--password",
+        cls=PasswordOption,
         envvar=PASSWORD_ENV,
         prompt="Password",
         prompt_required=False,
