@@ -10,20 +10,16 @@ from __future__ import annotations
 import atexit
 import contextlib
 import difflib
+import importlib
 import os
 import sys
-from typing import Any, NoReturn, TextIO
+from typing import Any, ClassVar, NoReturn, TextIO
 
 import click
 
 from emg_parse import __version__
-from emg_parse.cli.batch import batch
-from emg_parse.cli.bodies import bodies
 from emg_parse.cli.common import BROKEN_PIPE_EXIT, EXIT_CODES, EXIT_HELP, cli_error
-from emg_parse.cli.export import export
 from emg_parse.cli.parse import ParseContext, parse, schema
-from emg_parse.cli.report import report
-from emg_parse.cli.validate import validate
 from emg_parse.errors import OutputError, shown
 
 __all__ = ["EXIT_CODES", "main", "run"]
@@ -38,6 +34,24 @@ class DefaultGroup(click.Group):
     """
 
     default_command = "parse"
+    #: The other commands, by name: (module, function), imported when first used, so
+    #: that ``emg-parse FILE`` loads no other command's code.
+    lazy_commands: ClassVar[dict[str, tuple[str, str]]] = {
+        "validate": ("emg_parse.cli.validate", "validate"),
+        "batch": ("emg_parse.cli.batch", "batch"),
+        "export": ("emg_parse.cli.export", "export"),
+        "bodies": ("emg_parse.cli.bodies", "bodies"),
+        "report": ("emg_parse.cli.report", "report"),
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*self.commands, *(name for name in self.lazy_commands if name not in self.commands)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy_commands and cmd_name not in self.commands:
+            module, name = self.lazy_commands[cmd_name]
+            self.add_command(getattr(importlib.import_module(module), name), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if not args:
@@ -46,9 +60,10 @@ class DefaultGroup(click.Group):
         first = args[0]
         if first == "help" and not os.path.lexists(first):
             args = [*args[1:2], "--help"]
-        elif first not in self.commands and first not in ("--help", "-h", "--version"):
+        elif first not in self.list_commands(ctx) and first not in ("--help", "-h", "--version"):
             if not first.startswith("-") and not os.path.lexists(first):
-                close = difflib.get_close_matches(first, [*self.commands, "help"], n=1)
+                names = [*self.list_commands(ctx), "help"]
+                close = difflib.get_close_matches(first, names, n=1)
                 if close:
                     raise click.UsageError(
                         f"no such file or command {shown(first)!r}; did you mean {close[0]!r}?",
@@ -117,11 +132,6 @@ def main() -> None:
 
 main.add_command(parse)
 main.add_command(schema)
-main.add_command(validate)
-main.add_command(batch)
-main.add_command(export)
-main.add_command(bodies)
-main.add_command(report)
 
 
 def run() -> NoReturn:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,12 +41,22 @@ _CONVERT = "convert it to .docx first, e.g. 'soffice --headless --convert-to doc
 
 
 @functools.cache
+def _extractor(module: str, cls: str) -> Extractor:
+    """One extractor (its module imported now)."""
+    extractor: Extractor = getattr(importlib.import_module(module), cls)()
+    return extractor
+
+
 def extractors() -> tuple[Extractor, ...]:
     """Every extractor, in the order they are asked (their modules imported now)."""
-    found: list[Extractor] = []
-    for module, cls in EXTRACTORS:
-        found.append(getattr(importlib.import_module(module), cls)())
-    return tuple(found)
+    return tuple(_extractor(module, cls) for module, cls in EXTRACTORS)
+
+
+def _in_order() -> Iterator[Extractor]:
+    """The extractors in the order they are asked, each module imported only when the
+    ones before it have not taken the file (a PDF loads neither the Word nor the text
+    reader)."""
+    return (_extractor(module, cls) for module, cls in EXTRACTORS)
 
 
 def document_extensions() -> frozenset[str]:
@@ -82,7 +93,7 @@ def detect(path: Path, head: bytes) -> Extractor:
         )
     if head.lstrip().startswith(b"{\\rtf"):
         raise UnsupportedFormatError(path, f"an RTF file; {_CONVERT}")
-    for extractor in extractors():
+    for extractor in _in_order():
         if extractor.accepts(path, head):
             return extractor
     if head.startswith(b"PK\x03\x04"):
