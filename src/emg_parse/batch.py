@@ -597,12 +597,18 @@ def cannot_start(exc: OSError) -> BatchUsageError:
 
 
 def warm_up() -> None:
-    """Import the parsing modules, so forked workers start with them loaded."""
+    """Load what parsing needs -- its modules and readers, its patterns compiled, the
+    bundled vocabulary -- so that forked workers start with it rather than each loading
+    it again."""
     from emg_parse.extractors.registry import extractors
+    from emg_parse.names import vocabulary
+    from emg_parse.patterns import compile_all
 
-    for module in ("emg_parse.pipeline", "emg_parse.segmenter", "emg_parse.writers"):
+    for module in ("emg_parse.pipeline", "emg_parse.enrich", "emg_parse.writers"):
         importlib.import_module(module)
     extractors()
+    compile_all()
+    vocabulary()
 
 
 def _context() -> BaseContext:

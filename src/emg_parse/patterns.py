@@ -54,6 +54,14 @@ def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return cast("re.Pattern[str]", _Lazy(pattern, flags))
 
 
+def compile_all() -> None:
+    """Compile every pattern of this module now (a process that forks workers does it
+    once for them all)."""
+    for value in list(globals().values()):
+        if isinstance(value, _Lazy):
+            value.pattern  # noqa: B018 - the first use compiles it
+
+
 #: A list label at the start of an item, with what follows it.
 #: ``a) text``, ``(a) text``, ``a. text``, ``(iv) text``, ``iv. text``, ``12. text``,
 #: ``aa) text``, ``1.2 text``, ``1.2. text``.  The label must be followed by white space
