@@ -204,3 +204,12 @@ def test_items_of_an_addressee_ask_nobody() -> None:
         items=[{"label": "i", "text": "invite members to share their data; and"}],
     )
     assert [a.text for a in decision.addressees] == ["the Issue Management Group"]
+
+
+def test_a_pronoun_is_the_body_named_before_it() -> None:
+    assert who(
+        "Agree to establish an Issue Management Group on Water Quality and request it to "
+        "report at the next meeting.",
+        ["agree", "establish", "request"],
+    ) == [("it", "Issue Management Group on Water Quality", "body")]
+    assert who("Request them to report at the next meeting.", ["request"]) == []

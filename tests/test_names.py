@@ -377,3 +377,10 @@ def test_an_alias_file_that_cannot_be_read(tmp_path: Path) -> None:
 
 def test_an_empty_alias_file_adds_nothing(tmp_path: Path) -> None:
     assert load_aliases(write(tmp_path, "# nothing yet\n")) == {}
+
+
+def test_a_name_in_lower_case_ends_before_and_with_a_verb() -> None:
+    words = vocabulary()
+    text = "Welcome the report of the Issue Management Group on chemicals and waste and request it"
+    (mention,) = [m for m in words.mentions(text) if m.type is not None]
+    assert mention.text == "the Issue Management Group on chemicals and waste"

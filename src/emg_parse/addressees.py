@@ -19,7 +19,10 @@ someone to act (the clause's *addressee span*, :mod:`emg_parse.clauses` rule 5):
    names before them count).
 4. **Pairs.**  After the infinitive, "and" + a name + "to" + a verb adds that name:
    "invite UNEP and UNDP to co-lead the Task Team and UNOPS to host its data platform".
-5. Each addressee (by name, or by text when the name is unknown) is listed once per
+5. **Pronouns.**  "it" or "them" among the addressees stands for the body named last
+   before it in the text ("agreed to establish an Issue Management Group on Water and
+   requested it to report": that group); with no body before it, it is left out.
+6. Each addressee (by name, or by text when the name is unknown) is listed once per
    decision.
 """
 
@@ -49,6 +52,7 @@ _OF_END = re.compile(r"(?:\b(?:of|for|to|in|on)|['’]s)\s*$", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)and\s+$", re.IGNORECASE)
 _AND_WIDTH = 12  # characters enough for ", and " and its white space
 _TO_VERB = re.compile(r"\s+to\s+[a-z]")
+_PRONOUNS = frozenset({"it", "them"})
 
 T = TypeVar("T")
 
@@ -98,7 +102,25 @@ def _of_clause(
     if clean:
         found += _gap(text[pos:end], clean, last=True)[0]
     found.extend(_pairs(text, end, clause.end, mentions, starts, bodies))
-    return found
+    return _pronouns_resolved(found, mentions[: bisect.bisect_left(starts, start)], bodies)
+
+
+def _pronouns_resolved(
+    found: list[Found], before: Sequence[Mention], bodies: Mapping[int, Named]
+) -> list[Found]:
+    """Rule 5: each pronoun as the body named last in ``before``, or left out."""
+    if not any(one.name is None and one.text.casefold() in _PRONOUNS for one in found):
+        return found
+    body = next((m for m in reversed(before) if m.type is not None), None)
+    resolved = []
+    for one in found:
+        if one.name is None and one.text.casefold() in _PRONOUNS:
+            if body is None:
+                continue
+            named = bodies.get(body.start)
+            one = Found(one.text, named.name if named else body.name, "body")
+        resolved.append(one)
+    return resolved
 
 
 def _gap(gap: str, clean: bool, last: bool) -> tuple[list[Found], str, bool]:
@@ -155,7 +177,7 @@ def _pairs(
 
 
 def unique(found: Sequence[tuple[T, Found]]) -> list[tuple[T, Found]]:
-    """Rule 5: each addressee once (``found``: pairs of where and what, in order)."""
+    """Rule 6: each addressee once (``found``: pairs of where and what, in order)."""
     seen: set[str] = set()
     kept = []
     for where, one in found:

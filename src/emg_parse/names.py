@@ -14,8 +14,9 @@ compiled pattern; at each place the first of these that matches is taken:
    "Coalition", in any case but "IMG") followed by "on" or "for" and a name in capitals
    (its first word starts with a capital letter, the others with a capital or a digit)
    ("Consultative Process on COVID-19 and the Environment") or "on" and one to five
-   words in lower case, joined by spaces or "and", that ends at a sign, the end of the text, an
-   infinitive or "in order to" ("the Issue Management Group on digital transformation;",
+   words in lower case, joined by spaces or "and", that ends at a sign, the end of the
+   text, an infinitive, "in order to" or "and" before an operative verb ("the Issue
+   Management Group on digital transformation;", "... on chemicals and waste and request",
    but not "inform the Coalition on progress made in ..."); or a type after one or two
    naming words in capitals ("UN E-waste Coalition", "SDS Coalition": an acronym other
    than UN and EMG, or a hyphenated word); or "Nexus Dialogue(s)" (with "series", or "on"
@@ -60,6 +61,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
 
+from emg_parse.actions import VOCABULARY
 from emg_parse.errors import EmgParseError, unreadable
 from emg_parse.model import BodyType
 
@@ -138,15 +140,21 @@ _NAME = rf"(?:the\s+)?[A-Z]{_REST}(?:{_JOIN}{_NOT_TYPE}{_WORD})*"
 _ON_NAME = rf"\s+(?:on|for)\s+{_NAME}"
 #: Words that may not start a name in lower case: short words, and what is reported "on".
 _NOT_NAME = (
-    r"(?:to|in|with|for|by|at|from|as|on|of|or|and|which|that|its|their|this|these|those"
+    r"(?:to|in|with|for|by|at|from|as|on|of|or|and|which|that|it|its|them|their|this|these|those"
     r"|a|an|the|is|are|was|were|be|progress|behalf|developments|matters|issues|activities"
     r"|work|results|updates?|status)\b"
 )
 _LOWER_WORD = rf"(?!{_NOT_NAME})[a-z][\w-]*"
-#: A name in lower case ends at a sign, the text's end, an infinitive or "in order to".
+#: The first words of the operative verbs: "and" before one ends a name in lower case.
+_VERB_WORDS = "|".join(
+    sorted({form.split()[0] for forms in VOCABULARY.values() for form in forms}, reverse=True)
+)
+#: A name in lower case ends at a sign, the text's end, an infinitive, "in order to" or
+#: "and" with a verb ("... on chemicals and waste and request it to ...").
 _LOWER_NAME = (
-    rf"{_LOWER_WORD}(?:\s+(?:and\s+)?{_LOWER_WORD}){{0,4}}"
-    r"(?=\s*[,;:.)]|\s*$|\s+to\s+[a-z]|\s+in\s+order\s+to\b)"
+    rf"{_LOWER_WORD}(?:\s+(?:and\s+(?!(?:{_VERB_WORDS})\b))?{_LOWER_WORD}){{0,4}}"
+    r"(?=\s*[,;:.)]|\s*$|\s+to\s+[a-z]|\s+in\s+order\s+to\b"
+    rf"|\s+and\s+(?:{_VERB_WORDS})\b)"
 )
 _SPECIFIC = r"(?:(?!UN\b|EMG\b)[A-Z][A-Z0-9]+|[A-Z][a-z]*-[A-Za-z][\w-]*)"
 _FULL = (
