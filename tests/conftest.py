@@ -165,3 +165,19 @@ def parse_text(tmp_path: Path) -> ParseText:
 def temporaries(folder: Path) -> list[Path]:
     """The temporary files emg-parse left anywhere in ``folder`` (there should be none)."""
     return sorted(p for p in folder.rglob("*") if is_temporary(p.name))
+
+
+@pytest.fixture
+def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample archive converted by ``emg-parse batch`` (made once; do not change it)."""
+    from .converted import converted_once  # it imports this module
+
+    return converted_once(tmp_path_factory)
+
+
+@pytest.fixture
+def converted_copy(converted: Path, tmp_path: Path) -> Path:
+    """A copy of :func:`converted` that a test may change."""
+    from .converted import copy_of  # it imports this module
+
+    return copy_of(converted, tmp_path)

@@ -18,18 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from .converted import converted_once, copy_of, invoke
-
-
-@pytest.fixture
-def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return converted_once(tmp_path_factory)
-
-
-@pytest.fixture
-def converted_copy(converted: Path, tmp_path: Path) -> Path:
-    return copy_of(converted, tmp_path)
-
+from .converted import invoke
 
 IMG = "Issue Management Group on"
 CP = "Consultative Process on"

@@ -19,17 +19,7 @@ from emg_parse.cli.export import EXPORT_EXIT_CODES
 from emg_parse.export import TABLES
 
 from .conftest import ROOT, edited, temporaries
-from .converted import converted_once, copy_of, invoke
-
-
-@pytest.fixture
-def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return converted_once(tmp_path_factory)
-
-
-@pytest.fixture
-def converted_copy(converted: Path, tmp_path: Path) -> Path:
-    return copy_of(converted, tmp_path)
+from .converted import converted_once, invoke
 
 
 @pytest.fixture(scope="module")

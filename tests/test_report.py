@@ -21,15 +21,10 @@ from emg_parse.register import archive_register
 from emg_parse.report import Report, due, prepare, render, report_html
 
 from .conftest import SAMPLES
-from .converted import converted_once, invoke
+from .converted import invoke
 
 #: A decision text that would run a script if it were not escaped.
 HOSTILE = "</script><img src=x onerror=alert(1)>"
-
-
-@pytest.fixture
-def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return converted_once(tmp_path_factory)
 
 
 @pytest.fixture

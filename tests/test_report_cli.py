@@ -12,17 +12,7 @@ import pytest
 from emg_parse.cli.report import REPORT_EXIT_CODES
 
 from .conftest import ROOT, temporaries
-from .converted import converted_once, copy_of, invoke
-
-
-@pytest.fixture
-def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return converted_once(tmp_path_factory)
-
-
-@pytest.fixture
-def converted_copy(converted: Path, tmp_path: Path) -> Path:
-    return copy_of(converted, tmp_path)
+from .converted import invoke
 
 
 def test_writes_the_page_inside_the_converted_folder(converted_copy: Path) -> None:
