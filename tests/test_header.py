@@ -374,6 +374,8 @@ def test_preamble_and_distribution(parse_text: ParseText) -> None:
         ("Chair's summary", "report"),
         ("Minutes of the meeting", "report"),
         ("Final Summary of Action Points", "action_points"),
+        ("Table of Agreed Actions", "action_points"),
+        ("Actions agreed at the meeting", "action_points"),
     ],
 )
 def test_kind_from_the_title(title: str, kind: str, parse_text: ParseText) -> None:
