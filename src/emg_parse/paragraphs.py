@@ -132,13 +132,22 @@ def _leads_its_list(node: Node) -> bool:
 
 
 def verbs_of(node: Node) -> list[str]:
-    """A decision's actions (rule 3): the operative verbs of its text after its actor;
-    for an actor line over its own items without a verb of its own ("may wish to:"),
-    the verbs its items start with, each once."""
-    verbs = actions(node.text[node.verbs_at :])
-    if not verbs and _leads_its_list(node):
-        for child in node.children:
-            verbs += [verb for verb in actions(child.text) if verb not in verbs]
+    """A decision's actions (rule 3): :func:`decision_actions` of the entry."""
+    return decision_actions(node.text, node.actor, [child.text for child in node.children])
+
+
+def decision_actions(text: str, actor: str | None, items: Sequence[str]) -> list[str]:
+    """The actions of a decision of ``text`` (rule 3): the operative verbs after its
+    in-sentence ``actor``, if it has one; for an actor line over its own ``items``
+    (their texts) without a verb of its own ("may wish to:"), the verbs its items start
+    with, each once.  ``emg-parse validate`` checks a file's actions with it."""
+    start = 0
+    if actor is not None and (m := BODY_SUBJECT.match(text)) is not None:
+        start = m.start("rest")
+    verbs = actions(text[start:])
+    if not verbs and items and ACTOR.match(text) is not None:
+        for item in items:
+            verbs += [verb for verb in actions(item) if verb not in verbs]
     return verbs
 
 

@@ -370,16 +370,17 @@ def fix_file(path: FilePath, *, max_bytes: int = VALIDATE_MAX_BYTES) -> Fixed:
     """Re-derive the derived fields of the emg-parse file at ``path`` after hand edits
     and rewrite it in place, in its format, when any changed.
 
-    The fields are those the parser derives from the text: each decision's
-    ``actions`` (:func:`derived_actions`), then, as the parser's enrich stage does,
-    the ids of decisions and items and each decision's ``addressees``, ``deadlines``
-    and ``bodies`` (:func:`emg_parse.enrich.enrich`).  The file is written to a
-    temporary file beside it and renamed over it (``writers.write_atomic``): it is
-    whole, old or new, whatever happens.  A file that does not load (syntax, model)
-    is left alone; its problems are returned.  Raises as :func:`validate_file`, and
+    The fields are those the parser derives from the text: each decision's ``actions``
+    (:func:`emg_parse.paragraphs.decision_actions`), then, as the parser's enrich stage
+    does, the ids of decisions and items and each decision's ``addressees``,
+    ``deadlines`` and ``bodies`` (:func:`emg_parse.enrich.enrich`). The file is written
+    to a temporary file beside it and renamed over it (``writers.write_atomic``): it is
+    whole, old or new, whatever happens. A file that does not load (syntax, model) is
+    left alone; its problems are returned. Raises as :func:`validate_file`, and
     ``OSError`` when it cannot be written.
     """
     from emg_parse.enrich import enrich
+    from emg_parse.paragraphs import decision_actions
     from emg_parse.writers import render, write_atomic
 
     validation = validate_file(path, max_bytes=max_bytes)
@@ -389,7 +390,8 @@ def fix_file(path: FilePath, *, max_bytes: int = VALIDATE_MAX_BYTES) -> Fixed:
     before = document.model_copy(deep=True)
     for section in document.sections:
         for decision in section.decisions:
-            decision.actions = derived_actions(decision.text, decision.actor)
+            texts = [item.text for item in decision.items]
+            decision.actions = decision_actions(decision.text, decision.actor, texts)
     enrich(document)
     changes = _changes(before, document)
     if changes:
@@ -740,21 +742,18 @@ def _check_meaning(tree: Tree, failed: set[Path]) -> list[_Found]:
     return found
 
 
-def derived_actions(text: str, actor: str | None) -> list[str]:
-    """The actions the parser gives a decision of ``text``: the verbs after its
-    in-sentence ``actor`` (:func:`emg_parse.actions.actions`)."""
-    from emg_parse.actions import actions
-
-    start = len(actor) if actor and text.startswith(actor) else 0
-    return actions(text[start:])
-
-
 def _actions_problem(decision: dict[str, Any]) -> str | None:
     """The warning when a decision's ``actions`` are not the verbs of its text."""
+    from emg_parse.paragraphs import decision_actions
+
     text, actor, given = decision.get("text"), decision.get("actor"), decision.get("actions")
     if not isinstance(text, str) or not isinstance(given, list):
         return None
-    derived = derived_actions(text, actor if isinstance(actor, str) else None)
+    items = decision.get("items")
+    texts = [
+        i["text"] for i in items or [] if isinstance(i, dict) and isinstance(i.get("text"), str)
+    ]
+    derived = decision_actions(text, actor if isinstance(actor, str) else None, texts)
     if given == derived:
         return None
     shown_list = "[" + ", ".join(map(str, derived)) + "]"
