@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from emg_parse.deadlines import deadlines
+from emg_parse.deadlines import cell_deadline, deadlines
 
 from .enrich_helpers import one
 
@@ -196,3 +196,29 @@ def test_deadlines_of_a_decision_and_its_items() -> None:
         ("by September 2009", "date", "2009-09", None, "SOM26-I-p1-i"),
         ("at their next meeting", "next_meeting", None, 27, "SOM26-I-p1-ii"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("March 2028", ("March 2028", "date", "2028-03", None)),
+        ("31 December 2026.", ("31 December 2026", "date", "2026-12-31", None)),
+        ("2025-2026", ("2025-2026", "period", "2025/2026", None)),
+        ("SOM 34", ("SOM 34", "meeting", None, 34)),
+        ("At the next meeting", ("At the next meeting", "next_meeting", None, 34)),
+        ("by the end of 2027", ("by the end of 2027", "date", "2027", None)),
+        ("Ongoing", None),
+        ("Completed", None),
+        ("UNEP to report in May 2026", None),
+    ],
+)
+def test_a_cell_of_a_column_of_when(
+    cell: str, expected: tuple[str, str, str | None, int | None] | None
+) -> None:
+    found = cell_deadline(cell, 33, None)
+    assert (found and (found.text, found.kind, found.value, found.meeting)) == expected
+
+
+def test_the_end_of_a_year_in_a_cell() -> None:
+    found = cell_deadline("End of 2023", None, None)
+    assert found is not None and (found.text, found.value) == ("End of 2023", "2023")

@@ -404,13 +404,27 @@ REQUESTS = {
         [],
     ),
     ("SOM24_summary", "SOM24-IV-b"): (["role EMG members"], []),
-    ("SOM24_table", "SOM24-3-c"): (["role EMG Secretariat"], []),
-    ("SOM24_table", "SOM24-4-b"): ([], ["duration P1Y"]),
+    # the table's rows: their Lead and Timeline cells count for each decision of the row
+    ("SOM24_table", "SOM24-3-a"): (
+        ["entity ITU", "entity UNEP", "role EMG Secretariat"],
+        ["period 2018/2019"],
+    ),
+    ("SOM24_table", "SOM24-3-b"): (
+        ["entity ITU", "entity UNEP", "role EMG Secretariat"],
+        ["period 2018/2019"],
+    ),
+    ("SOM24_table", "SOM24-3-c"): (
+        ["role EMG Secretariat", "entity ITU", "entity UNEP"],
+        ["period 2018/2019"],
+    ),
+    ("SOM24_table", "SOM24-4-a"): (["entity UNEP"], ["date 2019-09"]),
+    ("SOM24_table", "SOM24-4-b"): (["entity UNEP"], ["duration P1Y", "date 2019-09"]),
     ("SOM24_table", "SOM24-5-p1"): (
         ["body Issue Management Group on Environmental Sustainability Management"],
-        [],
+        ["period 2018/2019"],
     ),
-    ("SOM24_table", "SOM24-6-b"): (["role EMG members"], []),
+    ("SOM24_table", "SOM24-6-a"): (["role EMG Secretariat"], ["date 2019"]),
+    ("SOM24_table", "SOM24-6-b"): (["role EMG members", "role EMG Secretariat"], ["date 2019"]),
     ("SOM25_summary", "SOM25-I-b"): (["body UN E-waste Coalition"], []),
     ("SOM25_summary", "SOM25-II-a"): ([], ["until 2022-09"]),
     ("SOM25_summary", "SOM25-II-b"): (["role EMG Secretariat"], []),
@@ -419,11 +433,14 @@ REQUESTS = {
     ("SOM28_outcome", "SOM28-I.C-2"): ([], ["duration P1Y"]),
     ("SOM28_outcome", "SOM28-II.A-2"): (["role EMG Secretariat"], ["meeting 29"]),
     ("SOM28_outcome", "SOM28-II.B-2"): (["role EMG members"], ["date 2030"]),
+    ("SOM29_table", "SOM29-1-p1"): (["entity OHCHR", "entity UNEP"], ["date 2023-12"]),
+    ("SOM29_table", "SOM29-2-p1"): (["role EMG Secretariat"], ["date 2024"]),
+    ("SOM29_table", "SOM29-3-p1"): (["body Consultative Process on Biodiversity"], ["date 2023"]),
     ("SOM29_table", "SOM29-4-p1"): (
         ["body Issue Management Group on Environmental Sustainability Management"],
         [],
     ),
-    ("SOM29_table", "SOM29-5-p1"): (["role EMG members"], []),
+    ("SOM29_table", "SOM29-5-p1"): (["role EMG members"], ["date 2024-01-31"]),
 }
 
 
@@ -660,3 +677,22 @@ def test_any_decision_is_enriched_with_texts_as_printed(
         ]
         for entry in entries:
             assert entry.text and entry.text in texts[entry.item], entry
+
+
+def test_the_columns_of_who_and_when_give_addressees_and_deadlines(parse_text: Any) -> None:
+    document = parse_text(
+        "Table of Agreed Actions\n\n"
+        "| Item | Agreed action | Responsible entity | By when | Status |\n"
+        "|---|---|---|---|---|\n"
+        "| 1. Waste | Request the EMG Secretariat to circulate the study. | EMG Secretariat; "
+        "UNEP | March 2028 | Ongoing |\n"
+        "| 2. Air | Welcome the report. | All members | Ongoing | Open |\n"
+    )
+    first, second = (s.decisions[0] for s in document.sections)
+    assert [(a.text, a.name, a.item) for a in first.addressees] == [
+        ("the EMG Secretariat", "EMG Secretariat", None),
+        ("UNEP", "UNEP", None),
+    ]
+    assert [(d.text, d.value) for d in first.deadlines] == [("March 2028", "2028-03")]
+    assert [(a.text, a.name) for a in second.addressees] == [("All members", "EMG members")]
+    assert second.deadlines == []

@@ -24,6 +24,9 @@ someone to act (the clause's *addressee span*, :mod:`emg_parse.clauses` rule 5):
    requested it to report": that group); with no body before it, it is left out.
 6. Each addressee (by name, or by text when the name is unknown) is listed once per
    decision.
+7. **Columns.**  In a table of action points, the names in a column of who acts
+   ("Lead", "Responsible entity": :data:`~emg_parse.patterns.WHO_COLUMN`) are addressees
+   of the row's decisions too (:func:`named_in`): "UNEP; UNOPS", "EMG Secretariat".
 """
 
 from __future__ import annotations
@@ -103,6 +106,11 @@ def _of_clause(
         found += _gap(text[pos:end], clean, last=True)[0]
     found.extend(_pairs(text, end, clause.end, mentions, starts, bodies))
     return _pronouns_resolved(found, mentions[: bisect.bisect_left(starts, start)], bodies)
+
+
+def named_in(mentions: Sequence[Mention], bodies: Mapping[int, Named]) -> list[Found]:
+    """Rule 7: every name of a cell of a column of who acts, as an addressee."""
+    return [_addressee(mention, "", bodies) for mention in mentions]
 
 
 def _pronouns_resolved(

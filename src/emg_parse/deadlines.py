@@ -108,6 +108,22 @@ _PATTERN = re.compile(
 )
 
 
+def cell_deadline(text: str, meeting: int | None, meeting_date: dt.date | None) -> Found | None:
+    """The deadline that a table cell under a heading of when ("Timeline", "By when")
+    holds alone, read as if "by" stood before it ("March 2028", "the next meeting",
+    "End of 2023" after "by the"; "during" before two years: "2025-2026"), with the
+    cell's text as printed; None when
+    the cell holds anything else ("Ongoing", "Completed", "UNEP to lead").  A cell that
+    has its own marker ("by the end of 2027") is read as it is."""
+    bare = text.strip().rstrip(".;")
+    for marker in ("", "by ", "by the ", "during "):
+        found = list(deadlines(marker + bare, meeting, meeting_date))
+        if len(found) == 1 and found[0].text == marker + bare:
+            one = found[0]
+            return Found(bare, one.kind, one.value, one.precision, one.meeting)
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     """A deadline phrase and what it says."""

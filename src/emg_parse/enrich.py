@@ -18,6 +18,11 @@ segmenter built.  Rules, in the order applied:
    in (null: the decision's own text).  Short forms of bodies are resolved within the
    section (:mod:`emg_parse.bodies` rule 2).  A next meeting is the document's meeting
    number + 1 when it is known.
+4. **Columns.**  The cells of a table of action points that go on a decision as its
+   ``attributes`` are read too, after its texts: the names in a column of who acts are
+   addressees (:func:`emg_parse.addressees.named_in`), a column of when that holds a
+   date, a meeting or a period alone is a deadline
+   (:func:`emg_parse.deadlines.cell_deadline`); ``item`` is null.
 
 Each text is scanned a fixed number of times by compiled patterns: linear in the size
 of the document.
@@ -30,13 +35,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from emg_parse.actions import actions as verbs_of
-from emg_parse.addressees import Found, addressees, unique
+from emg_parse.addressees import Found, addressees, named_in, unique
 from emg_parse.bodies import Context, Reference, listed, references
 from emg_parse.clauses import clauses, leads_in
-from emg_parse.deadlines import deadlines
+from emg_parse.deadlines import Found as FoundDeadline
+from emg_parse.deadlines import cell_deadline, deadlines
 from emg_parse.ids import assign_ids
 from emg_parse.model import Addressee, BodyReference, Deadline, Decision, Item, OutcomeDocument
 from emg_parse.names import Vocabulary, vocabulary
+from emg_parse.patterns import WHEN_COLUMN, WHO_COLUMN
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +90,17 @@ def _texts(decision: Decision) -> Iterator[_Text]:
         stack.extend((child, inner) for child in reversed(item.items))
 
 
+def _deadline(found: FoundDeadline, item: str | None) -> Deadline:
+    return Deadline(
+        text=found.text,
+        kind=found.kind,
+        value=found.value,
+        precision=found.precision,
+        meeting=found.meeting,
+        item=item,
+    )
+
+
 def _enrich_decision(
     decision: Decision, context: Context, meeting: int | None, meeting_date: dt.date | None
 ) -> None:
@@ -99,16 +117,19 @@ def _enrich_decision(
             (part.item, one) for one in addressees(part.text, own, mentions, named)
         ]
         found_deadlines += [
-            Deadline(
-                text=d.text,
-                kind=d.kind,
-                value=d.value,
-                precision=d.precision,
-                meeting=d.meeting,
-                item=part.item,
-            )
-            for d in deadlines(part.text, meeting, meeting_date)
+            _deadline(d, part.item) for d in deadlines(part.text, meeting, meeting_date)
         ]
+    for key, cell in decision.attributes.items():
+        if WHO_COLUMN.search(key):
+            mentions = list(context.vocabulary.mentions(cell))
+            refs = references(cell, mentions, [], context)
+            named = {ref.named.start: ref.named for ref in refs}
+            found_addressees += [(None, one) for one in named_in(mentions, named)]
+        elif (
+            WHEN_COLUMN.search(key)
+            and (cell_found := cell_deadline(cell, meeting, meeting_date)) is not None
+        ):
+            found_deadlines.append(_deadline(cell_found, None))
     decision.addressees = [
         Addressee(text=one.text, name=one.name, kind=one.kind, item=item)
         for item, one in unique(found_addressees)

@@ -551,6 +551,13 @@ ATTRIBUTE_COLUMN = lazy(
     r"|timelines?|timeframe)\b",
     re.IGNORECASE,
 )
+#: Of a table's other columns (their ``attributes`` keys, in snake_case): one that names
+#: who acts (``lead``, ``responsible_entity``, ``focal_point``, ``action_by``, ``who``)
+#: holds addressees ...
+WHO_COLUMN = lazy(r"(?:^|_)(?:who|whom|lead[a-z]*|responsib[a-z]*|focal|owners?|action_by)(?:_|$)")
+#: ... and one that names when (``timeline``, ``deadline``, ``by_when``, ``due_date``,
+#: ``timeframe``) a deadline.
+WHEN_COLUMN = lazy(r"(?:^|_)(?:when|dates?|deadlines?|timelines?|time_?frames?)(?:_|$)")
 #: The heading of a column that names the agenda item a row is about, at its start:
 #: ``Agenda item``, ``Agenda item and title``, ``Item``, ``No.``, ``#``, ``Topic``,
 #: ``Subject``, ``Issue``, ``Theme``.
