@@ -242,3 +242,10 @@ def test_the_opening_to_is_the_deciding_body_s_infinitive() -> None:
 def test_a_proposal_opening_alone_leads_in_to_a_list() -> None:
     assert leads_in("The Senior Officials may wish to:", [], start=21)
     assert not leads_in("The Senior Officials may wish to note X:", [], start=21)
+
+
+def test_the_to_of_an_item_under_decided_is_skipped() -> None:
+    found = clauses("to welcome the report and to extend the Task Team.", ["welcome", "extend"])
+    assert [[v.action for v in c.verbs] for c in found] == [["welcome"], ["extend"]]
+    (request,) = clauses("to request the Task Team to report.", ["request"])
+    assert request.addressees == (10, 25)

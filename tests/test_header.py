@@ -877,3 +877,21 @@ def test_a_meeting_line_joined_with_its_place_date_and_time_is_no_prose(
         "2:00 p.m. – 4:30 p.m.",
         "Bonn",
     )
+
+
+def test_a_title_joined_with_the_place_and_date_gives_the_venue(parse_text: ParseText) -> None:
+    # text saved without blank lines: the title line and the next are one block
+    document = parse_text(
+        "Environment Management Group\n"
+        "Chair's summary of the tenth meeting of the Senior Officials\n"
+        "Geneva, 11 October 2005\n\n"
+        "Agenda item 2: Next meeting\n\n"
+        "The meeting decided to meet again in Nairobi in February 2006.\n"
+    )
+    m = document.document.meeting
+    assert (m.number, m.date, m.venue) == (10, day("2005-10-11"), "Geneva")
+
+
+def test_a_place_in_a_title_alone_is_no_venue(parse_text: ParseText) -> None:
+    document = header_of(parse_text, "# Outcome of the Nairobi Nexus Dialogue", "12 May 2022")
+    assert document.meeting.venue is None

@@ -4,7 +4,8 @@
 it, "The Senior Officials") and returns each clause of the deciding body: the chain of
 its verbs and the span of text they act on.  Rules, in the order applied:
 
-1. **Opening.**  "may (also) wish to", "is/are (also) invited to" and adverbs ("also",
+1. **Opening.**  "may (also) wish to", "is/are (also) invited to", the "to" of an
+   item under "decided:" ("to request the Task Team to ...") and adverbs ("also",
    "further", words in ``-ly``) before the first verb are skipped.
 2. **Chain.**  Verbs joined by "and", "to", "also", "further", "in principle" or a
    comma form one chain ("Agree to extend" -> agree, extend); "take note of" is one
@@ -82,7 +83,7 @@ _VERB = re.compile(
 )
 _OPENING = re.compile(
     r"\s*(?:(?:(?:may|might)\s+(?:also\s+)?wish\s+to|(?:are|is)\s+(?:also\s+)?invited\s+to"
-    r"|also|further|hereby|[a-z]+ly)\b\s*)*",
+    r"|to(?=\s+[a-z])|also|further|hereby|[a-z]+ly)\b\s*)*",
     re.IGNORECASE,
 )
 _JOINER = re.compile(

@@ -42,7 +42,8 @@ for anywhere in a block.  Rules, in the order applied:
 6. **Venue**: a place name (:data:`~emg_parse.patterns.PLACE` without a word of
    :data:`~emg_parse.patterns.NOT_A_PLACE`, not a weekday; "Venue: Geneva" is split at
    its colon) left in a block that gave a date or time or named the meeting ("Nairobi,
-   26 February 2009", "... 15:00 – 17:30 New York", "EMG SOM-26, Geneva"); else a block
+   26 February 2009", "... 15:00 – 17:30 New York", "EMG SOM-26, Geneva") -- the
+   title's block only when it gave a date; else a block
    of nothing but names with a place among them ("Nairobi", "UN City, Copenhagen") that
    has Online/Virtual/Hybrid in it or stands next to a block that gave a date or time or
    named the meeting; else Online/Virtual/Hybrid; else the place in the sentence of rule
@@ -354,7 +355,10 @@ def _read_zone(zone: Sequence[Block]) -> tuple[list[_Reading | None], int | None
         reading = _read(block.text[:_LINE_MAX])
         reading.prose = reading.prose or len(block.text) > _LINE_MAX
         if title_at is None and _is_title(block.text, reading):
-            title_at, reading.prose, reading.places, reading.only_place = i, False, [], False
+            # a place in a title is no venue, unless the block gave a date with it
+            # (a title line joined with "Geneva, 11 October 2005")
+            places = reading.places if reading.dates is not None else []
+            title_at, reading.prose, reading.places, reading.only_place = i, False, places, False
         elif _is_status_line(block.text):
             reading.prose = True
         value_follows = reading.value_follows and not reading.prose
