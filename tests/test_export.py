@@ -722,3 +722,17 @@ def test_readme_shows_the_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "emg-parse export out/converted/ -o out/emg.db" in readme
     assert "emg-parse bodies out/converted/" in readme
+
+
+def test_documents_whose_names_the_manifest_holds_escaped(tmp_path: Path) -> None:
+    archive, out = tmp_path / "archive", tmp_path / "out"
+    archive.mkdir()
+    sample = (ROOT / "samples" / "EMGSOM.26_3a.txt").read_bytes()
+    (archive / "new\nline.txt").write_bytes(sample)
+    (archive / os.fsdecode(b"latin-\xe9.txt")).write_bytes(sample)
+    assert invoke("batch", str(archive), "-o", str(out))[0] == 0
+    code, _, err = invoke("export", str(out), "-o", str(tmp_path / "a.db"))
+    assert code == 0 and "exported 2 documents" in err and "left out" not in err
+    with sqlite3.connect(tmp_path / "a.db") as db:
+        paths = sorted(row[0] for row in db.execute("select path from documents"))
+    assert paths == ["latin-\\xe9.txt", "new\\nline.txt"]

@@ -7,7 +7,10 @@ so memory holds one document at a time.  Nothing is printed.  Rules:
 1. **Which files.**  When the folder holds ``manifest.json`` (a batch run), the outputs
    of its ``converted`` and ``unchanged`` rows, nothing else (``skipped`` and ``failed``
    rows have no output; their count is :attr:`Archive.failed`).  A row's ``output`` must
-   be a relative path inside the folder (no ``..``), else the row is reported.
+   be a relative path inside the folder (no ``..``), else the row is reported; an
+   output whose name the manifest holds escaped (``new\\nline.txt.json``: a name with a
+   control character or a byte that is not UTF-8) is the file of the folder whose name
+   escapes so.
    Without a manifest, every ``.json``, ``.yaml`` and ``.yml`` file under the folder, in
    sub-folders too, except hidden ones (``.name``) and the files emg-parse writes beside
    documents: ``manifest.json``, ``datapackage.json`` and ``*.metadata.json``.
@@ -159,6 +162,7 @@ def _from_manifest(folder: Path, manifest: Path) -> Archive:
         complete=data.get("complete") is not False,
         sources=Path(root) if isinstance(root, str) and os.path.isabs(root) else None,
     )
+    escaped: dict[str, str] = {}  # shown name -> real name, read when first needed
     for number, item in enumerate(rows, start=1):
         row = Row.from_dict(item)
         if row is None:
@@ -167,7 +171,7 @@ def _from_manifest(folder: Path, manifest: Path) -> Archive:
             )
         elif row.status not in ("converted", "unchanged") or row.output is None:
             archive.failed += row.status == "failed"
-        elif not _inside(row.output):
+        elif (real := _real_name(folder, row.output, escaped)) is None:
             archive.problems.append(
                 InputError(
                     manifest,
@@ -176,9 +180,21 @@ def _from_manifest(folder: Path, manifest: Path) -> Archive:
                 )
             )
         else:
-            archive.entries.append(Entry(row.output, row.path, folder / row.output))
+            archive.entries.append(Entry(row.output, row.path, folder / real))
     archive.entries.sort(key=lambda e: e.key)
     return archive
+
+
+def _real_name(folder: Path, output: str, escaped: dict[str, str]) -> str | None:
+    """The name of the file a manifest's ``output`` names (rule 1), or None when it is
+    none inside the folder.  ``escaped`` maps the escaped names of the folder's files to
+    their names; it is filled on the first name that needs it."""
+    if output != shown(output) or "\\" not in output:
+        return output if _inside(output) else None
+    if not escaped:
+        escaped.update((shown(rel), rel) for rel in output_files(folder))
+    real = escaped.get(output)
+    return real if real is not None and _inside(real) else None
 
 
 def _inside(name: str) -> bool:
