@@ -143,13 +143,13 @@ ANNEX = lazy(
 #: The deciding body of a decision, as its subject: ``The Senior Officials``, ``The EMG
 #: Senior Officials``, ``The Senior Officials Meeting``, ``The SOM``, ``EMG Members``
 #: (not ``Members`` alone),
-#: ``The EMG``, ``The Environment Management Group``, ``The meeting``, ``The
-#: participants``, ``The Senior Segment`` (any segment).  Not ``The EMG Secretariat``:
+#: ``The EMG``, ``The Environment Management Group``, ``The Group``, ``The meeting``,
+#: ``The participants``, ``The Senior Segment`` (any segment).  Not ``The EMG Secretariat``:
 #: a body is followed by its verb (:func:`emg_parse.actions.actions`), never by a noun.
 DECIDING_BODY = (
     r"(?:The\s+)?(?:(?:EMG|UN\s+EMG|UN|Environment\s+Management\s+Group)\s+)?"
     r"(?:Senior\s+Officials(?:['’]?\s+Meeting)?|SOM|Members\s+of\s+the\s+(?:EMG|Group)"
-    r"|EMG\s+Members|EMG|Environment\s+Management\s+Group|Meeting|Participants"
+    r"|EMG\s+Members|EMG|Environment\s+Management\s+Group|Group|Meeting|Participants"
     r"|(?:(?:Senior|Technical|High[- ]?level|Principals['’]?|Joint)\s+)?Segment)"
 )
 
@@ -166,18 +166,21 @@ BODY_SUBJECT = lazy(
 )
 
 #: The actor line that opens the decisions of a section: a deciding body (with
-#: "The"), maybe its verb, and a colon.  ``The Senior Officials:``, ``The Senior
-#: Officials decided to:``, ``The EMG Senior Officials agreed to:``, ``The Senior
-#: Officials Meeting:``, ``The Senior Officials may wish to:``, ``The Senior Officials
-#: are invited to:``, ``The Senior Officials took the following decisions:``.
+#: "The"), maybe its verb, and a colon -- or, with no verb, a comma, as resolutions
+#: are laid out.  ``The Senior Officials:``, ``The Senior Officials,``, ``The Senior
+#: Officials decided to:``, ``The EMG Senior Officials agreed to:``, ``The Group agreed
+#: on the following:``, ``The Senior Officials agreed that:``, ``The Senior Officials
+#: Meeting:``, ``The Senior Officials may wish to:``, ``The Senior Officials are
+#: invited to:``, ``The Senior Officials took the following decisions:``.
 ACTOR = lazy(
     r"""^\s*(?P<actor>The\s+"""
     + DECIDING_BODY
     + r"""
-    (?:\s+(?:(?:decided|agreed|resolved|decide|agree|resolve)(?:\s+to|\s+as\s+follows)?
+    (?:\s+(?:(?:decided|agreed|resolved|decide|agree|resolve)
+          (?:\s+to|\s+as\s+follows|\s+on\s+the\s+following|\s+that)?
         |may\s+(?:also\s+)?wish\s+to|(?:are|is)\s+(?:also\s+)?invited\s+to
-        |took\s+the\s+following\s+(?:decisions|actions)))?)
-    \s*:\s*$""",
+        |(?:took|adopted)\s+the\s+following\s+(?:decisions|actions))(?=\s*:))?)
+    \s*[:,]\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )
 
