@@ -339,3 +339,24 @@ def test_decompression_bomb_is_a_one_line_error(
         "memory); re-export or re-download it\n",
     )
     assert not out.exists()
+
+
+def test_an_unexpected_error_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    # a bug anywhere in a command: no traceback, and never the status of a success
+    program = (
+        "import emg_parse.pipeline as pipeline\n"
+        "def broken(*args, **kwargs):\n"
+        "    raise RuntimeError('broken')\n"
+        "pipeline.parse_file = broken\n"
+        "from emg_parse.cli import run\n"
+        "run()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program, str(SAMPLES / "EMGSOM.26_3a.txt"), "-o", "x.json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (f"Error: {EXIT_CODES[1]}: RuntimeError('broken')\n")

@@ -736,3 +736,39 @@ def test_documents_whose_names_the_manifest_holds_escaped(tmp_path: Path) -> Non
     with sqlite3.connect(tmp_path / "a.db") as db:
         paths = sorted(row[0] for row in db.execute("select path from documents"))
     assert paths == ["latin-\\xe9.txt", "new\\nline.txt"]
+
+
+def _one_more_row(folder: Path, path: str, output: str) -> None:
+    manifest = folder / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    row = dict(data["documents"][0], path=path, output=output)
+    data["documents"].append(row)
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_outputs_that_cannot_be_exported_are_left_out(converted_copy: Path, tmp_path: Path) -> None:
+    # a number beyond 64 bits, an output listed twice, a link leading out of the folder
+    key = "EMGSOM.26_3a.txt.json"
+    data = json.loads((converted_copy / key).read_text(encoding="utf-8"))
+    data["document"]["meeting"]["number"] = 10**30
+    (converted_copy / "big.json").write_text(json.dumps(data), encoding="utf-8")
+    _one_more_row(converted_copy, "big.txt", "big.json")
+    _one_more_row(converted_copy, "twice.txt", key)
+    outside = tmp_path / "outside.json"
+    outside.write_bytes((converted_copy / key).read_bytes())
+    (converted_copy / "link.json").symlink_to(outside)
+    _one_more_row(converted_copy, "link.txt", "link.json")
+    code, _, err = invoke("export", str(converted_copy), "-o", str(tmp_path / "a.db"))
+    assert code == 1
+    lines = err.splitlines()
+    number = "holds the number 1000000000000000000000000000000, beyond a 64-bit integer"
+    assert [line for line in lines if number in line]
+    assert [line for line in lines if "listed for another document too" in line]
+    assert [line for line in lines if "the output of link.txt is not a path inside" in line]
+
+
+def test_a_fifo_as_manifest_is_refused(converted_copy: Path, tmp_path: Path) -> None:
+    (converted_copy / "manifest.json").unlink()
+    os.mkfifo(converted_copy / "manifest.json")
+    code, _, err = invoke("bodies", str(converted_copy))
+    assert code == 3 and "is a FIFO (named pipe), not a regular file" in err

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from emg_parse.errors import OutputError, SameFileError
 from emg_parse.model import Decision, Item, OutcomeDocument, Section, Source
 from emg_parse.pipeline import parse_file
-from emg_parse.writers import _yaml_dumper, output_target, render
+from emg_parse.writers import _yaml_dumper, output_target, render, write_atomic
 
 from .conftest import SAMPLES
 
@@ -127,3 +127,19 @@ def test_output_target_kinds(tmp_path: Path) -> None:
         "sock",
         "to-stdout",
     ]
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    private = tmp_path / "private.json"
+    private.write_text("{}", encoding="utf-8")
+    private.chmod(0o600)
+    write_atomic(private, '{"a": 1}')
+    assert (private.stat().st_mode & 0o777, private.read_text(encoding="utf-8")) == (
+        0o600,
+        '{"a": 1}',
+    )
+    read_only = tmp_path / "read-only.yaml"
+    read_only.write_text("a: 1\n", encoding="utf-8")
+    read_only.chmod(0o444)
+    write_atomic(read_only, "a: 2\n")
+    assert read_only.stat().st_mode & 0o777 == 0o444

@@ -4,16 +4,17 @@ of emg-parse JSON and YAML files.
 :func:`open_archive` lists the files; :meth:`Archive.documents` loads them one at a time,
 so memory holds one document at a time.  Nothing is printed.  Rules:
 
-1. **Which files.**  When the folder holds ``manifest.json`` (a batch run), the outputs
+1. **Which files.** When the folder holds ``manifest.json`` (a batch run), the outputs
    of its ``converted`` and ``unchanged`` rows, nothing else (``skipped`` and ``failed``
-   rows have no output; their count is :attr:`Archive.failed`).  A row's ``output`` must
-   be a relative path inside the folder (no ``..``), else the row is reported; an
-   output whose name the manifest holds escaped (``new\\nline.txt.json``: a name with a
-   control character or a byte that is not UTF-8) is the file of the folder whose name
-   escapes so.
-   Without a manifest, every ``.json``, ``.yaml`` and ``.yml`` file under the folder, in
-   sub-folders too, except hidden ones (``.name``) and the files emg-parse writes beside
-   documents: ``manifest.json``, ``datapackage.json`` and ``*.metadata.json``.
+   rows have no output; their count is :attr:`Archive.failed`). A row's ``output`` must
+   be a relative path inside the folder (no ``..``, no link leading out of it) that no
+   other row lists, else the row is reported; an output whose name the manifest holds
+   escaped (``new\\nline.txt.json``: a name with a control character or a byte that is
+   not UTF-8) is the file of the folder whose name escapes so. Without a manifest, every
+   ``.json``, ``.yaml`` and ``.yml`` file under the folder, in sub-folders too (not
+   through links leading out of it), except hidden ones (``.name``) and the files
+   emg-parse writes beside documents: ``manifest.json``, ``datapackage.json`` and
+   ``*.metadata.json``.
 2. **Keys.**  A document's key is its file's path relative to the folder, with ``/``
    (``layouts/SOM19_report.docx.json``): unique, and the same on every run.  Documents
    come in key order.
@@ -22,7 +23,8 @@ so memory holds one document at a time.  Nothing is printed.  Rules:
    :data:`~emg_parse.limits.VALIDATE_MAX_BYTES` a file).  A file that does not match the
    models (problems of meaning only, such as a label gap, do not count: the parser
    reports them as warnings), cannot be read, or whose ids are not unique in it, or
-   that says a name is printed in an item it does not have, is reported
+   that says a name is printed in an item it does not have, or that holds a number
+   beyond a 64-bit integer (no database can keep it), is reported
    (:attr:`Archive.problems`, one :class:`~emg_parse.errors.EmgParseError` each) and
    left out.  A file written before schema 1.2 has no ids: they are given by the
    parser's rule (:func:`emg_parse.ids.assign_ids`).
@@ -38,7 +40,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from emg_parse.errors import EmgParseError, InputError, shown
+from emg_parse.errors import EmgParseError, InputError, refuse_special_file, shown
 from emg_parse.ids import assign_ids
 from emg_parse.manifest import MANIFEST_JSON, Row
 from emg_parse.model import Decision, Item, Meeting, OutcomeDocument
@@ -127,7 +129,11 @@ def open_archive(folder: Path) -> Archive:
                 f"({archive.failed} failed); nothing to read",
             )
         return archive
-    entries = [Entry(shown(rel), None, folder / rel) for rel in output_files(folder)]
+    entries = [
+        Entry(shown(rel), None, folder / rel)
+        for rel in output_files(folder)
+        if _within(folder, folder / rel)
+    ]
     if not entries:
         raise InputError(
             folder,
@@ -139,6 +145,7 @@ def open_archive(folder: Path) -> Archive:
 
 
 def _from_manifest(folder: Path, manifest: Path) -> Archive:
+    refuse_special_file(manifest)  # a FIFO would block for ever
     try:
         data = json.loads(manifest.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
@@ -163,6 +170,7 @@ def _from_manifest(folder: Path, manifest: Path) -> Archive:
         sources=Path(root) if isinstance(root, str) and os.path.isabs(root) else None,
     )
     escaped: dict[str, str] = {}  # shown name -> real name, read when first needed
+    listed: set[str] = set()
     for number, item in enumerate(rows, start=1):
         row = Row.from_dict(item)
         if row is None:
@@ -171,7 +179,9 @@ def _from_manifest(folder: Path, manifest: Path) -> Archive:
             )
         elif row.status not in ("converted", "unchanged") or row.output is None:
             archive.failed += row.status == "failed"
-        elif (real := _real_name(folder, row.output, escaped)) is None:
+        elif (real := _real_name(folder, row.output, escaped)) is None or not _within(
+            folder, folder / real
+        ):
             archive.problems.append(
                 InputError(
                     manifest,
@@ -179,7 +189,16 @@ def _from_manifest(folder: Path, manifest: Path) -> Archive:
                     f"folder: {row.output}; left out",
                 )
             )
+        elif real in listed:
+            archive.problems.append(
+                InputError(
+                    manifest,
+                    f"the output of {row.path}, {row.output}, is listed for another "
+                    "document too; left out",
+                )
+            )
         else:
+            listed.add(real)
             archive.entries.append(Entry(row.output, row.path, folder / real))
     archive.entries.sort(key=lambda e: e.key)
     return archive
@@ -195,6 +214,11 @@ def _real_name(folder: Path, output: str, escaped: dict[str, str]) -> str | None
         escaped.update((shown(rel), rel) for rel in output_files(folder))
     real = escaped.get(output)
     return real if real is not None and _inside(real) else None
+
+
+def _within(folder: Path, path: Path) -> bool:
+    """True when ``path``, its links followed, is inside ``folder`` (rule 1)."""
+    return os.path.realpath(path).startswith(os.path.join(os.path.realpath(folder), ""))
 
 
 def _inside(name: str) -> bool:
@@ -242,6 +266,11 @@ def load(entry: Entry) -> ArchiveDocument:
             f"{first.message}{others}); check it with 'emg-parse validate "
             "FILE'; left out",
         )
+    if (number := _too_large(document.model_dump())) is not None:
+        raise InputError(
+            entry.file,
+            f"holds the number {shown(str(number))[:40]}, beyond a 64-bit integer; left out",
+        )
     nodes = list(_nodes(document))
     if any(node.id is None for node in nodes):
         assign_ids(document)
@@ -269,6 +298,24 @@ def load(entry: Entry) -> ArchiveDocument:
                     "which it does not have; left out",
                 )
     return ArchiveDocument(entry.key, entry.path, document)
+
+
+#: The largest integer a database column holds (SQLite: 64 bits, signed).
+_MAX_INT = 2**63 - 1
+
+
+def _too_large(data: object) -> int | None:
+    """The first integer in ``data`` (a document's dump) beyond :data:`_MAX_INT`."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MAX_INT:
+            return value
+    return None
 
 
 def _decisions(document: OutcomeDocument) -> Iterator[Decision]:

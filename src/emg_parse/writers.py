@@ -8,6 +8,7 @@ targets that must not be written (a folder, a disk, the input itself);
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -273,14 +274,25 @@ def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
 
     An existing file at ``path`` is replaced only once the new content is complete;
-    if anything fails, it is left as it was and no temporary file remains.  The file
-    gets the permissions a newly created file would get (``0o666`` less the umask),
-    not the private ``0o600`` of a temporary file.
+    if anything fails, it is left as it was and no temporary file remains.  A file
+    that replaces another keeps its permissions (and, where this process may give it,
+    its owner): a private file stays private.  A new file gets the permissions a newly
+    created file would get (``0o666`` less the umask), not the private ``0o600`` of a
+    temporary file.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        before: os.stat_result | None = os.stat(path)
+    except OSError:
+        before = None
     fd, tmp = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=path.parent)
     try:
-        os.chmod(tmp, 0o666 & ~_umask())
+        if before is None:
+            os.chmod(tmp, 0o666 & ~_umask())
+        else:
+            with contextlib.suppress(OSError):
+                os.chown(tmp, before.st_uid, before.st_gid)
+            os.chmod(tmp, stat.S_IMODE(before.st_mode))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()

@@ -159,6 +159,9 @@ def run() -> NoReturn:
         main()
     except SystemExit as exc:
         status = _exit_status(exc.code)
+    except Exception as exc:  # a bug: one line and exit 1, never a traceback and 0
+        click.echo(f"Error: {EXIT_CODES[1]}: {shown(repr(exc))}", err=True)
+        status = 1
     else:  # pragma: no cover - click's standalone mode always exits
         status = 0
     try:
@@ -181,7 +184,8 @@ def run() -> NoReturn:
 
 
 #: The exit status of the console command, for :func:`_end_now`.
-_status = 0
+#: The exit status :func:`_end_now` ends the process with: 1 until the command's own.
+_status = 1
 
 
 def _end_now() -> None:
