@@ -118,7 +118,7 @@ def test_an_unreadable_manifest_is_exit_3(tmp_path: Path, content: str, reason: 
 
 
 def test_o_onto_a_file_of_the_folder_is_exit_2(converted_copy: Path) -> None:
-    for name in ("manifest.json", "layouts/SOM19_report.docx.json"):
+    for name in ("manifest.json", "manifest.csv", "layouts/SOM19_report.docx.json"):
         target = converted_copy / name
         before = target.read_bytes()
         code, _, err = invoke("report", str(converted_copy), "-o", str(target))

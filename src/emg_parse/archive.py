@@ -42,7 +42,7 @@ from pathlib import Path, PurePosixPath
 
 from emg_parse.errors import EmgParseError, InputError, refuse_special_file, shown
 from emg_parse.ids import assign_ids
-from emg_parse.manifest import MANIFEST_JSON, Row
+from emg_parse.manifest import MANIFEST_CSV, MANIFEST_JSON, Row
 from emg_parse.model import Decision, Item, Meeting, OutcomeDocument
 
 #: Extensions of the files read from a folder without a manifest.
@@ -96,6 +96,12 @@ class Archive:
     #: which each entry's ``path`` lies; None without a manifest or when it names none.
     sources: Path | None = None
     problems: list[EmgParseError] = field(default_factory=list)
+
+    def own_files(self) -> list[Path]:
+        """The files that an output written from the archive must never replace: its
+        documents and the manifests the batch wrote beside them."""
+        manifests = [self.folder / MANIFEST_JSON, self.folder / MANIFEST_CSV]
+        return [*manifests, *(entry.file for entry in self.entries)]
 
     def documents(self) -> Iterator[ArchiveDocument]:
         """Each valid document in key order; the others are added to :attr:`problems`."""

@@ -42,7 +42,6 @@ from typing import Any, Literal
 
 from emg_parse.archive import Archive, ArchiveDocument
 from emg_parse.errors import InputError, OutputError, SameFileError, shown
-from emg_parse.manifest import MANIFEST_JSON
 from emg_parse.model import Decision, Item, Location
 from emg_parse.names import Vocabulary
 from emg_parse.register import Collector, Names, Register, load_names
@@ -700,7 +699,7 @@ def metadata_path(database: Path) -> Path:
 def _database_target(database: str | Path, archive: Archive) -> Path:
     """The file ``database`` names (links followed), or OutputError: a folder, a name
     ending with ``/``, something that is no regular file; SameFileError: a file of the
-    archive (a document or its manifest), or its metadata would be one."""
+    archive (:meth:`~emg_parse.archive.Archive.own_files`), or its metadata would be one."""
     text = os.fspath(database)
     path = Path(text)
     if text.endswith(("/", os.sep)) or path.is_dir():
@@ -710,7 +709,7 @@ def _database_target(database: str | Path, archive: Archive) -> Path:
     if path.exists() and not path.is_file():
         raise OutputError(text, "is no regular file; a database is written only to a file")
     real = Path(os.path.realpath(path))
-    inputs = [archive.folder / MANIFEST_JSON, *(entry.file for entry in archive.entries)]
+    inputs = archive.own_files()
     for candidate in (real, metadata_path(real)):
         if any(_same_file(candidate, one) for one in inputs):
             raise SameFileError(

@@ -63,7 +63,6 @@ from urllib.parse import quote
 from emg_parse import __version__
 from emg_parse.archive import Archive, ArchiveDocument
 from emg_parse.errors import InputError, SameFileError, shown
-from emg_parse.manifest import MANIFEST_JSON
 from emg_parse.model import BodyEvent, Deadline, Decision, Item, Location, Meeting
 from emg_parse.names import DATA
 from emg_parse.register import Body, Collector, Event, Names, Register, load_names, meeting_label
@@ -440,10 +439,10 @@ def link_base(target: OutputTarget) -> Path:
 
 def check_output(target: OutputTarget, archive: Archive) -> None:
     """Refuse (:class:`~emg_parse.errors.SameFileError`) to write the report over a file
-    the archive is read from (its manifest or a document)."""
+    of the archive (:meth:`~emg_parse.archive.Archive.own_files`)."""
     if target.kind != "file":
         return
-    for one in [archive.folder / MANIFEST_JSON, *(entry.file for entry in archive.entries)]:
+    for one in archive.own_files():
         try:
             same = os.path.samefile(target.path, one)
         except OSError:
