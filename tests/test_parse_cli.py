@@ -381,3 +381,15 @@ def test_schema_comment_only_when_asked(cli: Cli, tmp_path: Path) -> None:
     )
     code, _, stderr = cli(str(TXT), "-f", "yaml", "--schema-comment", "a\nb")
     assert code == 2 and "not a schema address for a one-line comment: 'a\\\\nb'" in stderr
+
+
+def test_a_password_that_is_not_text_is_a_usage_error(locked: Path) -> None:
+    password = os.fsdecode(b"\xff")
+    given = {"--password": ([str(locked), "--password", password], None)}
+    given["EMG_PARSE_PASSWORD"] = ([str(locked)], {"EMG_PARSE_PASSWORD": password})
+    for args, env in given.values():
+        result = _invoke(args, env=env)
+        assert result.exit_code == 2
+        assert result.stderr.splitlines()[-1] == (
+            "Error: Invalid value for '--password': is not UTF-8 text"
+        )

@@ -32,6 +32,17 @@ class PasswordOption(click.Option):
             ) from None
 
 
+def _text_password(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A password is text: bytes that are not UTF-8 (from the shell or the environment)
+    are a usage error, not a damaged PDF."""
+    if value is not None:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise click.BadParameter("is not UTF-8 text", ctx, param) from None
+    return value
+
+
 def password_option(function: F) -> F:
     """``--password``: given, asked for (``--password`` alone, not echoed), or from
     :data:`PASSWORD_ENV`."""
@@ -42,6 +53,7 @@ def password_option(function: F) -> F:
         prompt="Password",
         prompt_required=False,
         hide_input=True,
+        callback=_text_password,
         help="Password of encrypted PDFs; --password alone asks for it (not echoed).  "
         f"Or set {PASSWORD_ENV}.",
     )(function)
