@@ -381,3 +381,24 @@ def test_a_table_per_section_without_agenda_column(name: str, engine: PdfEngine)
         for s in parsed["sections"]
     ] == expected
     assert [a["title"] for a in parsed["annexes"]] == ["Annex I"]
+
+
+def test_a_tab_table_whose_agenda_cells_hold_a_number_alone(tmp_path: Path) -> None:
+    path = tmp_path / "numbers.txt"
+    path.write_text(
+        "EMG/SOM.13/2\nBonn, 8 November 2007\nSummary of decisions\n\n"
+        "No.\tAction points\tLead\tTimeline\n"
+        "3.\tRequest UNOPS to publish the data.\tUNOPS\tMarch 2018\n"
+        "4.\tWelcome the report.\tUNEP\t2018\n",
+        encoding="utf-8",
+    )
+    document = parse_file(path)
+    assert [(s.number, s.title) for s in document.sections] == [("3", "3."), ("4", "4.")]
+    (first,) = document.sections[0].decisions
+    assert first.attributes == {"lead": "UNOPS", "timeline": "March 2018"}
+    # as Word saves numbered paragraphs to text, with no header row: no table
+    lines = lines_from_text("I.\tIssue management\nA.\tSand and dust storms\n")
+    assert [(line.text, line.table) for line in lines] == [
+        ("I. Issue management", None),
+        ("A. Sand and dust storms", None),
+    ]

@@ -26,7 +26,8 @@ ruled table in a PDF).  Rules, in the order they are applied (:func:`read_tables
    a. its section, from the text of its agenda cells (several cells, or several
       paragraphs of one cell, joined by a space) read by
       :data:`~emg_parse.patterns.ROW_HEADING`: "3. Biodiversity", "3" + "Biodiversity",
-      "Agenda item 3: Biodiversity" -> number "3", title "Biodiversity".  A row whose
+      "Agenda item 3: Biodiversity" -> number "3", title "Biodiversity"; a number
+      alone ("3.") is number and title as printed.  A row whose
       agenda cells are empty (a cell merged over several rows, printed once) goes on
       with the section of the row above;
    b. the blocks of its action cell, to be read by the rules of body text
@@ -188,7 +189,9 @@ def _table(blocks: Sequence[Block], start: int, end: int, before: Table | None) 
         if agenda:
             m = ROW_HEADING.match(_text(agenda))
             assert m is not None  # the pattern matches any text
-            heading = ((m["number"] or "").rstrip(".") or None, m["title"].strip())
+            number = (m["number"] or "").rstrip(".") or None
+            # a cell with its number alone ("3.") is its own title, as printed
+            heading = (number, m["title"].strip() or _text(agenda))
         key = (blocks[start].table or 0, number)
         attributes = {
             name: _text(cells[column]) for column, name in columns.keys.items() if column in cells

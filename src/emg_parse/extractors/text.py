@@ -427,13 +427,16 @@ def _unwrapped_starts(texts: list[str]) -> list[bool]:
     return starts
 
 
-def _is_table_row(raw: str) -> bool:
+def _is_table_row(raw: str, in_table: bool = False) -> bool:
     """A Markdown or tab-separated table row, not a list item or a heading whose label
     or number a tab follows ("a.<tab>establish ...", "IV.<tab>Title", as Word saves
     them): a row's first cell may start with a number when text follows it in the cell
-    ("5. Sand and dust storms<tab>Welcome ...")."""
+    ("5. Sand and dust storms<tab>Welcome ..."), or be a number alone in a table already
+    begun (``in_table``: under "No.<tab>Action points<tab>Lead")."""
     body = _BULLET.sub("", raw, count=1).strip()
     if "\t" in body:
+        if in_table:
+            return True
         first = body.split("\t", 1)[0]
         split = split_label(first)
         alone = split is not None and not split[1].strip()
@@ -449,7 +452,7 @@ def _table_end(rows: list[_Row], start: int) -> tuple[int, int]:
         text = rows[end].text
         if _RULE.match(text) and ("|" in text or "\t" in text):
             end += 1
-        elif text.strip() and _is_table_row(text):
+        elif text.strip() and _is_table_row(text, in_table=end > start):
             end, data = end + 1, data + 1
         else:
             break
