@@ -376,6 +376,9 @@ def test_preamble_and_distribution(parse_text: ParseText) -> None:
         ("Final Summary of Action Points", "action_points"),
         ("Table of Agreed Actions", "action_points"),
         ("Actions agreed at the meeting", "action_points"),
+        ("Agreed Follow-up", "action_points"),
+        ("Matrix of Agreed Actions", "action_points"),
+        ("Key outcomes and follow-up actions", "action_points"),
     ],
 )
 def test_kind_from_the_title(title: str, kind: str, parse_text: ParseText) -> None:

@@ -6,10 +6,11 @@ Rules:
 1. **Kind** comes from the title alone: the first of :data:`KINDS` that it names --
    recommended actions ("Progress Report and Recommended Actions"), action points
    ("Summary of Action Points", "Approved Action Points", "Table of Proposed Action
-   Points", and any other actions: "Table of Agreed Actions"), decisions ("Summary of
-   decisions"), outcome ("Outcome document"), report ("Report of the meeting", "Final
-   report", "Report of the nineteenth meeting ...", "Minutes of the meeting", "Chair's
-   summary"). No title, or a title that names none, has no kind.
+   Points", and any other actions or follow-up: "Table of Agreed Actions", "Agreed
+   Follow-up"), decisions ("Summary of decisions"), outcome ("Outcome document"), report
+   ("Report of the meeting", "Final report", "Report of the nineteenth meeting ...",
+   "Minutes of the meeting", "Chair's summary"). No title, or a title that names none,
+   has no kind.
 2. **Approved** when the title says so (:data:`~emg_parse.patterns.APPROVED_TITLE`:
    "Approved Action Points") or a line of the header zone starts by saying so
    (:data:`~emg_parse.patterns.APPROVAL`: "As approved by the Senior Officials ...",
@@ -40,7 +41,10 @@ KINDS: tuple[tuple[DocumentKind, re.Pattern[str]], ...] = (
         "recommended_actions",
         re.compile(r"\b(?:recommended|proposed|suggested)\s+actions\b", re.IGNORECASE),
     ),
-    ("action_points", re.compile(r"\baction\s+points?\b|\bactions\b", re.IGNORECASE)),
+    (
+        "action_points",
+        re.compile(r"\baction\s+points?\b|\bactions\b|\bfollow[- ]?up\b", re.IGNORECASE),
+    ),
     ("decisions", re.compile(r"\bdecisions\b", re.IGNORECASE)),
     ("outcome", re.compile(r"\boutcomes?\b", re.IGNORECASE)),
     (

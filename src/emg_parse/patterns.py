@@ -191,13 +191,15 @@ ACTOR = lazy(
 #: Recommended Actions``, ``Decisions of the Senior Officials``, ``Chair's summary``,
 #: ``Minutes of the meeting``.  It starts with a capital: a wrapped line ``report`` is
 #: no title.
-_GENRE_OF = r"(?:(?:Summary|Table|List|Record|Compilation)\s+of\s+(?:the\s+)?)?"
+_GENRE_OF = r"(?:(?:Summary|Table|Matrix|List|Record|Compilation)\s+of\s+(?:the\s+)?)?"
 _GENRE_WORD = (
     r"(?:Approved|Adopted|Agreed|Endorsed|Proposed|Recommended|Suggested|Draft|Revised|Final"
-    r"|Provisional|Updated|Consolidated|Key|Main|Meeting|Progress|Summary|Chair['’]?s)\s+"
+    r"|Provisional|Updated|Consolidated|Key|Main|Meeting|Progress|Summary|Chair['’]?s"
+    r"|Follow[- ]?up)\s+"
 )
 _GENRE_NOUN = (
-    r"(?:Action\s+Points?|Actions|Decisions|Outcomes?(?:\s+(?:Document|Statement))?|Report"
+    r"(?:Action\s+Points?|Actions|Follow[- ]?up|Decisions|Outcomes?(?:\s+(?:Document|Statement))?"
+    r"|Report"
     r"|Record|Minutes|Summary|Conclusions)"
 )
 _GENRE = (
