@@ -384,3 +384,11 @@ def test_a_name_in_lower_case_ends_before_and_with_a_verb() -> None:
     text = "Welcome the report of the Issue Management Group on chemicals and waste and request it"
     (mention,) = [m for m in words.mentions(text) if m.type is not None]
     assert mention.text == "the Issue Management Group on chemicals and waste"
+
+
+def test_a_year_that_ends_a_name_is_no_part_of_it() -> None:
+    words = vocabulary()
+    text = "renew the Consultative Process on Biodiversity for 2016-2017"
+    assert [m.text for m in words.mentions(text) if m.type is not None] == [
+        "the Consultative Process on Biodiversity"
+    ]

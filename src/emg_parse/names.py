@@ -131,7 +131,9 @@ _NOT_ACRONYM = (
     r"|Cent(?:re|er)|University|Institute|Department|Conference|Protocol|Entity)\b)"
 )
 _REST = r"[\w-]*(?:['’](?!s\b)[\w-]+)*"  # the rest of a name's word, not a possessive "'s"
-_WORD = rf"[A-Z0-9]{_REST}"
+#: A word of a name: a capital or a digit first, but no year that ends the name ("for
+#: 2016-2017" is a term; "the 2030 Agenda" is a name).
+_WORD = rf"(?!(?:19|20)\d\d(?:[-–/]\d{{2,4}})?\b(?!\s+[A-Z]))[A-Z0-9]{_REST}"
 _JOIN = (
     r"(?:\s+(?:(?:of|the|in|on|for|&)\s+(?:(?:the|a|an)\s+)?)?"
     rf"|\s+and\s+(?:the\s+)?{_NOT_ACRONYM}|,\s+{_NOT_ACRONYM}|\s+to\s+(?:the|a|an)\s+)"
