@@ -222,3 +222,12 @@ def test_a_cell_of_a_column_of_when(
 def test_the_end_of_a_year_in_a_cell() -> None:
     found = cell_deadline("End of 2023", None, None)
     assert found is not None and (found.text, found.value) == ("End of 2023", "2023")
+
+
+def test_in_the_biennium() -> None:
+    (found,) = deadlines("to be reviewed in the biennium 2008-2009")
+    assert (found.text, found.kind, found.value) == (
+        "in the biennium 2008-2009",
+        "period",
+        "2008/2009",
+    )

@@ -15,9 +15,10 @@ meeting") is no deadline.  Kinds, in the order tried at each place:
   ``meeting`` is set as above).
 * ``date``: "by / before / no later than / not later than / prior to / in time for /
   at the end of / by the end of / before the end of" + a date.
-* ``period``: "in / during / over / throughout / from / for the period (of) / for the
-  biennium / for the years" + two years ("2018-2019", "2018-19", "2018 to 2019"; value
-  ``2018/2019``), or "during / throughout" + one year.
+* ``period``: "in (the biennium) / during / over / throughout / from / for the period
+  (of) / for the biennium / for the years" + two years ("2018-2019", "2018-19", "2018
+  to 2019"; value ``2018/2019``), or "during / throughout" + one year.  "for
+  2012-2015" alone names what a plan covers more often than a term: no period.
 * ``duration``: "for / within / over" + "another", "a further", "an additional", "the
   next", "an initial period of", "a trial period of", "a period of" and/or a count
   (digits, or "one" to "twelve", "eighteen", "twenty-four", "thirty-six") + "year(s)",
@@ -96,8 +97,8 @@ _PATTERN = re.compile(
     # a meeting or a date after its marker; "at / to / for / ahead of" mark meetings only
     rf"(?:(?P<until>until|till|up\s+to)|(?P<by>{_BY})|(?P<at>at|to|for|ahead\s+of))\s+"
     rf"(?:(?P<meeting>{_MEETING})|(?(at)(?!)|(?P<date>{_DATE})))"
-    rf"|(?P<period>(?:in|during|over|throughout|from|for\s+the\s+(?:period|biennium|years?)"
-    rf"(?:\s+of)?)\s+(?P<p_from>{_YEAR})\s*(?:[-–/]|to)\s*(?P<p_to>{_YEAR}|\d\d)(?![\w-])"
+    rf"|(?P<period>(?:in(?:\s+the\s+biennium)?|during|over|throughout|from"
+    rf"|for\s+the\s+(?:period|biennium|years?)(?:\s+of)?)\s+(?P<p_from>{_YEAR})\s*(?:[-–/]|to)\s*(?P<p_to>{_YEAR}|\d\d)(?![\w-])"
     rf"|(?:during|throughout)\s+(?P<p_year>{_YEAR})(?![\w-]))"
     r"|(?P<duration>(?:for|within|over)\s+"
     r"(?:(?P<one>another|a\s+further|an\s+additional|the\s+next|an?\s+(?:(?:initial|trial"
