@@ -213,3 +213,9 @@ def test_a_pronoun_is_the_body_named_before_it() -> None:
         ["agree", "establish", "request"],
     ) == [("it", "Issue Management Group on Water Quality", "body")]
     assert who("Request them to report at the next meeting.", ["request"]) == []
+
+
+def test_a_relative_clause_after_a_name_is_no_addressee() -> None:
+    assert who(
+        "Invite members that have not yet done so to publish their inventories.", ["invite"]
+    ) == [("members", "EMG members", "role")]

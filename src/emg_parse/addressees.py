@@ -13,8 +13,9 @@ someone to act (the clause's *addressee span*, :mod:`emg_parse.clauses` rule 5):
    of unknown name ("the Chair of the Task Team", "the Minamata Convention
    secretariat").  Other words between separators are addressees of unknown name ("the
    Peer Review Process" when it is not listed) when the span ends at an infinitive; a
-   piece that starts with a preposition or an adverb ("in consultation with members",
-   "with the support of UNEP") ends the list.  When the span does not end at an
+   piece that starts with a preposition, an adverb or a relative pronoun ("in
+   consultation with members", "with the support of UNEP", "that have not yet done so")
+   ends the list.  When the span does not end at an
    infinitive, any words but a single one straight before a name end it (then only the
    names before them count).
 4. **Pairs.**  After the infinitive, "and" + a name + "to" + a verb adds that name:
@@ -48,7 +49,7 @@ _SPLIT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|as\s+well\s+as)\s+"
 _ENDS_SEPARATED = re.compile(r"(?:,|\b(?:and|or|as\s+well\s+as))\s*$", re.IGNORECASE)
 _STOP = re.compile(
     r"(?:in|with|through|by|under|within|for|on|at|from|to|as|including|together|jointly"
-    r"|also|further|each|both|which|who|where|when|if|[a-z]+ly)\b",
+    r"|also|further|each|both|which|that|who|where|when|if|[a-z]+ly)\b",
     re.IGNORECASE,
 )
 _OF_END = re.compile(r"(?:\b(?:of|for|to|in|on)|['’]s)\s*$", re.IGNORECASE)
