@@ -898,3 +898,15 @@ def test_a_title_joined_with_the_place_and_date_gives_the_venue(parse_text: Pars
 def test_a_place_in_a_title_alone_is_no_venue(parse_text: ParseText) -> None:
     document = header_of(parse_text, "# Outcome of the Nairobi Nexus Dialogue", "12 May 2022")
     assert document.meeting.venue is None
+
+
+def test_the_meeting_date_is_the_one_printed_with_the_place(parse_text: ParseText) -> None:
+    document = header_of(
+        parse_text,
+        "EMG/SOM.13/2",
+        "13 November 2007",
+        "# Report of the thirteenth meeting of the Senior Officials",
+        "Bonn, 8 November 2007",
+    )
+    m = document.meeting
+    assert (m.date, m.venue) == (day("2007-11-08"), "Bonn")

@@ -30,7 +30,9 @@ for anywhere in a block.  Rules, in the order applied:
    styled as a heading (Markdown/Word heading, bold, or larger type than the body) and
    shorter than 200 characters.
 4. **The first value of each field counts**, in reading order, from the blocks that are
-   not prose.  The symbol is the first not in brackets and not an information document's
+   not prose -- but the date is the first printed with a place, a time or the meeting's
+   name when one is ("Bonn, 8 November 2007" over an issue date "13 November 2007"
+   above it).  The symbol is the first not in brackets and not an information document's
    (``INF``: :data:`~emg_parse.patterns.INFORMATION_SYMBOL`).  A date that is no calendar
    date ("31 February 2020") is reported as a problem.
 5. **Number** of the meeting (1 or more: "0th" is none): from its name ("Twenty-eighth
@@ -299,7 +301,12 @@ def parse_header(
                 values.setdefault(key, value)
     held, held_place = _held(zone, readings)
     header = [r for r in readings if r is not None and not r.prose]
-    date, end_date = next((r.dates for r in header if r.dates), held.dates or (None, None))
+    dated = [r for r in header if r.dates]
+    # the meeting's date is printed with its place, time or name; a date alone may be
+    # the day the document was issued
+    meeting_line = next((r for r in dated if r.places or {"time", "name"} & r.fields.keys()), None)
+    first = meeting_line or (dated[0] if dated else None)
+    date, end_date = first.dates if first and first.dates else held.dates or (None, None)
     if title_at is None:
         title_at = _fallback_title(zone, readings, body_size)
     title = zone[title_at].text if title_at is not None else None

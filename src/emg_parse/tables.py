@@ -189,9 +189,9 @@ def _table(blocks: Sequence[Block], start: int, end: int, before: Table | None) 
         if agenda:
             m = ROW_HEADING.match(_text(agenda))
             assert m is not None  # the pattern matches any text
-            number = (m["number"] or "").rstrip(".") or None
+            printed = (m["number"] or "").rstrip(".") or None
             # a cell with its number alone ("3.") is its own title, as printed
-            heading = (number, m["title"].strip() or _text(agenda))
+            heading = (printed, m["title"].strip() or _text(agenda))
         key = (blocks[start].table or 0, number)
         attributes = {
             name: _text(cells[column]) for column, name in columns.keys.items() if column in cells
