@@ -160,6 +160,7 @@ def test_body_subject_rejects(text: str) -> None:
         ("AGENDA ITEM 4. NEXUS", "4", "NEXUS"),
         ("Agenda Item 2 — Land", "2", "Land"),
         ("Item 5\tOther business", "5", "Other business"),
+        ("Session 1: Circular economy", "1", "Circular economy"),
     ],
 )
 def test_heading(text: str, number: str, title: str) -> None:
@@ -284,6 +285,7 @@ def test_title_rejects(text: str) -> None:
         ("EMGSOM 25/3", "EMGSOM 25/3", "25"),
         ("EMG/SOM.19/04", "EMG/SOM.19/04", "19"),
         ("EMG/SOM.15/01rev2", "EMG/SOM.15/01rev2", "15"),
+        ("UNEP/EMG/SOM.13/3", "UNEP/EMG/SOM.13/3", "13"),
         ("EMGSOM23 - 3a", "EMGSOM23 - 3a", "23"),
         ("EMGSOM.24(b) – 3 UNITED NATIONS", "EMGSOM.24(b) – 3", "24"),
         ("EMGS0M.24", "EMGS0M.24", "24"),

@@ -6,12 +6,12 @@ Rules, in the order they are applied (:func:`find_parts`):
    "ANNEX II – List of participants") starts the annexes; every block after it belongs
    to an annex (a new one at each annex line), so an agenda or a list of participants
    is never read as sections.
-2. **Numbered headings.**  Before the annexes, a block matching
+2. **Numbered headings.** Before the annexes, a block matching
    :data:`~emg_parse.patterns.HEADING` is a candidate in its numbering scheme: an agenda
-   item ("Agenda item 3: Title", "Item 3 – Title"), an upper-case roman numeral ("IV."),
-   a capital letter ("A."), a number ("3.") or a decimal ("2.1").  ``I``, ``V``, ``X``,
-   ``L`` and ``C`` are letters when they come next in a run of letter headings ("C."
-   after "B."), roman numerals otherwise.
+   item ("Agenda item 3: Title", "Item 3 – Title", "Session 1: Title"), an upper-case
+   roman numeral ("IV."), a capital letter ("A."), a number ("3.") or a decimal ("2.1").
+   ``I``, ``V``, ``X``, ``L`` and ``C`` are letters when they come next in a run of
+   letter headings ("C." after "B."), roman numerals otherwise.
 3. **Heading or paragraph.**  A candidate is a heading when its title reads as one: at
    most 300 characters, not ending with ";", and not a sentence of the deciding body
    ("3. The Senior Officials agreed to ..."; :data:`~emg_parse.patterns.BODY_SUBJECT`).

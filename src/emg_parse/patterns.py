@@ -106,14 +106,15 @@ INLINE_LABEL = lazy(r"(?<=\s)\(?(?:[a-z]{1,2}|[ivxlc]{1,7})\)(?=\s|$)")
 #: A numbered section heading of any scheme, with its title: upper-case roman
 #: (``IV. Title``, ``IV.Title``, ``XII) Title``), capital letter (``A. Title``, ``B)
 #: Title``), arabic (``3. Title``, ``3) Title``), decimal (``2.1 Title``, ``2.1. Title``),
-#: or an agenda item (``Agenda item 3: Title``, ``Item 3 – Title``, ``AGENDA ITEM 3.
-#: Title``).  The number is ``number`` (``item`` holds the words of an agenda item) and
-#: the title, which starts with a capital, digit, quote or bracket, is ``title``.
+#: or an agenda item (``Agenda item 3: Title``, ``Item 3 – Title``, ``Session 1: Title``,
+#: ``AGENDA ITEM 3. Title``).  The number is ``number`` (``item`` holds the words of an
+#: agenda item) and the title, which starts with a capital, digit, quote or bracket, is
+#: ``title``.
 #: Whether a match is a heading and not a numbered paragraph is the segmenter's
 #: question (:mod:`emg_parse.headings`).
 HEADING = lazy(
     r"""^\s*(?:
-        (?P<item>(?i:(?:agenda\s+)?item))\s+(?P<item_number>\d{1,3})\s*(?:[:.–—-]|\t)\s*
+        (?P<item>(?i:(?:agenda\s+)?item|session))\s+(?P<item_number>\d{1,3})\s*(?:[:.–—-]|\t)\s*
       | (?P<number>(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|[A-Z])
         (?:\s*[.)]\s*|\t\s*)
       | (?P<arabic>\d{1,3}(?:\.\d{1,3}){1,3}\.?|\d{1,3}[.)])[ \t]+
@@ -125,7 +126,7 @@ HEADING = lazy(
 #: A heading's number alone on its line, before its title on the next: ``IV.``,
 #: ``A.``, ``3.``, ``2.1``, ``Agenda item 3:``, ``Item 3 –``.
 HEADING_NUMBER = lazy(
-    r"""^\s*(?:(?i:(?:agenda\s+)?item)\s+\d{1,3}\s*[:.–—-]
+    r"""^\s*(?:(?i:(?:agenda\s+)?item|session)\s+\d{1,3}\s*[:.–—-]
       | (?:[IVXLC]{1,7}|[A-Z]|\d{1,3})[.)] | \d{1,3}(?:\.\d{1,3}){1,3}\.?)\s*$""",
     re.VERBOSE,
 )
@@ -305,11 +306,12 @@ ORGANISATION_NAME = lazy(
 #: Document symbol, as printed: ``EMGSOM.26_3a``, ``EMG/SOM.19/04``,
 #: ``EMG/SOM.15/01rev2``, ``EMGSOM23 - 3a``, ``EMGSOM.24(b) – 3``, ``EMGS0M.24`` (a
 #: zero typed for the letter O), ``EMGSOM 25/3``, ``EMG SOM 25/3``,
-#: ``EMG/SOM.27/INF.2``; ``meeting`` is the meeting's number.  A part after a spaced
-#: dash starts with a digit (``EMGSOM.26_3a - Summary`` ends before the dash);
+#: ``EMG/SOM.27/INF.2``, ``UNEP/EMG/SOM.13/3``; ``meeting`` is the meeting's number.
+#: A part after a spaced dash starts with a digit (``EMGSOM.26_3a - Summary`` ends before the dash);
 #: ``EMG SOM 25`` (a space, no document part) names a meeting, not a document.
 SYMBOL = lazy(
-    r"(?<![\w/])(?P<symbol>(?:EMG\s?/\s?|EMG|EMG\s(?=S[O0]M[ ._/-]?\d{1,3}[._/-][A-Za-z0-9]))"
+    r"(?<![\w/])(?P<symbol>(?:UNEP\s?/\s?)?"
+    r"(?:EMG\s?/\s?|EMG|EMG\s(?=S[O0]M[ ._/-]?\d{1,3}[._/-][A-Za-z0-9]))"
     r"S[O0]M[ ._/-]?(?P<meeting>\d{1,3})(?:\([A-Za-z0-9]{1,3}\))?"
     r"(?:(?:[._/-]|\s?[-–—]\s?(?=\d))[A-Za-z0-9]+)*)(?![\w/])"
 )
