@@ -3,7 +3,7 @@
 Dev-only script; the parser never imports it, and it never imports the parser.
 Run it from the repository root:
 
-    /work/.venv/bin/python samples/build_samples.py
+    .venv/bin/python samples/build_samples.py
 
 It needs python-docx and lxml (both in the dev virtualenv) and, for the PDFs,
 LibreOffice: ``soffice`` must be on PATH (Debian: ``apt-get install -y
@@ -52,7 +52,6 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Length, Pt, RGBColor
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_SEED = Path("/work/shared/seeds/000_28ef560118ccec20.txt")
 SYMBOL = "EMGSOM.26_3a"
 FONT = "Liberation Serif"
 FIXED_TIME = dt.datetime(2020, 10, 28, 15, 30, 0, tzinfo=dt.UTC)
@@ -637,8 +636,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--seed",
         type=Path,
-        default=DEFAULT_SEED if DEFAULT_SEED.exists() else HERE / f"{SYMBOL}.txt",
-        help="seed text (default: the shared seed, else the committed copy)",
+        default=HERE / f"{SYMBOL}.txt",
+        help="seed text (default: the committed copy, samples/EMGSOM.26_3a.txt)",
     )
     parser.add_argument("--outdir", type=Path, default=HERE)
     parser.add_argument("--no-pdf", action="store_true", help="skip the LibreOffice step")
