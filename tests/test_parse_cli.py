@@ -393,3 +393,14 @@ def test_a_password_that_is_not_text_is_a_usage_error(locked: Path) -> None:
         assert result.stderr.splitlines()[-1] == (
             "Error: Invalid value for '--password': is not UTF-8 text"
         )
+
+
+def test_password_alone_is_not_read_from_a_document_on_stdin(locked: Path) -> None:
+    result = _invoke(["-", "--password"], input=locked.read_bytes())
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: --password: standard input holds the document, so the password cannot be "
+        "asked for; give it in EMG_PARSE_PASSWORD"
+    )
+    result = _invoke(["-"], input=locked.read_bytes(), env={"EMG_PARSE_PASSWORD": "secret"})
+    assert result.exit_code == 0 and json.loads(result.stdout)["source"]["file"] == "<stdin>"

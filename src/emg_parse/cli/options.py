@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import click
@@ -15,13 +16,30 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 #: The environment variable ``--password`` is read from when it is not given.
 PASSWORD_ENV = "EMG_PARSE_PASSWORD"
+_STDIN_DOCUMENT = "emg_parse.stdin_document"
 
 
 class PasswordOption(click.Option):
     """``--password`` alone asks for the password; when none can be read (no terminal and
-    stdin at its end, or Ctrl-C), that is a usage error rather than click's "Aborted!"."""
+    stdin at its end, or Ctrl-C), that is a usage error rather than click's "Aborted!".
+    Nor is it read from standard input when the document is (``emg-parse -``) and there
+    is no terminal: the password would be the document's first line."""
+
+    def handle_parse_result(
+        self, ctx: click.Context, opts: Mapping[str, Any], args: list[str]
+    ) -> tuple[Any, list[str]]:
+        files = opts.get("files")
+        given = files if isinstance(files, (list, tuple)) else ()
+        ctx.meta[_STDIN_DOCUMENT] = any(str(file) == "-" for file in given)
+        return super().handle_parse_result(ctx, opts, args)
 
     def prompt_for_value(self, ctx: click.Context) -> Any:
+        if ctx.meta.get(_STDIN_DOCUMENT) and not sys.stdin.isatty():
+            raise click.UsageError(
+                "--password: standard input holds the document, so the password cannot "
+                f"be asked for; give it in {PASSWORD_ENV}",
+                ctx,
+            )
         try:
             return super().prompt_for_value(ctx)
         except click.Abort:
