@@ -388,6 +388,9 @@ def test_date_rejects(text: str) -> None:
         ("at 15:00", "15:00"),
         ("10 a.m. to 1 p.m.", "10 a.m. to 1 p.m."),
         ("14h00-15h30", "14h00-15h30"),
+        ("10.00 to 12.30 UNEP Offices, Gigiri, Nairobi", "10.00 to 12.30"),
+        ("14:00 EAT", "14:00 EAT"),
+        ("10:00 UTC+2", "10:00 UTC+2"),
     ],
 )
 def test_time(text: str, time: str) -> None:

@@ -458,17 +458,23 @@ DATE = lazy(
 _AMPM = r"\s*(?:[ap]\.\s?m\b\.?|[ap]m\b)"
 _CLOCK = r"(?:\d{1,2}[:.h]\d{2}(?:" + _AMPM + r")?|\d{1,2}" + _AMPM + r")"
 _ALONE = r"(?:\d{1,2}[:h]\d{2}(?:" + _AMPM + r")?|\d{1,2}(?:\.\d{2})?" + _AMPM + r")"
-_ZONE_CODE = r"[A-Z]{2,5}(?:\s?[+−-]\s?\d{1,2}(?::\d{2})?)?"
+_OFFSET = r"(?:\s?[+−-]\s?\d{1,2}(?::\d{2})?)?"
+_ZONE_CODE = r"[A-Z]{2,5}" + _OFFSET
+#: A zone code standing alone after the time is UTC or ends in T (CET, CEST, EAT, GMT):
+#: "10.00 to 12.30 UNEP Offices" has no zone.
+_BARE_ZONE = r"(?:UTC|[A-Z]{1,4}T)" + _OFFSET
 _ZONE = (
     r"(?-i:\s*\((?:" + _ZONE_CODE + r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+time)\)"
-    r"|\s+" + _ZONE_CODE + r"(?!\w)|\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s+time\b))"
+    r"|\s+" + _ZONE_CODE + r"(?=\s+time\b)|\s+" + _BARE_ZONE + r"(?!\w)"
+    r"|\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s+time\b))"
 )
 
 #: Meeting time as printed, a range or one time, with its time zone:
 #: ``14:00 -15:30 GVA time``, ``9:00 a.m. – 12:30 p.m.``, ``9.30 a.m. - 12.30 p.m.
 #: (CET)``, ``10:00 – 13:00``, ``3.15 pm``, ``15:00``, ``10 a.m.``.  A time zone is in
-#: capitals (``CEST``, ``UTC+2``) or a place followed by "time" (``Geneva time``):
-#: ``15:00 – 17:30 New York`` is a time and a venue.
+#: capitals (``CEST``, ``UTC+2``; in brackets or before "time" any, else UTC or a code
+#: ending in T) or a place followed by "time" (``Geneva time``): ``15:00 – 17:30 New
+#: York`` is a time and a venue, ``10.00 to 12.30 UNEP Offices`` a time and a place.
 TIME = lazy(
     r"(?<![\w.:/])(?P<time>(?:"
     + _CLOCK
