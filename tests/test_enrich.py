@@ -696,3 +696,13 @@ def test_the_columns_of_who_and_when_give_addressees_and_deadlines(parse_text: A
     assert [(d.text, d.value) for d in first.deadlines] == [("March 2028", "2028-03")]
     assert [(a.text, a.name) for a in second.addressees] == [("All members", "EMG members")]
     assert second.deadlines == []
+
+
+def test_the_verbs_start_after_an_opening_phrase_and_the_actor(parse_text: Any) -> None:
+    document = parse_text(
+        "Summary of decisions\n\nI. Data\n\n4. In this regard, the Senior Officials agreed to "
+        "request UNEP to report by May 2026.\n"
+    )
+    (decision,) = document.sections[0].decisions
+    assert (decision.actor, decision.actions) == ("the Senior Officials", ["agree", "request"])
+    assert [a.name for a in decision.addressees] == ["UNEP"]

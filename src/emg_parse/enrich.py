@@ -43,6 +43,7 @@ from emg_parse.deadlines import cell_deadline, deadlines
 from emg_parse.ids import assign_ids
 from emg_parse.model import Addressee, BodyReference, Deadline, Decision, Item, OutcomeDocument
 from emg_parse.names import Vocabulary, vocabulary
+from emg_parse.paragraphs import verbs_start
 from emg_parse.patterns import WHEN_COLUMN, WHO_COLUMN
 
 
@@ -75,8 +76,7 @@ def enrich(document: OutcomeDocument, words: Vocabulary | None = None) -> Outcom
 
 def _texts(decision: Decision) -> Iterator[_Text]:
     """The decision's texts in the order printed (rule 2)."""
-    actor = decision.actor or ""
-    start = len(actor) if actor and decision.text.startswith(actor) else 0
+    start = verbs_start(decision.text, decision.actor)
     own = tuple(decision.actions)
     yield _Text(None, decision.text, True, start, own)
     stack: list[tuple[Item, bool]] = [

@@ -59,8 +59,8 @@ MAX_NESTING = 20
 @dataclass
 class Node:
     """A decision or an item: its normalised label, text and items; for a decision whose
-    sentence names its deciding body, that ``actor`` and where its verbs start in
-    ``text`` (``verbs_at``)."""
+    sentence names its deciding body, that ``actor`` (its verbs start at
+    :func:`verbs_start`)."""
 
     label: str | None
     text: str
@@ -68,7 +68,6 @@ class Node:
     printed: str  # the block's text as printed, label included
     children: list[Node] = field(default_factory=list)
     actor: str | None = None
-    verbs_at: int = 0
 
 
 @dataclass
@@ -122,7 +121,6 @@ def _in_sentence(node: Node) -> bool:
     if m is None or not (actions(m["rest"]) or _leads_its_list(node)):
         return False
     node.actor = " ".join(m["actor"].split())
-    node.verbs_at = m.start("rest")
     return True
 
 
@@ -136,15 +134,21 @@ def verbs_of(node: Node) -> list[str]:
     return decision_actions(node.text, node.actor, [child.text for child in node.children])
 
 
+def verbs_start(text: str, actor: str | None) -> int:
+    """Where a decision's verbs start in its ``text`` (rule 3): after its in-sentence
+    ``actor`` and what stands before it ("In this regard, the Senior Officials
+    agreed"), else at the start."""
+    if actor is not None and (m := BODY_SUBJECT.match(text)) is not None:
+        return m.start("rest")
+    return 0
+
+
 def decision_actions(text: str, actor: str | None, items: Sequence[str]) -> list[str]:
     """The actions of a decision of ``text`` (rule 3): the operative verbs after its
     in-sentence ``actor``, if it has one; for an actor line over its own ``items``
     (their texts) without a verb of its own ("may wish to:"), the verbs its items start
     with, each once.  ``emg-parse validate`` checks a file's actions with it."""
-    start = 0
-    if actor is not None and (m := BODY_SUBJECT.match(text)) is not None:
-        start = m.start("rest")
-    verbs = actions(text[start:])
+    verbs = actions(text[verbs_start(text, actor) :])
     if not verbs and items and ACTOR.match(text) is not None:
         for item in items:
             verbs += [verb for verb in actions(item) if verb not in verbs]
