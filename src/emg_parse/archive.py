@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -135,11 +135,8 @@ def open_archive(folder: Path) -> Archive:
                 f"({archive.failed} failed); nothing to read",
             )
         return archive
-    entries = [
-        Entry(shown(rel), None, folder / rel)
-        for rel in output_files(folder)
-        if _within(folder, folder / rel)
-    ]
+    inside = _inside_of(folder)
+    entries = [Entry(shown(rel), None, folder / rel) for rel in output_files(folder) if inside(rel)]
     if not entries:
         raise InputError(
             folder,
@@ -176,6 +173,7 @@ def _from_manifest(folder: Path, manifest: Path) -> Archive:
         sources=Path(root) if isinstance(root, str) and os.path.isabs(root) else None,
     )
     escaped: dict[str, str] = {}  # shown name -> real name, read when first needed
+    inside = _inside_of(folder)
     listed: set[str] = set()
     for number, item in enumerate(rows, start=1):
         row = Row.from_dict(item)
@@ -185,9 +183,7 @@ def _from_manifest(folder: Path, manifest: Path) -> Archive:
             )
         elif row.status not in ("converted", "unchanged") or row.output is None:
             archive.failed += row.status == "failed"
-        elif (real := _real_name(folder, row.output, escaped)) is None or not _within(
-            folder, folder / real
-        ):
+        elif (real := _real_name(folder, row.output, escaped)) is None or not inside(real):
             archive.problems.append(
                 InputError(
                     manifest,
@@ -222,9 +218,11 @@ def _real_name(folder: Path, output: str, escaped: dict[str, str]) -> str | None
     return real if real is not None and _inside(real) else None
 
 
-def _within(folder: Path, path: Path) -> bool:
-    """True when ``path``, its links followed, is inside ``folder`` (rule 1)."""
-    return os.path.realpath(path).startswith(os.path.join(os.path.realpath(folder), ""))
+def _inside_of(folder: Path) -> Callable[[str], bool]:
+    """Whether a name relative to ``folder``, its links followed, stays inside it (rule
+    1); the folder's own real path is found once."""
+    root = os.path.join(os.path.realpath(folder), "")
+    return lambda rel: os.path.realpath(folder / rel).startswith(root)
 
 
 def _inside(name: str) -> bool:

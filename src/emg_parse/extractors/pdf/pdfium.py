@@ -424,13 +424,13 @@ def _page_glyphs(api: Pdfium, textpage: int, frame: Frame) -> PageGlyphs:
     if not frame.plain:
         left, right = _turned_edges(api, textpage, frame, index, left, right)
     elif all(upright):
-        _word_starts_at_origin(api, textpage, texts, index, left, right)
+        _lines_start_at_origin(api, textpage, texts, index, left, right)
     if not all(upright):  # pdfminer leaves out glyphs that are not upright
         return _only_upright(texts, left, right, spans, upright)
     return PageGlyphs(texts, left, right, spans)
 
 
-def _word_starts_at_origin(
+def _lines_start_at_origin(
     api: Pdfium,
     textpage: int,
     texts: list[str],
